@@ -1,0 +1,29 @@
+"""talentfit: score interview answers on customer orientation, lint and draft vacancy texts."""
+
+from ._version import __version__
+from .errors import (
+    ConfigError,
+    InputError,
+    LanguageError,
+    ProfileError,
+    RubricError,
+    TalentfitError,
+    TemplateError,
+)
+from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
+
+__all__ = [
+    "Answer",
+    "AnswerResult",
+    "CompetencyScore",
+    "ConfigError",
+    "Evidence",
+    "InputError",
+    "LanguageError",
+    "ProfileError",
+    "RecordError",
+    "RubricError",
+    "TalentfitError",
+    "TemplateError",
+    "__version__",
+]

@@ -1,0 +1,263 @@
+"""A small, safe pattern language over lemmatised tokens.
+
+Lexicons, lint rules and value indicators are written in it; user phrases are compiled
+with :func:`compile_phrase` as plain words. Nothing a user writes becomes a regular
+expression.
+
+Syntax, one pattern per string, steps separated by spaces:
+
+=============  ==============================================================
+``bellen``     a token whose folded form or lemma is ``bellen`` (belde, gebeld…)
+``a|b``        any of the alternatives
+``klant*``     a token that starts with ``klant`` (klantgericht, klanten…)
+``?even``      an optional token
+``...``        up to four other tokens, in the same sentence
+``terug+bellen``  a Dutch separable verb: terugbellen, teruggebeld, terugbelde,
+               "belde … terug", "terug te bellen"
+``#``          a number
+``_``          any one token
+=============  ==============================================================
+
+A match never crosses a sentence boundary and never matches inside a word.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Generic, TypeVar
+
+import attrs
+
+from .errors import ConfigError
+from .text import _TOKEN_RE, Doc, Token, fold, lemma_of
+
+__all__ = ["Match", "Matcher", "Pattern", "compile_pattern", "compile_phrase"]
+
+P = TypeVar("P")
+
+GAP = 4  # tokens skipped by "..."
+SEPARABLE_GAP = 10  # tokens between a verb and its particle ("belde de klant morgen terug")
+_OPERATOR_CHARS = set("|*?+#_.")
+
+
+@attrs.frozen
+class Step:
+    kind: str  # "word" | "prefix" | "num" | "any" | "gap"
+    values: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    optional: bool = False
+    gap: int = 0
+
+    def accepts(self, tok: Token) -> bool:
+        kind = self.kind
+        if kind == "word":
+            return tok.norm in self.values or tok.lemma in self.values
+        if kind == "prefix":
+            return tok.norm.startswith(self.prefixes) or tok.lemma in self.values
+        if kind == "num":
+            return tok.is_number
+        return True
+
+
+@attrs.frozen
+class Pattern:
+    """A compiled pattern: alternative step sequences for one source string."""
+
+    source: str
+    alternatives: tuple[tuple[Step, ...], ...]
+    has_negation: bool = False
+
+
+def compile_phrase(phrase: str, lang: str) -> Pattern:
+    """Compile a plain phrase (from a user) as literal words, each also matching its lemma."""
+    words = [m.group() for m in _TOKEN_RE.finditer(fold(phrase))]
+    if not words:
+        raise ConfigError(f"phrase has no words: {phrase!r}")
+    steps = tuple(Step("word", frozenset({w, lemma_of(w, lang)})) for w in words)
+    return Pattern(phrase, (steps,), _mentions_negation(words, lang))
+
+
+def compile_pattern(source: str, lang: str) -> Pattern:
+    """Compile one pattern string (see the module docstring); ConfigError when malformed."""
+    parts = fold(source).split()
+    if not parts:
+        raise ConfigError(f"empty pattern {source!r}")
+    alternatives: list[list[Step]] = [[]]
+    plain_words: list[str] = []
+    for part in parts:
+        options = _compile_part(part, lang, source)
+        alternatives = [alt + list(opt) for alt in alternatives for opt in options]
+        plain_words.extend(w for w in part.lstrip("?").split("|") if w.isalpha())
+    for alt in alternatives:
+        first = alt[0]
+        if first.kind in ("gap", "any") or first.optional:
+            raise ConfigError(
+                f"pattern {source!r} must start with a word, a prefix or a number, "
+                "not with '...', '_' or an optional step"
+            )
+        if alt[-1].kind == "gap":
+            raise ConfigError(f"pattern {source!r} must not end with '...'")
+    return Pattern(
+        source, tuple(tuple(a) for a in alternatives), _mentions_negation(plain_words, lang)
+    )
+
+
+def _mentions_negation(words: Iterable[str], lang: str) -> bool:
+    from .text import _negation_cues
+
+    cues = _negation_cues(lang).single
+    return any(w in cues or w.endswith("n't") for w in words)
+
+
+def _word_values(words: Iterable[str], lang: str) -> frozenset[str]:
+    values: set[str] = set()
+    for w in words:
+        values.add(w)
+        values.add(lemma_of(w, lang))
+    return frozenset(values)
+
+
+def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
+    """One space-separated part → alternative step tuples (several for separable verbs)."""
+    if part == "...":
+        return [(Step("gap", gap=GAP),)]
+    if part == "_":
+        return [(Step("any"),)]
+    if part == "#":
+        return [(Step("num"),)]
+    optional = part.startswith("?")
+    body = part[1:] if optional else part
+    if not body:
+        raise ConfigError(f"pattern {source!r}: '?' must be followed by a word")
+    if "+" in body:
+        if "|" in body or "*" in body or optional:
+            raise ConfigError(f"pattern {source!r}: a separable verb 'part+verb' stands alone")
+        particle, _, verb = body.partition("+")
+        if not particle.isalpha() or not verb.isalpha():
+            raise ConfigError(f"pattern {source!r}: expected 'particle+verb', got {part!r}")
+        joined = Step("word", _word_values([particle + verb], lang))
+        verb_step = Step("word", _word_values([verb], lang))
+        particle_step = Step("word", frozenset({particle}))
+        return [
+            (joined,),
+            (verb_step, Step("gap", gap=SEPARABLE_GAP), particle_step),
+            (particle_step, Step("word", frozenset({"te"}), optional=True), verb_step),
+        ]
+    options = body.split("|")
+    words: list[str] = []
+    prefixes: list[str] = []
+    for opt in options:
+        if opt.endswith("*") and opt[:-1] and _is_word(opt[:-1]):
+            prefixes.append(opt[:-1])
+        elif _is_word(opt):
+            words.append(opt)
+        else:
+            raise ConfigError(
+                f"pattern {source!r}: {opt!r} is not a word, 'word*', '#', '_' or '...'"
+            )
+    if prefixes and any(len(p) < 3 for p in prefixes):
+        raise ConfigError(f"pattern {source!r}: a prefix needs at least three letters")
+    if prefixes:
+        step = Step("prefix", _word_values(words, lang), tuple(prefixes + words), optional=optional)
+    else:
+        step = Step("word", _word_values(words, lang), optional=optional)
+    return [(step,)]
+
+
+def _is_word(text: str) -> bool:
+    return (
+        bool(text)
+        and not (set(text) & _OPERATOR_CHARS - {"."})
+        and all(m.group() == text for m in _TOKEN_RE.finditer(text))
+        and _TOKEN_RE.fullmatch(text) is not None
+    )
+
+
+@attrs.frozen
+class Match(Generic[P]):
+    """One occurrence of a pattern: payload, token range and character offsets."""
+
+    payload: P
+    pattern: Pattern
+    first: int  # token index
+    last: int  # token index, inclusive
+    start: int  # character offset
+    end: int
+
+
+class Matcher(Generic[P]):
+    """Many patterns, compiled once and indexed by their first step for speed."""
+
+    def __init__(self, entries: Iterable[tuple[Pattern, P]]) -> None:
+        self._by_word: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
+        self._by_prefix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
+        self._numeric: list[tuple[Pattern, tuple[Step, ...], P]] = []
+        self.size = 0
+        for pattern, payload in entries:
+            self.size += 1
+            for alt in pattern.alternatives:
+                first = alt[0]
+                item = (pattern, alt, payload)
+                if first.kind == "num":
+                    self._numeric.append(item)
+                    continue
+                for value in first.values:
+                    self._by_word[value].append(item)
+                for prefix in first.prefixes if first.kind == "prefix" else ():
+                    self._by_prefix[prefix[:3]].append(item)
+
+    def find(self, doc: Doc) -> list[Match[P]]:
+        """Every match in ``doc``, ordered by position; one per pattern and start token."""
+        tokens = doc.tokens
+        found: list[Match[P]] = []
+        seen: set[tuple[int, int]] = set()
+        by_word, by_prefix = self._by_word, self._by_prefix
+        for tok in tokens:
+            candidates = by_word.get(tok.norm, ())
+            if tok.lemma != tok.norm:
+                more = by_word.get(tok.lemma)
+                if more:
+                    candidates = [*candidates, *more]
+            pre = by_prefix.get(tok.norm[:3])
+            if pre:
+                candidates = [*candidates, *pre]
+            if tok.is_number and self._numeric:
+                candidates = [*candidates, *self._numeric]
+            for pattern, alt, payload in candidates:
+                key = (id(pattern), tok.i)
+                if key in seen or not alt[0].accepts(tok):
+                    continue
+                end = _match_from(tokens, alt, 1, tok.i + 1, tok.sent)
+                if end < 0:
+                    continue
+                seen.add(key)
+                last = end - 1
+                found.append(Match(payload, pattern, tok.i, last, tok.start, tokens[last].end))
+        found.sort(key=lambda m: (m.start, m.end))
+        return found
+
+
+def _match_from(
+    tokens: Sequence[Token], steps: tuple[Step, ...], si: int, ti: int, sent: int
+) -> int:
+    """Token index after the match of ``steps[si:]`` starting at ``ti``, or -1."""
+    if si == len(steps):
+        return ti
+    step = steps[si]
+    if step.kind == "gap":
+        for skip in range(step.gap + 1):
+            k = ti + skip
+            if k >= len(tokens) or tokens[k].sent != sent:
+                break
+            end = _match_from(tokens, steps, si + 1, k, sent)
+            if end >= 0:
+                return end
+        return -1
+    if ti < len(tokens) and tokens[ti].sent == sent and step.accepts(tokens[ti]):
+        end = _match_from(tokens, steps, si + 1, ti + 1, sent)
+        if end >= 0:
+            return end
+    if step.optional:
+        return _match_from(tokens, steps, si + 1, ti, sent)
+    return -1

@@ -1,0 +1,263 @@
+"""The text layer: tokens with character offsets, lemmas, sentences, clauses, quotes.
+
+Everything that reads candidate answers or vacancy texts goes through :func:`analyse`,
+so offsets, lemmatisation and language handling are the same everywhere. Word lists
+(clause openers, negation cues, separable-verb particles, lemma corrections) are data
+in ``talentfit/data/lang/<lang>.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import attrs
+import simplemma
+
+from .convert import structure
+from .resources import load_data_toml
+
+__all__ = [
+    "LANGUAGES",
+    "Doc",
+    "LanguageData",
+    "Token",
+    "analyse",
+    "detect_language",
+    "fold",
+    "language_data",
+    "language_scores",
+    "lemma_of",
+]
+
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+
+_TOKEN_RE = re.compile(
+    r"\d+(?:[.,:]\d+)*(?:[.,]-)?"  # numbers: 3.100  1,5  12:30  3.100,-
+    r"|[^\W\d_]+(?:['’\-][^\W_]+)*"  # words: don't, e-mail, 4G-router's tail, klant-
+    r"|[€$£%+]"  # symbols that matter for pay and numbers
+)
+_SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ•\-*])")
+_CLAUSE_RE = re.compile(r"[,;:()\[\]–—!?…]|\s-\s")
+_OPEN_QUOTES = "\"“„‘'«"
+_CLOSE_QUOTES = "\"”’'»"
+_ELISIONS = frozenset({"s", "t", "n"})  # Dutch 's, 't, 'n are not quotes
+
+
+@attrs.frozen
+class LanguageData:
+    """Per-language word lists of the text layer (``data/lang/<lang>.toml``)."""
+
+    clause_openers: list[str]
+    negation: list[str]
+    particles: list[str]
+    lemmas: dict[str, str] = attrs.field(factory=dict)
+
+
+@functools.cache
+def language_data(lang: str) -> LanguageData:
+    """The text-layer data for ``lang`` (cached)."""
+    return structure(
+        load_data_toml(f"lang/{lang}.toml"), LanguageData, source=f"talentfit/data/lang/{lang}.toml"
+    )
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics: ``Níet`` → ``niet``, ``géén`` → ``geen``."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma_of(norm: str, lang: str) -> str:
+    """The lemma of a folded token, with separable-verb particles joined (``terugbellen``).
+
+    Unknown Dutch participles with a particle (``uitgezocht``) are reduced through the
+    participle of the bare verb (``gezocht`` → ``zoeken`` → ``uitzoeken``).
+    """
+    data = language_data(lang)
+    override = data.lemmas.get(norm)
+    if override is not None:
+        return override
+    base = norm[:-2] if norm.endswith("'s") and lang == "en" else norm
+    try:
+        lemma = simplemma.lemmatize(base, lang=lang)
+    except (ValueError, KeyError):  # pragma: no cover - simplemma rejects odd input
+        lemma = base
+    lemma = fold(lemma).replace("_", "")
+    if lang == "nl" and lemma == norm and len(norm) > 6:
+        lemma = _dutch_participle(norm, data) or lemma
+    return lemma
+
+
+def _dutch_participle(norm: str, data: LanguageData) -> str | None:
+    for particle in data.particles:
+        if norm.startswith(particle + "ge") and len(norm) > len(particle) + 4:
+            rest = norm[len(particle) :]
+            verb = fold(simplemma.lemmatize(rest, lang="nl")).replace("_", "")
+            if verb != rest:
+                return particle + verb
+    if norm.startswith("ge") and norm.endswith(("eerd", "eert")):
+        return norm[2:-3] + "ren"
+    return None
+
+
+class Token:
+    """One word, number or symbol, with its offsets into the original text."""
+
+    __slots__ = ("clause", "end", "i", "lemma", "norm", "quoted", "sent", "start", "surface")
+
+    def __init__(self, i: int, start: int, end: int, surface: str, norm: str, lemma: str) -> None:
+        self.i = i
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.norm = norm
+        self.lemma = lemma
+        self.sent = 0
+        self.clause = 0
+        self.quoted = False
+
+    def __repr__(self) -> str:
+        return f"Token({self.surface!r}, lemma={self.lemma!r}, sent={self.sent})"
+
+    @property
+    def is_number(self) -> bool:
+        return self.norm[:1].isdigit()
+
+
+@attrs.define(slots=True)
+class Doc:
+    """An analysed text: tokens, sentence spans, negation cue positions."""
+
+    text: str
+    lang: str
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]  # (first token index, last token index + 1)
+    negation_cues: frozenset[int]
+
+    def sentence_span(self, sent: int) -> tuple[int, int]:
+        """Character offsets of sentence ``sent`` in the original text."""
+        first, last = self.sentences[sent]
+        return self.tokens[first].start, self.tokens[last - 1].end
+
+    def sentence_tokens(self, sent: int) -> list[Token]:
+        first, last = self.sentences[sent]
+        return self.tokens[first:last]
+
+    def is_negated(self, first: int, last: int, *, window: int = 6, inside: bool = True) -> bool:
+        """Whether a negation cue scopes over tokens ``first..last`` (inclusive).
+
+        A cue counts when it stands in the same clause up to ``window`` tokens before the
+        span, or (with ``inside``) between its first and last token: "ik heb hem níet
+        doorverbonden", "verbond hem niet door", "I didn't just pass it on".
+        """
+        if not self.negation_cues:
+            return False
+        tokens = self.tokens
+        clause = tokens[first].clause
+        k = first - 1
+        while k >= 0 and first - k <= window and tokens[k].clause == clause:
+            if k in self.negation_cues:
+                return True
+            k -= 1
+        if inside:
+            return any(k in self.negation_cues for k in range(first + 1, last))
+        return False
+
+
+def _cue_positions(tokens: list[Token], lang: str) -> frozenset[int]:
+    cues = _negation_cues(lang)
+    found: set[int] = set()
+    for tok in tokens:
+        if tok.norm in cues.single or tok.norm.endswith("n't"):
+            found.add(tok.i)
+    for phrase in cues.multi:
+        n = len(phrase)
+        for tok in tokens:
+            if tok.norm == phrase[0] and tuple(t.norm for t in tokens[tok.i : tok.i + n]) == phrase:
+                found.add(tok.i + n - 1)
+    return frozenset(found)
+
+
+@attrs.frozen
+class _Cues:
+    single: frozenset[str]
+    multi: tuple[tuple[str, ...], ...]
+    openers: frozenset[str]
+
+
+@functools.cache
+def _negation_cues(lang: str) -> _Cues:
+    data = language_data(lang)
+    split = [tuple(m.group() for m in _TOKEN_RE.finditer(fold(c))) for c in data.negation]
+    single = {c[0] for c in split if len(c) == 1}
+    multi = tuple(c for c in split if len(c) > 1)
+    return _Cues(frozenset(single), multi, frozenset(fold(w) for w in data.clause_openers))
+
+
+def analyse(text: str, lang: str) -> Doc:
+    """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``)."""
+    tokens: list[Token] = []
+    sentences: list[tuple[int, int]] = []
+    openers = _negation_cues(lang).openers
+    sent = clause = 0
+    sent_first = 0
+    quoted = False
+    prev_end = 0
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        surface = match.group()
+        gap = text[prev_end:start]
+        if tokens:
+            if "\n" in gap or _SENT_END_RE.search(text, prev_end, start + 1):
+                sentences.append((sent_first, len(tokens)))
+                sent_first = len(tokens)
+                sent += 1
+                clause += 1
+                quoted = False
+            elif _CLAUSE_RE.search(gap):
+                clause += 1
+            if quoted and gap and gap[0] in _CLOSE_QUOTES:
+                quoted = False
+        norm = fold(surface)
+        if norm in openers and tokens:
+            clause += 1
+        opens_quote = gap and gap[-1] in _OPEN_QUOTES and (len(gap) == 1 or not gap[-2].isalnum())
+        if opens_quote and not (gap[-1] in "'’" and norm in _ELISIONS):
+            quoted = True
+        tok = Token(len(tokens), start, end, surface, norm, lemma_of(norm, lang))
+        tok.sent = sent
+        tok.clause = clause
+        tok.quoted = quoted
+        tokens.append(tok)
+        prev_end = end
+        tail = text[end : end + 1]
+        if quoted and tail and tail in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalpha():
+            quoted = False
+    if tokens:
+        sentences.append((sent_first, len(tokens)))
+    return Doc(text, lang, tokens, sentences, _cue_positions(tokens, lang))
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """Share of each supported language in ``text`` (simplemma's detector)."""
+    scores = dict(simplemma.langdetect(text, lang=LANGUAGES))
+    return {lang: float(scores.get(lang, 0.0)) for lang in LANGUAGES}
+
+
+def detect_language(text: str, *, default: str | None = None) -> str | None:
+    """``nl`` or ``en`` for ``text``; ``default`` when neither is recognisable."""
+    scores = language_scores(text)
+    best = max(LANGUAGES, key=lambda lang: scores[lang])
+    return best if scores[best] > 0.0 else default
+
+
+def words(tokens: Iterable[Token]) -> list[Token]:
+    """The word tokens (no numbers or symbols)."""
+    return [t for t in tokens if t.norm[:1].isalpha()]

@@ -1,0 +1,93 @@
+"""The pattern language: inflections, separable verbs, negation scope, quotes, safety."""
+
+import pytest
+
+from talentfit.errors import ConfigError
+from talentfit.patterns import Matcher, compile_pattern, compile_phrase
+from talentfit.text import analyse
+
+
+def find(pattern: str, text: str, lang: str = "nl") -> list[str]:
+    doc = analyse(text, lang)
+    matcher = Matcher([(compile_pattern(pattern, lang), pattern)])
+    return [text[m.start : m.end] for m in matcher.find(doc)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb haar teruggebeld.",
+        "Ik belde hem de volgende ochtend terug.",
+        "Ik beloofde hem terug te bellen.",
+        "Ik zal u morgen terugbellen.",
+    ],
+)
+def test_separable_verb_forms_match(text: str) -> None:
+    """A Dutch separable verb matches joined, split and te-forms."""
+    assert find("terug+bellen", text)
+
+
+def test_separable_particle_must_be_in_same_sentence() -> None:
+    """'belde … terug' never spans two sentences."""
+    assert not find("terug+bellen", "Ik belde hem. Hij kwam terug.")
+
+
+def test_lemma_matches_inflections() -> None:
+    """A lemma in a pattern matches inflected forms."""
+    assert find("klant ... bellen", "De klanten belden twee keer.")
+    assert find("apologise", "I apologised straight away.", "en")
+
+
+def test_never_inside_another_word() -> None:
+    """'jong' does not match inside 'jongleren'; a prefix must be asked for."""
+    assert not find("jong", "Je gaat jongleren met taken.")
+    assert find("jong*", "Je gaat jongleren met taken.")
+
+
+def test_gap_is_bounded() -> None:
+    """'...' skips at most four tokens."""
+    assert find("salaris ... marktconform", "een salaris dat marktconform is")
+    assert not find("salaris ... marktconform", "salaris a b c d e marktconform")
+
+
+def test_negation_scope() -> None:
+    """Negation before or inside a match, in the same clause, negates it."""
+    for text, negated in [
+        ("Ik heb hem níet doorverbonden.", True),
+        ("Ik verbond hem niet door.", True),
+        ("Ik wist het niet, dus ik heb hem doorverbonden.", False),
+        ("Ik heb hem doorverbonden.", False),
+    ]:
+        doc = analyse(text, "nl")
+        m = Matcher([(compile_pattern("door+verbinden", "nl"), 1)]).find(doc)[0]
+        assert doc.is_negated(m.first, m.last) is negated, text
+
+
+def test_english_negation_contraction() -> None:
+    """ "didn't just" negates what follows."""
+    doc = analyse("I didn't just pass it on to billing.", "en")
+    m = Matcher([(compile_pattern("pass ... on", "en"), 1)]).find(doc)[0]
+    assert doc.is_negated(m.first, m.last)
+
+
+def test_quotes_are_marked() -> None:
+    """Text between quotation marks is marked quoted; Dutch 's is not a quote."""
+    doc = analyse("Ik zei niet 'dat mag ik niet' en kwam 's middags.", "nl")
+    quoted = [t.surface for t in doc.tokens if t.quoted]
+    assert quoted == ["dat", "mag", "ik", "niet"]
+
+
+@pytest.mark.parametrize("bad", ["", "... klant", "?klant", "(.*)", "a+b|c", "ab*"])
+def test_malformed_patterns_are_config_errors(bad: str) -> None:
+    """Malformed patterns fail with ConfigError, never compile to something else."""
+    with pytest.raises(ConfigError):
+        compile_pattern(bad, "nl")
+
+
+def test_user_phrase_is_literal() -> None:
+    """A user phrase with regex metacharacters is matched as words, not a regex."""
+    pattern = compile_phrase("waarom zou je er (dan) een punt van maken?", "nl")
+    doc = analyse("Waarom zou je er dan een punt van maken?", "nl")
+    assert Matcher([(pattern, 1)]).find(doc)
+    doc2 = analyse("Waarom zou je er x een punt van maken", "nl")
+    assert not Matcher([(pattern, 1)]).find(doc2)

@@ -1,0 +1,39 @@
+"""The text layer: offsets, sentences, lemmas, language detection."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from talentfit.text import analyse, detect_language, fold
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    """Every token's offsets slice its surface out of the original text."""
+    text = "Ik heb de klant níet doorverbonden, maar zelf geholpen.\nDaarna: €3.100!"
+    doc = analyse(text, "nl")
+    assert all(text[t.start : t.end] == t.surface for t in doc.tokens)
+
+
+def test_sentences_split_on_stops_and_lines_not_abbreviations() -> None:
+    """'i.p.v.' does not end a sentence; a full stop and a list line do."""
+    doc = analyse("Ik belde i.p.v. te mailen. Zij was blij.\n- jong team", "nl")
+    assert len(doc.sentences) == 3
+
+
+def test_fold_strips_emphasis_accents() -> None:
+    """Emphasis accents (níet, géén) fold to the plain word."""
+    assert fold("Níet géén") == "niet geen"
+
+
+def test_detects_dutch_and_english() -> None:
+    """Language detection tells Dutch from English."""
+    assert detect_language("Ik heb de klant teruggebeld en het probleem opgelost.") == "nl"
+    assert detect_language("I called the customer back and fixed the problem.") == "en"
+
+
+@given(st.text(max_size=300))
+def test_any_text_analyses(text: str) -> None:
+    """Any text analyses without error, in both languages, with valid offsets."""
+    for lang in ("nl", "en"):
+        doc = analyse(text, lang)
+        for tok in doc.tokens:
+            assert 0 <= tok.start < tok.end <= len(text)
