@@ -200,8 +200,8 @@ def test_weighted_levels_and_best_per_column() -> None:
     header = [c.text for c in rows[0].find_all("th")]
     assert header[2].startswith("ownership") and "×3" in header[2]
     assert header[3].startswith("empathy") and "×1" in header[3]
-    assert len(header) == 6  # candidate, overall, 2 weighted competencies, flags, answers
-    cells = {r.find_all("th")[0].text: [c.text for c in r.find_all("td")] for r in rows[1:]}
+    assert len(header) == 5  # candidate, overall, 2 weighted competencies, flags
+    cells = {r.find_all("a")[0].text: [c.text for c in r.find_all("td")] for r in rows[1:]}
     assert list(cells) == ["B", "A"]  # sorted by overall
     assert cells["B"][:3] == ["5.0", "5.0 ★", "–"]
     assert cells["A"][:3] == [f"{(4 * 3 + 2) / 4:.1f}", "4.0", "2.0 ★"]
