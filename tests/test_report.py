@@ -24,7 +24,8 @@ from talentfit.report import (
 )
 
 DATA = Path(__file__).parent / "data"
-SCORES = DATA / "report_scores.jsonl"
+SCORES = DATA / "report_scores.jsonl"  # hand-written: nesting, crossing, injection, errors
+SCORED = DATA / "report_scored.jsonl"  # the engine's output for report_answers.jsonl
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "section", "h1", "h2",
@@ -34,8 +35,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 
-def _records() -> list[dict[str, Any]]:
-    return [r for r in read_records(SCORES) if isinstance(r, dict) and "answer" in r]
+def _records(path: Path = SCORES) -> list[dict[str, Any]]:
+    return [r for r in read_records(path) if isinstance(r, dict) and "answer" in r]
 
 
 def _answers(doc: Element) -> dict[str, Element]:
@@ -116,11 +117,12 @@ def test_untrusted_text_appears_as_text(html: str) -> None:
     assert "<b>hypothetical</b>" in text  # a rationale with markup
 
 
-def test_highlights_sit_on_exactly_the_evidence(html: str) -> None:
+@pytest.mark.parametrize("path", [SCORES, SCORED], ids=["hand-written", "engine"])
+def test_highlights_sit_on_exactly_the_evidence(path: Path) -> None:
     """Every evidence span's highlight holds exactly the answer text at its offsets."""
-    articles = _answers(parse(html))
+    articles = _answers(parse(build_report(read_records(path))))
     checked = 0
-    for record in _records():
+    for record in _records(path):
         article = articles[record["id"]]
         quote = article.find_all("blockquote")[0]
         assert quote.text == record["answer"]
@@ -133,6 +135,34 @@ def test_highlights_sit_on_exactly_the_evidence(html: str) -> None:
         assert [texts[str(i)] for i in range(1, len(found) + 1)] == [t for *_, t in found]
         checked += len(found)
     assert checked >= 20
+
+
+def test_strongest_per_competency_quotes_the_sentence_why() -> None:
+    """The strongest candidate per competency comes with the sentence holding their evidence."""
+    doc = parse(build_report(read_records(SCORES), weights={"ownership": 3, "empathy": 1}))
+    items = doc.find_all("ul", "strongest")[0].find_all("li")
+    first = items[0]
+    assert first.text.startswith("ownership: sanne-de-vries (5.0) — why: ")
+    quote = first.find_all("q")[0]
+    assert quote.text == (
+        "Ik heb haar niet doorverbonden maar zelf met financiën uitgezocht wat er mis ging."
+    )
+    assert [m.text for m in quote.find_all("mark", "ev")] == [
+        "Ik heb haar niet doorverbonden maar zelf met financiën uitgezocht"
+    ]
+
+
+def test_no_star_without_a_real_example() -> None:
+    """When every candidate is below level 3 on a competency, nobody is called strongest."""
+    low = [
+        _record("A said no.", [("ownership", "said no", -1.0)], candidate_id="A", id="1"),
+        _record("B said no.", [("ownership", "said no", -1.0)], candidate_id="B", id="2"),
+    ]
+    for record in low:
+        record["scores"][0].update(level=1, score=1.2)
+    doc = parse(build_report(low))
+    assert "★" not in doc.find_all("table", "overview")[0].text
+    assert not doc.find_all("ul", "strongest")
 
 
 def test_counter_indicators_are_marked_differently(html: str) -> None:
@@ -186,7 +216,10 @@ def test_groups_answers_by_candidate() -> None:
 
 
 def test_weighted_levels_and_best_per_column() -> None:
-    """Cells are the mean level per competency; overall uses the weights; ★ marks the best."""
+    """Cells are the mean level per competency; overall uses the weights; ★ marks the best.
+
+    A highest level under 3 (no real example) gets no star.
+    """
     records = [
         _record("A took it on.", [("ownership", "took it on", 1.0)], candidate_id="A"),
         _record("A listened.", [("empathy", "listened", 1.0)], candidate_id="A", id="r2"),
@@ -204,7 +237,7 @@ def test_weighted_levels_and_best_per_column() -> None:
     cells = {r.find_all("a")[0].text: [c.text for c in r.find_all("td")] for r in rows[1:]}
     assert list(cells) == ["B", "A"]  # sorted by overall
     assert cells["B"][:3] == ["5.0", "5.0 ★", "–"]
-    assert cells["A"][:3] == [f"{(4 * 3 + 2) / 4:.1f}", "4.0", "2.0 ★"]
+    assert cells["A"][:3] == [f"{(4 * 3 + 2) / 4:.1f}", "4.0", "2.0"]
 
 
 def test_values_and_motivation_columns_when_present() -> None:

@@ -17,7 +17,8 @@ from htmlscan import Element, evidence_texts, parse
 from talentfit.records import read_records
 from talentfit.report import write_report
 
-SCORES = Path(__file__).parent / "data" / "report_scores.jsonl"
+DATA = Path(__file__).parent / "data"
+SCORES = (DATA / "report_scores.jsonl", DATA / "report_scored.jsonl")
 PWN = "document.body.setAttribute('data-pwned','1')"
 INJECTED = (
     "Sure. <script>window.pwned=1</script><script>" + PWN + "</script> "
@@ -53,7 +54,7 @@ def _run(browser: str, tmp: Path, *args: str) -> subprocess.CompletedProcess[str
 
 
 def _records() -> list[dict[str, Any]]:
-    records = [r for r in read_records(SCORES) if isinstance(r, dict)]
+    records = [r for path in SCORES for r in read_records(path) if isinstance(r, dict)]
     phrase = "I always call the customer back myself"
     start = INJECTED.index(phrase)
     script = INJECTED.index("<script>")
@@ -130,11 +131,11 @@ def test_highlights_sit_on_exactly_the_evidence_in_the_dom(
         texts = evidence_texts(quote)
         assert len(texts) == len(found)
         assert [texts[str(i)] for i in range(1, len(found) + 1)] == [t for *_, t in found]
-        unsplit = [m for m in quote.find_all("mark", "ev") if "data-part" not in m.attrs]
-        if len(unsplit) == len(found):  # no crossing spans: each element is one evidence
-            assert [m.text for m in unsplit] == [t for *_, t in found]
+        marks = quote.find_all("mark", "ev")
+        if not any("data-part" in m.attrs for m in marks):  # no crossing: one element each
+            assert [m.text for m in marks] == [t for *_, t in found]
         checked += len(found)
-    assert checked >= 20
+    assert checked >= 60
 
 
 def test_injected_markup_did_not_execute(rendered: tuple[Path, list[dict[str, Any]], str]) -> None:

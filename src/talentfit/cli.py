@@ -95,6 +95,8 @@ def report(scores: str, profile: str | None, lang: str, output: str) -> None:
     summary = write_report(read_records(scores, fmt=fmt), output, lang=lang, profile=profile)
     for failed in summary.not_scored:
         where = f"line {failed.line}: " if failed.line is not None else ""
+        if failed.error.startswith(where):
+            where = ""
         click.echo(f"not scored: {where}{failed.error}", err=True)
     click.echo(
         f"wrote {summary.path}: {summary.candidates} candidates, {summary.answers} answers"

@@ -27,6 +27,7 @@ from .errors import ConfigError, ProfileError, TalentfitError, TemplateError
 from .highlight import Span, highlight
 from .models import COMPETENCY_IDS
 from .resources import load_data_toml, templates_dir
+from .rubric import Rubric, load_rubric
 
 __all__ = [
     "LANGUAGES",
@@ -41,7 +42,8 @@ __all__ = [
 
 LANGUAGES = ("en", "nl")
 PALETTE_SIZE = 10  # CSS classes c0..c9 in the template
-QUOTE_MAX = 160  # characters of the "why" quote in the strongest-per-competency list
+QUOTE_MAX = 200  # characters of the "why" quote in the strongest-per-competency list
+STAR_MIN = 2.5  # the highest level per competency is starred from here (rounds to 3, an example)
 
 
 @attrs.frozen
@@ -357,31 +359,17 @@ def _load_profile(path: Path) -> Any:
 # --------------------------------------------------------------------------- rubric
 
 
-def _catalogue(rubric: str, lang: str) -> list[tuple[str, str]]:
-    """(competency id, display name) in rubric order; names come from the rubric data."""
+def _catalogue(rubric: Any, lang: str) -> list[tuple[str, str]]:
+    """(competency id, display name) in rubric order; the names come from the rubric data.
+
+    ``rubric`` is a :class:`~talentfit.rubric.Rubric`, a built-in rubric id or a rubric
+    file; a rubric that cannot be loaded leaves the competency ids as their names.
+    """
     try:
-        from . import load_rubric  # type: ignore[attr-defined]
-    except ImportError:
-        load_rubric = None
-    try:
-        if load_rubric is not None:
-            competencies = load_rubric(rubric).competencies
-        else:
-            competencies = load_data_toml(f"rubrics/{rubric}.toml").get("competencies", [])
+        loaded = rubric if isinstance(rubric, Rubric) else load_rubric(rubric)
     except TalentfitError:
         return [(cid, cid) for cid in COMPETENCY_IDS]
-    out = []
-    for comp in competencies:
-        cid = comp["id"] if isinstance(comp, Mapping) else comp.id
-        names = comp.get("names", {}) if isinstance(comp, Mapping) else comp.names
-        name = _pick(names, lang) or _pick(names, "en") or cid
-        out.append((cid, name))
-    return out or [(cid, cid) for cid in COMPETENCY_IDS]
-
-
-def _pick(names: Any, lang: str) -> str | None:
-    value = names.get(lang) if isinstance(names, Mapping) else getattr(names, lang, None)
-    return value if isinstance(value, str) and value else None
+    return [(comp.id, comp.display_name(lang)) for comp in loaded.competencies]
 
 
 # --------------------------------------------------------------------------- view model
@@ -545,6 +533,10 @@ def _candidate_view(
     )
 
 
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
 def _mark_best(candidates: list[_CandidateView]) -> list[_CandidateView]:
     if len(candidates) < 2:
         return candidates
@@ -552,12 +544,14 @@ def _mark_best(candidates: list[_CandidateView]) -> list[_CandidateView]:
     for cand in candidates:
         for cell in cand.cells:
             if cell.value is not None:
-                best[cell.column.id] = max(best.get(cell.column.id, 0.0), round(cell.value, 1))
+                best[cell.column.id] = max(best.get(cell.column.id, STAR_MIN), round(cell.value, 1))
     return [
         attrs.evolve(
             cand,
             cells=tuple(
-                attrs.evolve(c, best=c.value is not None and round(c.value, 1) == best[c.column.id])
+                attrs.evolve(
+                    c, best=c.value is not None and round(c.value, 1) == best.get(c.column.id)
+                )
                 for c in cand.cells
             ),
         )
@@ -565,36 +559,68 @@ def _mark_best(candidates: list[_CandidateView]) -> list[_CandidateView]:
     ]
 
 
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: after the previous full stop, to the next."""
+    lo = start
+    while lo > 0 and not (text[lo - 1] in ".!?\n" and (lo == start or text[lo].isspace())):
+        lo -= 1
+    while lo < start and text[lo].isspace():
+        lo += 1
+    hi = end
+    while hi < len(text) and text[hi - 1] not in ".!?\n":
+        hi += 1
+    return lo, hi
+
+
+def _why(answers: Sequence[_Answer], column: _Column) -> Markup | None:
+    """The sentence behind a candidate's level: their best answer's strongest evidence."""
+    best: tuple[tuple[int, float], _Answer, list[_Evidence]] | None = None
+    for answer in answers:
+        for score in answer.scores:
+            found = [ev for ev in score.evidence if ev.weight > 0]
+            if score.competency != column.id or not found:
+                continue
+            key = (score.level or 0, max(ev.weight for ev in found))
+            if best is None or key > best[0]:
+                best = (key, answer, found)
+    if best is None:
+        return None
+    _, answer, found = best
+    top = max(found, key=lambda ev: (ev.weight, ev.end - ev.start))
+    lo, hi = _sentence_bounds(answer.answer, top.start, top.end)
+    if hi - lo > QUOTE_MAX:  # a long sentence: a window around the evidence
+        lo = max(lo, min(top.start, top.end - QUOTE_MAX // 2) - QUOTE_MAX // 4)
+        hi = min(hi, max(top.end, lo + QUOTE_MAX))
+    spans = [
+        Span(ev.start - lo, ev.end - lo, i, f"ev c{column.colour}", column.name)
+        for i, ev in enumerate(found, start=1)
+        if lo <= ev.start and ev.end <= hi
+    ]
+    html = highlight(answer.answer[lo:hi].rstrip(), spans)
+    before = "…" if lo > 0 and answer.answer[lo - 1] not in ".!?\n " else ""
+    after = "…" if hi < len(answer.answer) and answer.answer[hi - 1] not in ".!?\n" else ""
+    return Markup(before) + html + Markup(after)
+
+
 def _strongest(
     candidates: Sequence[_CandidateView],
     grouped: Mapping[str, Sequence[_Answer]],
     columns: Sequence[_Column],
 ) -> list[dict[str, Any]]:
-    """Per competency: the first candidate with the highest level and their best quote."""
+    """Per competency: the first candidate with the highest level, and the sentence why."""
     out = []
     for i, column in enumerate(columns):
         ranked = [c for c in candidates if c.cells[i].best]
         if not ranked:
             continue
         cand = ranked[0]
-        quotes = [
-            (ev.weight, s.level or 0, ev.text)
-            for a in grouped[cand.id]
-            for s in a.scores
-            if s.competency == column.id
-            for ev in s.evidence
-            if ev.weight > 0
-        ]
-        quote = max(quotes, key=lambda q: (q[1], q[0]))[2] if quotes else None
-        if quote and len(quote) > QUOTE_MAX:
-            quote = quote[: QUOTE_MAX - 1].rstrip() + "…"
         out.append(
             {
                 "column": column,
                 "candidate": cand,
                 "value": cand.cells[i].value,
                 "ties": len(ranked) - 1,
-                "quote": quote,
+                "quote": _why(grouped[cand.id], column),
             }
         )
     return out
@@ -631,13 +657,15 @@ def _collect(
     lang: str,
     weights: Mapping[str, float] | None,
     profile: Any,
+    rubric: Rubric | str | None,
 ) -> tuple[dict[str, Any], int, int, tuple[NotScored, ...]]:
     text = report_text(lang)
     if weights is None and profile is not None:
         weights = profile_weights(profile)
     weights = dict(weights or {})
     answers, failed = _read(records)
-    rubric = answers[0].rubric if answers else "customer-service"
+    if rubric is None:
+        rubric = answers[0].rubric if answers else "customer-service"
     catalogue = _catalogue(rubric, lang)
     columns = _columns(answers, catalogue, weights)
     names = {cid: name for cid, name in catalogue}
@@ -657,7 +685,7 @@ def _collect(
         "t": text.labels,
         "level_names": text.levels,
         "lang": lang,
-        "rubric": rubric,
+        "rubric": rubric.id if isinstance(rubric, Rubric) else str(rubric),
         "columns": columns,
         "weighted": bool(weights),
         "candidates": candidates,
@@ -688,13 +716,15 @@ def build_report(
     lang: str = "en",
     weights: Mapping[str, float] | None = None,
     profile: Any = None,
+    rubric: Rubric | str | None = None,
 ) -> str:
     """The HTML report of scored answers (dicts, ``AnswerResult`` or ``RecordError``).
 
     ``weights`` (competency id -> weight) or ``profile`` (a role profile path or object)
-    choose and order the competencies and weight the overall level.
+    choose and order the competencies and weight the overall level. ``rubric`` (a Rubric,
+    built-in id or rubric file) gives the competency names; by default the records' own.
     """
-    context, *_ = _collect(records, lang=lang, weights=weights, profile=profile)
+    context, *_ = _collect(records, lang=lang, weights=weights, profile=profile, rubric=rubric)
     return _render(context)
 
 
@@ -705,10 +735,11 @@ def write_report(
     lang: str = "en",
     weights: Mapping[str, float] | None = None,
     profile: Any = None,
+    rubric: Rubric | str | None = None,
 ) -> ReportSummary:
     """Write the HTML report to ``path``; the summary says what is in it."""
     context, n_candidates, n_answers, failed = _collect(
-        records, lang=lang, weights=weights, profile=profile
+        records, lang=lang, weights=weights, profile=profile, rubric=rubric
     )
     html = _render(context)
     target = Path(path)
