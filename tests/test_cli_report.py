@@ -120,3 +120,42 @@ def test_json_array_input(tmp_path: Path) -> None:
     scores.write_text(json.dumps(records), encoding="utf-8")
     result = CliRunner().invoke(main, ["report", str(scores), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 0, result.output
+
+
+ANSWERS = Path(__file__).parent / "data" / "report_answers.jsonl"
+
+
+def test_score_writes_the_report_in_the_same_run(tmp_path: Path) -> None:
+    """`talentfit score … --report` writes the same report as `talentfit report` on its JSONL."""
+    scores, html = tmp_path / "s.jsonl", tmp_path / "s.html"
+    args = ["score", str(ANSWERS), "-o", str(scores), "--report", str(html)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"wrote report {html}: 4 candidates\n"
+    again = tmp_path / "again.html"
+    assert CliRunner().invoke(main, ["report", str(scores), "-o", str(again)]).exit_code == 0
+    assert html.read_text(encoding="utf-8") == again.read_text(encoding="utf-8")
+
+
+def test_score_report_lists_failed_records(tmp_path: Path) -> None:
+    """Answers that fail to score are in the report's 'Not scored' list; exit 1."""
+    answers = tmp_path / "a.jsonl"
+    answers.write_text(
+        ANSWERS.read_text(encoding="utf-8") + '{"id": "empty", "answer": ""}\n', encoding="utf-8"
+    )
+    html = tmp_path / "r.html"
+    args = ["score", str(answers), "-o", str(tmp_path / "s.jsonl"), "--report", str(html)]
+    args += ["--report-lang", "nl"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    text = html.read_text(encoding="utf-8")
+    assert "Niet gescoord" in text and "answer" in text
+
+
+def test_demo_writes_a_report(tmp_path: Path) -> None:
+    """`talentfit demo --report PATH` writes the example candidates' report and prints the path."""
+    html = tmp_path / "demo.html"
+    result = CliRunner().invoke(main, ["demo", "--report", str(html)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip().endswith(f"candidates: {html}")
+    assert html.read_text(encoding="utf-8").count('<section class="cand"') >= 2

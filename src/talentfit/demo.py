@@ -1,0 +1,45 @@
+"""``talentfit demo``: the main jobs on built-in examples, printed readably."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+from .output import open_writer
+from .report import ReportSummary, write_report
+from .resources import data_file
+from .scoring import score_answers
+
+__all__ = ["demo_answers", "run_demo", "write_demo_report"]
+
+
+def demo_answers(lang: str | None = None) -> list[dict[str, Any]]:
+    """The built-in example answers (optionally of one language)."""
+    text = data_file("demo/answers.jsonl").read_text("utf-8")
+    records = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [r for r in records if lang is None or r.get("lang") == lang]
+
+
+def run_demo(out: IO[str], *, lang: str | None = None) -> None:
+    """Score the example answers and print readable results to ``out``."""
+    out.write("talentfit demo: scoring example interview answers\n")
+    out.write("(levels 1-5 are advice for a human decision, never an accept/reject)\n\n")
+    writer = open_writer("text", out)
+    for item in score_answers(demo_answers(lang)):
+        writer.write(item)
+    writer.close()
+
+
+def write_demo_report(path: str | Path | None = None, *, lang: str | None = None) -> ReportSummary:
+    """Score the example answers and write their HTML candidate report.
+
+    ``path`` defaults to ``talentfit-demo/report.html`` in the temporary directory; the
+    report's interface language is ``lang`` (default English).
+    """
+    if path is None:
+        folder = Path(tempfile.gettempdir()) / "talentfit-demo"
+        folder.mkdir(exist_ok=True)
+        path = folder / "report.html"
+    return write_report(score_answers(demo_answers(lang)), path, lang=lang or "en")
