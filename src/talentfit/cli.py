@@ -64,7 +64,7 @@ def _output_stream(path: str | None) -> IO[str]:
     if path is None or path == "-":
         return click.get_text_stream("stdout")
     try:
-        return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        return open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
         raise FatalError(f"cannot write {path}: {exc.strerror}") from None
 
