@@ -116,8 +116,15 @@ def compile_pattern(source: str, lang: str) -> Pattern:
 def _mentions_negation(words: Iterable[str], lang: str) -> bool:
     from .text import _negation_cues
 
-    cues = _negation_cues(lang).single
-    return any(w in cues or w.endswith("n't") for w in words)
+    cues = _negation_cues(lang)
+    words = list(words)
+    if any(w in cues.single or w.endswith("n't") for w in words):
+        return True
+    return any(
+        tuple(words[i : i + len(multi)]) == multi
+        for multi in cues.multi
+        for i in range(len(words) - len(multi) + 1)
+    )
 
 
 def _word_values(words: Iterable[str], lang: str) -> frozenset[str]:
@@ -128,7 +135,7 @@ def _word_values(words: Iterable[str], lang: str) -> frozenset[str]:
     values: set[str] = set()
     for w in words:
         values.add(w)
-        if w not in cues and not w.endswith("n't"):
+        if w not in cues and "'" not in w:  # contractions keep their form: could've
             values.add(lemma_of(w, lang))
     return frozenset(values)
 
