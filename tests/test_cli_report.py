@@ -78,32 +78,36 @@ def test_unwritable_output_exits_2(tmp_path: Path) -> None:
     assert len(result.stderr.splitlines()) == 1
 
 
+ROLE = Path(__file__).parent / "data" / "report_role.toml"
+
+
 def test_lang_and_profile(tmp_path: Path) -> None:
     """--lang nl gives Dutch interface text; --profile orders and weights the columns."""
     scores = tmp_path / "scores.jsonl"
     scores.write_text(_valid_lines(), encoding="utf-8")
-    profile = tmp_path / "role.toml"
-    profile.write_text("[competencies]\nempathy = 1\nownership = 3\n", encoding="utf-8")
     out = tmp_path / "r.html"
-    args = ["report", str(scores), "--lang", "nl", "--profile", str(profile), "-o", str(out)]
+    args = ["report", str(scores), "--lang", "nl", "--profile", str(ROLE), "-o", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "Kandidatenrapport" in html
-    assert html.index("×3") < html.index("×1")
+    assert html.index("eigenaarschap <span") < html.index("×3") < html.index("×1")
     assert "×2" not in html
 
 
 def test_invalid_profile_exits_2(tmp_path: Path) -> None:
-    """A profile with a bad weight: one Error line naming the field, exit 2."""
+    """A profile with a bad weight: one Error line naming the field and file, exit 2."""
     profile = tmp_path / "role.toml"
-    profile.write_text('[competencies]\nownership = "veel"\n', encoding="utf-8")
+    role = ROLE.read_text(encoding="utf-8")
+    profile.write_text(role.replace("ownership = 3", 'ownership = "veel"'), encoding="utf-8")
     args = ["report", str(SCORES), "--profile", str(profile), "-o", str(tmp_path / "r.html")]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
-    assert "weight must be a number" in result.stderr
-    assert "$.competencies.ownership" in result.stderr
+    assert result.stderr.startswith("Error: ")
+    assert len(result.stderr.splitlines()) == 1
+    assert "'veel' @ $.competencies.ownership" in result.stderr
     assert str(profile) in result.stderr
+    assert not (tmp_path / "r.html").exists()
 
 
 def test_help_documents_the_command() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -320,15 +321,25 @@ def test_interface_languages() -> None:
 
 def test_profile_weights_from_toml(tmp_path: Path) -> None:
     """A role profile's [competencies] table gives the weights; bad weights are one clear error."""
-    profile = tmp_path / "role.toml"
-    profile.write_text('language = "nl"\n[competencies]\nownership = 3\nempathy = 2\n')
-    assert profile_weights(profile) == {"ownership": 3.0, "empathy": 2.0}
+    assert profile_weights(DATA / "report_role.toml") == {"ownership": 3.0, "empathy": 1.0}
+    role = (DATA / "report_role.toml").read_text(encoding="utf-8")
     bad = tmp_path / "bad.toml"
-    bad.write_text('[competencies]\nownership = "high"\n')
-    with pytest.raises(ProfileError, match=r"weight must be a number"):
+    bad.write_text(role.replace("ownership = 3", 'ownership = "high"'), encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
         profile_weights(bad)
-    with pytest.raises(ProfileError, match="no such file"):
+    assert "'high' @ $.competencies.ownership" in str(caught.value)
+    assert str(bad) in str(caught.value)
+    with pytest.raises(ProfileError, match=r"not found|no such file"):
         profile_weights(tmp_path / "missing.toml")
+
+
+def test_weights_mapping_and_profile_object() -> None:
+    """Weights come from a mapping or any object with a competencies mapping."""
+    profile = SimpleNamespace(competencies={"empathy": 2})
+    assert profile_weights(profile) == {"empathy": 2.0}
+    assert profile_weights({"ownership": 1}) == {"ownership": 1.0}
+    with pytest.raises(ProfileError, match=r"@ \$\.competencies\.x"):
+        profile_weights({"x": -1})
 
 
 def test_deterministic(html: str) -> None:
