@@ -163,3 +163,15 @@ def test_demo_writes_a_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.rstrip().endswith(f"candidates: {html}")
     assert html.read_text(encoding="utf-8").count('<section class="cand"') >= 2
+
+
+def test_csv_scores_are_refused(tmp_path: Path) -> None:
+    """CSV scores have no evidence offsets: one Error line, exit 2."""
+    scores = tmp_path / "scores.csv"
+    scores.write_text("id,answer\n1,hi\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(scores), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {scores}: expected the JSONL that `talentfit score --format jsonl` writes "
+        "(CSV has no evidence offsets)\n"
+    )

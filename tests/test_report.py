@@ -259,6 +259,30 @@ def test_values_and_motivation_columns_when_present() -> None:
     assert "autonomy" in doc.text
 
 
+def test_values_and_drivers_per_answer_quote_their_evidence() -> None:
+    """Each answer shows its value alignments and motivation drivers with the quoted words."""
+    record = _record(
+        "I fixed it myself and I love learning new tools.",
+        [("ownership", "fixed it myself", 1.0)],
+        values=[
+            {"value": "ownership", "alignment": 0.5, "evidence": [{"text": "fixed it myself"}]},
+            {"value": "openness", "alignment": None, "evidence": []},
+        ],
+        motivation={
+            "drivers": [
+                {"driver": "development", "strength": 0.6,
+                 "evidence": [{"text": "learning new tools"}]},
+            ],
+            "fit": None,
+        },
+    )  # fmt: skip
+    article = _answers(parse(build_report([record])))["r1"]
+    line = article.find_all("p", "levels")[0].text
+    assert "ownership +0.5 (“fixed it myself”)" in line
+    assert "openness" not in line
+    assert "development (“learning new tools”)" in line
+
+
 def test_error_records_are_listed_not_scored() -> None:
     """Failed records and records that do not fit the schema appear in 'Not scored'."""
     records: list[Any] = [

@@ -93,6 +93,11 @@ def report(scores: str, profile: str | None, lang: str, output: str) -> None:
     from .records import read_records
     from .report import write_report
 
+    if scores.lower().endswith((".csv", ".tsv")):
+        raise FatalError(
+            f"{scores}: expected the JSONL that `talentfit score --format jsonl` writes "
+            "(CSV has no evidence offsets)"
+        )
     fmt = "json" if scores.lower().endswith(".json") else "jsonl"
     summary = write_report(read_records(scores, fmt=fmt), output, lang=lang, profile=profile)
     for failed in summary.not_scored:

@@ -124,7 +124,7 @@ class _Answer:
     flags: tuple[str, ...]
     scores: tuple[_Score, ...]
     values: tuple[tuple[str, float | None, tuple[str, ...]], ...]  # (value, alignment, quotes)
-    drivers: tuple[tuple[str, float], ...]
+    drivers: tuple[tuple[str, float, tuple[str, ...]], ...]  # (driver, strength, quotes)
     fit: float | None
     rubric: str
 
@@ -245,7 +245,7 @@ def _parse_answer(data: Mapping[str, Any], index: int) -> _Answer:
             raise _Invalid("value must be a value id", f"{field}.value")
         alignment = _expect_number(obj.get("alignment"), f"{field}.alignment")
         values.append((value_id, alignment, _quotes(obj.get("evidence"))))
-    drivers: list[tuple[str, float]] = []
+    drivers: list[tuple[str, float, tuple[str, ...]]] = []
     fit = None
     if data.get("motivation") is not None:
         motivation = _expect_object(data["motivation"], "$.motivation")
@@ -257,7 +257,7 @@ def _parse_answer(data: Mapping[str, Any], index: int) -> _Answer:
             if driver is None:
                 raise _Invalid("driver must be a driver id", f"{field}.driver")
             strength = _expect_number(obj.get("strength"), f"{field}.strength") or 0.0
-            drivers.append((driver, strength))
+            drivers.append((driver, strength, _quotes(obj.get("evidence"))))
     return _Answer(
         id=record_id,
         candidate=candidate,
@@ -412,6 +412,8 @@ class _AnswerView:
     legend: tuple[_Legend, ...]
     levels: tuple[tuple[str, int, int, str], ...]  # (name, colour, level, rationale)
     flags: tuple[str, ...]
+    values: tuple[tuple[str, float | None, tuple[str, ...]], ...]  # (value, alignment, quotes)
+    drivers: tuple[tuple[str, tuple[str, ...]], ...]  # (driver name, quotes)
 
 
 @attrs.frozen
@@ -484,6 +486,8 @@ def _answer_view(
         legend=tuple(legend),
         levels=levels,
         flags=tuple(text.flags.get(f, f) for f in answer.flags),
+        values=tuple(v for v in answer.values if v[1] is not None),
+        drivers=tuple((text.drivers.get(d, d), q) for d, s, q in answer.drivers if s > 0),
     )
 
 
@@ -516,7 +520,7 @@ def _candidate_view(
                 values[value_id].append(alignment)
     drivers: dict[str, float] = {}
     for a in answers:
-        for driver, strength in a.drivers:
+        for driver, strength, _ in a.drivers:
             drivers[driver] = max(drivers.get(driver, 0.0), strength)
     top = sorted(((d, s) for d, s in drivers.items() if s > 0), key=lambda p: -p[1])[:3]
     flags = Counter(f for a in answers for f in a.flags)
