@@ -9,6 +9,7 @@ and a Content-Security-Policy that forbids both; all untrusted text is escaped.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import tomllib
@@ -327,6 +328,23 @@ def profile_weights(profile: Any) -> dict[str, float]:
             )
         weights[str(key)] = float(value)
     return weights
+
+
+def _value_names(profile: Any, lang: str) -> dict[str, str]:
+    """Display names of value ids: the built-in values library and the profile's own values.
+
+    Empty when this installation has no values library; the ids are shown then.
+    """
+    try:
+        from .values import builtin_values, resolve_values  # type: ignore[import-not-found]
+    except ImportError:
+        return {}
+    names = {vid: value.name(lang) for vid, value in builtin_values().items()}
+    if profile is not None and hasattr(profile, "organisation"):
+        # the profile's own value errors are reported where it is scored
+        with contextlib.suppress(TalentfitError):
+            names.update({value.id: value.name(lang) for value in resolve_values(profile)})
+    return names
 
 
 def _load_profile(path: Path) -> Any:
@@ -664,10 +682,18 @@ def _collect(
     rubric: Rubric | str | None,
 ) -> tuple[dict[str, Any], int, int, tuple[NotScored, ...]]:
     text = report_text(lang)
+    if isinstance(profile, str | Path):
+        profile = _load_profile(Path(profile))
     if weights is None and profile is not None:
         weights = profile_weights(profile)
     weights = dict(weights or {})
+    value_names = _value_names(profile, lang)
     answers, failed = _read(records)
+    if value_names:  # show value names instead of ids
+        answers = [
+            attrs.evolve(a, values=tuple((value_names.get(v, v), al, q) for v, al, q in a.values))
+            for a in answers
+        ]
     if rubric is None:
         rubric = answers[0].rubric if answers else "customer-service"
     catalogue = _catalogue(rubric, lang)
