@@ -13,7 +13,7 @@ from htmlscan import Element, evidence_texts, parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talentfit import AnswerResult, CompetencyScore, Evidence, RecordError
+from talentfit import AnswerResult, CompetencyScore, Evidence, RecordError, load_rubric
 from talentfit.errors import ConfigError, ProfileError
 from talentfit.records import read_records
 from talentfit.report import (
@@ -341,6 +341,18 @@ def test_interface_languages() -> None:
     assert set(re.findall(r"\bt\.(\w+)", template)) == set(texts[0].labels)
     with pytest.raises(ConfigError, match="unknown report language 'de'"):
         build_report([record], lang="de")
+
+
+def test_competency_names_come_from_the_rubric() -> None:
+    """Column names are the rubric's display names in the report language, in rubric order."""
+    rubric = load_rubric()
+    record = _record("Ik belde terug.", [("ownership", "belde terug", 1.0)])
+    for lang in LANGUAGES:
+        doc = parse(build_report([record], lang=lang, rubric=rubric))
+        header = doc.find_all("table", "overview")[0].find_all("tr")[0]
+        names = [th.text for th in header.find_all("th", "comp")]
+        assert names == [c.display_name(lang) for c in rubric.competencies]
+    assert "eigenaarschap" in build_report([record], lang="nl")
 
 
 def test_profile_weights_from_toml(tmp_path: Path) -> None:
