@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from talentfit.cli import main
@@ -29,14 +30,13 @@ def test_report_writes_html_and_exits_0(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_report_default_output_name(tmp_path: Path) -> None:
+def test_report_default_output_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without -o the report goes to report.html in the working directory."""
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        Path("s.jsonl").write_text(_valid_lines(), encoding="utf-8")
-        result = runner.invoke(main, ["report", "s.jsonl"])
-        assert result.exit_code == 0
-        assert Path("report.html").is_file()
+    monkeypatch.chdir(tmp_path)
+    Path("s.jsonl").write_text(_valid_lines(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", "s.jsonl"])
+    assert result.exit_code == 0
+    assert (tmp_path / "report.html").is_file()
 
 
 def test_error_records_are_reported_and_exit_1(tmp_path: Path) -> None:
