@@ -164,3 +164,7 @@ def demo(lang: str | None) -> None:
     from .demo import run_demo
 
     run_demo(click.get_text_stream("stdout"), lang=lang)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
