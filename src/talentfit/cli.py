@@ -56,3 +56,6 @@ def main() -> None:
 @main.group()
 def vacancy() -> None:
     """Lint and draft vacancy texts."""
+
+
+from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`

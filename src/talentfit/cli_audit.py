@@ -1,0 +1,207 @@
+"""``talentfit audit`` and ``talentfit calibrate``: parse options, call the library, format.
+
+Registered on the main group by :mod:`talentfit.cli`. Exit codes: 0 nothing to report;
+1 a group flagged, a bad row, or (``--counterfactual``) a level that moved; 2 usage or
+unreadable input.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import click
+
+from .cli import EXIT_FINDINGS, EXIT_OK, library_errors, main
+from .fairness import METHODS, AttributeReport, adverse_impact, join_groups
+from .records import neutralise_cell, read_records
+
+__all__ = ["audit"]
+
+_CSV_FIELDS = (
+    "attribute",
+    "method",
+    "median",
+    "group",
+    "n",
+    "rate",
+    "impact_ratio",
+    "flag",
+    "z",
+    "p",
+    "test",
+    "positive",
+    "at_median",
+    "excluded",
+    "note",
+)
+
+
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _fmt_p(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.2e}" if value < 0.001 else f"{value:.3f}"
+
+
+def render_text(reports: Sequence[AttributeReport]) -> str:
+    """A readable table per attribute, notes and bad rows below it."""
+    out: list[str] = []
+    for report in reports:
+        head = f"{report.attribute} ({report.method}"
+        if report.median is not None:
+            head += f", median {report.median:g}"
+        head += f", {report.candidates} candidates, {report.missing} missing)"
+        out.append(head)
+        rate_name = "above" if report.method == "scoring" else "selected"
+        columns = f"  {'group':<20} {'n':>7} {rate_name:>8} {'rate':>6} {'ratio':>6}"
+        columns += f" {'z':>7} {'p':>9} {'test':<6}"
+        if report.method == "scoring":
+            columns += f" {'ties':>6}"
+        out.append(columns)
+        for g in report.groups:
+            mark = "FLAG" if g.flag else ("excl" if g.excluded else "")
+            line = f"  {g.group[:20]:<20} {g.n:>7} {g.positive:>8} {g.rate:>6.3f}"
+            line += f" {_fmt(g.impact_ratio):>6} {_fmt(g.z, 2):>7} {_fmt_p(g.p):>9}"
+            line += f" {g.test or '-':<6}"
+            if report.method == "scoring":
+                line += f" {g.ties / g.n:>6.3f}"
+            out.append(f"{line} {mark}".rstrip())
+        for note in report.notes:
+            out.append(f"  note: {note}")
+        flagged = report.flagged
+        if flagged:
+            names = ", ".join(g.group for g in flagged)
+            out.append(
+                f"  {len(flagged)} group(s) below the four-fifths threshold: {names}. "
+                "Review the selection step with a human; see docs/fairness.md."
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def csv_rows(reports: Iterable[AttributeReport]) -> Iterable[dict[str, Any]]:
+    """One row per attribute × group, in :data:`_CSV_FIELDS` order."""
+    for report in reports:
+        for g in report.groups:
+            yield {
+                "attribute": report.attribute,
+                "method": report.method,
+                "median": report.median,
+                "group": g.group,
+                "n": g.n,
+                "rate": g.rate,
+                "impact_ratio": g.impact_ratio,
+                "flag": int(g.flag),
+                "z": g.z,
+                "p": g.p,
+                "test": g.test,
+                "positive": g.positive,
+                "at_median": g.ties if report.method == "scoring" else None,
+                "excluded": int(g.excluded),
+                "note": g.note,
+            }
+
+
+def _write_csv(reports: Sequence[AttributeReport]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(_CSV_FIELDS)
+    for row in csv_rows(reports):
+        writer.writerow(["" if row[k] is None else neutralise_cell(row[k]) for k in _CSV_FIELDS])
+
+
+@main.command()
+@click.argument("table", required=False)
+@click.option(
+    "--by",
+    "by",
+    multiple=True,
+    metavar="COLUMN",
+    help="Group column to audit (repeat for several attributes).",
+)
+@click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    default="selection",
+    show_default=True,
+    help="selection: rate = selected/n. scoring: share above the median of all candidates.",
+)
+@click.option("--score-column", default="score", show_default=True, help="Numeric score column.")
+@click.option(
+    "--selected-column", default="selected", show_default=True, help="0/1 selection column."
+)
+@click.option(
+    "--groups",
+    "groups_file",
+    metavar="FILE",
+    help="CSV/JSONL with candidate_id and the group columns, joined to TABLE by candidate_id.",
+)
+@click.option(
+    "--counterfactual",
+    metavar="INPUT",
+    help="Score INPUT's answers with names, pronouns and titles swapped; report moved levels.",
+)
+@click.option("--rubric", default=None, metavar="NAME|PATH", help="Rubric for --counterfactual.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+)
+@library_errors
+def audit(
+    table: str | None,
+    by: tuple[str, ...],
+    method: str,
+    score_column: str,
+    selected_column: str,
+    groups_file: str | None,
+    counterfactual: str | None,
+    rubric: str | None,
+    fmt: str,
+) -> None:
+    """Adverse-impact audit of TABLE (one row per candidate) per group column.
+
+    Impact ratio = a group's rate / the highest group's rate, flagged below 0.8 (four-fifths
+    rule). Exit codes: 0 no flag; 1 a group flagged or a bad row; 2 usage or unreadable input.
+    With --counterfactual INPUT: exit 1 when any answer's level moves.
+    """
+    if counterfactual is not None:
+        if table is not None or by:
+            raise click.UsageError("--counterfactual takes no TABLE or --by")
+        _run_counterfactual(counterfactual, rubric, fmt)
+        return
+    if table is None:
+        raise click.UsageError("missing argument TABLE")
+    if not by:
+        raise click.UsageError("name at least one group column with --by")
+    rows: Iterable[Any] = read_records(table)
+    if groups_file is not None:
+        rows = join_groups(rows, read_records(groups_file), by, source=groups_file)
+    reports = adverse_impact(
+        rows, by, method=method, score_column=score_column, selected_column=selected_column
+    )
+    bad = reports[0].bad_rows
+    for row in bad:
+        where = f"{table}:{row.line}" if row.line is not None else table
+        click.echo(f"bad row: {row.error} ({where})", err=True)
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _write_csv(reports)
+    else:
+        click.echo(render_text(reports))
+    if bad or any(r.flagged for r in reports):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+def _run_counterfactual(path: str, rubric: str | None, fmt: str) -> None:  # pragma: no cover
+    raise click.UsageError("--counterfactual needs the scoring engine")
