@@ -16,8 +16,10 @@ from typing import Any
 import click
 
 from .cli import EXIT_FINDINGS, EXIT_OK, library_errors, main
+from .counterfactual import check_invariance, invariance_summary
 from .fairness import METHODS, AttributeReport, adverse_impact, join_groups
 from .records import neutralise_cell, read_records
+from .rubric import load_rubric
 
 __all__ = ["audit"]
 
@@ -203,5 +205,34 @@ def audit(
     sys.exit(EXIT_OK)
 
 
-def _run_counterfactual(path: str, rubric: str | None, fmt: str) -> None:  # pragma: no cover
-    raise click.UsageError("--counterfactual needs the scoring engine")
+def _run_counterfactual(path: str, rubric: str | None, fmt: str) -> None:
+    results = list(check_invariance(read_records(path), rubric=load_rubric(rubric)))
+    summary = invariance_summary(results)
+    for result in results:
+        if result.error is not None:
+            click.echo(f"bad record: {result.error} ({path}:{result.line})", err=True)
+    moved = [r for r in results if r.moved]
+    if fmt == "json":
+        data = {"summary": summary, "moved": [r.to_dict() for r in moved]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["id", "line", "variant", "competency", "before", "after", "swapped"])
+        for r in moved:
+            for c in r.changes:
+                row = [r.id, r.line, c.variant, c.competency, c.before, c.after]
+                row.append(r.variants[c.variant])
+                writer.writerow(["" if v is None else neutralise_cell(v) for v in row])
+    else:
+        click.echo(
+            f"{summary['answers']} answers, {summary['with_variants']} with names, pronouns or "
+            f"titles to swap, {summary['moved']} with a level that moved "
+            f"(invariant: {summary['invariant_share']:.1%})"
+        )
+        for r in moved:
+            click.echo(f"- {r.id or '(no id)'} (line {r.line}, {r.language})")
+            for c in r.changes:
+                click.echo(f"    {c.variant}: {c.competency} {c.before} -> {c.after}")
+            for name in sorted({c.variant for c in r.changes}):
+                click.echo(f"    {name} text: {r.variants[name]}")
+    sys.exit(EXIT_FINDINGS if moved or summary["errors"] else EXIT_OK)

@@ -31,6 +31,7 @@ __all__ = [
     "SwapData",
     "SwapRule",
     "check_invariance",
+    "invariance_summary",
     "swap_data",
     "swap_text",
     "variants",
@@ -346,3 +347,23 @@ def check_invariance(
             yield CounterfactualResult(rid, line, None, {}, error=str(exc))
             continue
         yield CounterfactualResult(rid, line, original.language, found, tuple(changes))
+
+
+def invariance_summary(results: Iterable[CounterfactualResult]) -> dict[str, Any]:
+    """Counts over checked answers: how many had variants, moved, or failed."""
+    answers = with_variants = moved = errors = 0
+    for result in results:
+        if result.error is not None:
+            errors += 1
+            continue
+        answers += 1
+        with_variants += bool(result.variants)
+        moved += result.moved
+    share = 1.0 - moved / answers if answers else 1.0
+    return {
+        "answers": answers,
+        "with_variants": with_variants,
+        "moved": moved,
+        "errors": errors,
+        "invariant_share": share,
+    }
