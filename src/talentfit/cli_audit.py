@@ -11,17 +11,20 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 
-from .cli import EXIT_FINDINGS, EXIT_OK, library_errors, main
+from .calibration import Calibration, Rating, read_ratings
+from .calibration import calibrate as fit
+from .cli import EXIT_FINDINGS, EXIT_OK, FatalError, library_errors, main
 from .counterfactual import check_invariance, invariance_summary
 from .fairness import METHODS, AttributeReport, adverse_impact, join_groups
 from .records import neutralise_cell, read_records
 from .rubric import load_rubric
 
-__all__ = ["audit"]
+__all__ = ["audit", "calibrate"]
 
 _CSV_FIELDS = (
     "attribute",
@@ -236,3 +239,75 @@ def _run_counterfactual(path: str, rubric: str | None, fmt: str) -> None:
             for name in sorted({c.variant for c in r.changes}):
                 click.echo(f"    {name} text: {r.variants[name]}")
     sys.exit(EXIT_FINDINGS if moved or summary["errors"] else EXIT_OK)
+
+
+def render_calibration(calibration: Calibration) -> str:
+    """Before/after agreement per language and the mapping chosen per competency."""
+    report = calibration.report.get("agreement", {})
+    out = [
+        f"Calibration for rubric {calibration.rubric} ({calibration.report.get('method', '')})",
+        f"  {'':<9} {'n':>4}  {'spearman':>17}  {'qwk':>17}  {'exact':>13}  {'adjacent':>13}",
+    ]
+
+    def pair(before: Any, after: Any, width: int) -> str:
+        text = f"{_fmt(before)} -> {_fmt(after)}"
+        return f"{text:>{width}}"
+
+    for group, figures in report.items():
+        b, a = figures["before"], figures["after"]
+        out.append(
+            f"  {group:<9} {b['n']:>4}  {pair(b['spearman'], a['spearman'], 17)}  "
+            f"{pair(b['qwk'], a['qwk'], 17)}  {pair(b['exact'], a['exact'], 13)}  "
+            f"{pair(b['adjacent'], a['adjacent'], 13)}"
+        )
+    out.append("  mapping per competency (score -> level cut points):")
+    for comp, entry in sorted(calibration.competencies.items()):
+        cuts = ", ".join(f"{c:g}" for c in entry.cuts)
+        note = f" ({entry.note})" if entry.note else ""
+        out.append(f"    {comp:<24} {entry.method:<10} n={entry.n:<4} [{cuts}]{note}")
+    return "\n".join(out)
+
+
+@main.command()
+@click.argument("rated")
+@click.option("-o", "--output", metavar="FILE", help="Write the calibration file (JSON) here.")
+@click.option("--rubric", default=None, metavar="NAME|PATH", help="Rubric to score with.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@library_errors
+def calibrate(rated: str, output: str | None, rubric: str | None, fmt: str) -> None:
+    """Fit talentfit's score-to-level mapping to your own raters' levels in RATED.
+
+    RATED (CSV/JSONL/JSON) has `answer`, `competency`, `level` (1-5) and optionally `lang`.
+    Reports cross-validated agreement before and after; -o writes the file that
+    `talentfit score --calibration FILE` applies. Exit codes: 0 ok; 1 some rows were
+    unusable (named on stderr); 2 unreadable input or no usable ratings.
+    """
+    rub = load_rubric(rubric)
+    ratings: list[Rating] = []
+    bad = 0
+    for item in read_ratings(read_records(rated), rubric=rub):
+        if isinstance(item, Rating):
+            ratings.append(item)
+        else:
+            bad += 1
+            where = f"{rated}:{item.line}" if item.line is not None else rated
+            click.echo(f"bad row: {item.message} ({where})", err=True)
+    if not ratings:
+        raise FatalError(f"no usable ratings in {rated}")
+    result = fit(ratings, rubric=rub)
+    if output is not None:
+        try:
+            Path(output).write_text(
+                json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+        except OSError as exc:
+            raise FatalError(f"cannot write {output}: {exc.strerror}") from None
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_calibration(result))
+        if output is not None:
+            click.echo(f"wrote {output}")
+    sys.exit(EXIT_FINDINGS if bad else EXIT_OK)
