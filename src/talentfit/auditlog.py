@@ -14,21 +14,21 @@ import datetime as _dt
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from ._version import __version__
 from .errors import InputError
-from .models import AnswerResult
+from .models import AnswerResult, RecordError
 
 try:  # pragma: no cover - POSIX has fcntl; elsewhere O_APPEND alone keeps small lines whole
     import fcntl
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["AuditLog", "audit_entry", "sha256_text"]
+__all__ = ["AuditLog", "audit_entry", "oversee", "sha256_text"]
 
 
 def sha256_text(text: str | bytes) -> str:
@@ -183,3 +183,22 @@ class _Locked:
     def __exit__(self, *exc: object) -> None:
         if fcntl is not None:
             fcntl.flock(self.fd, fcntl.LOCK_UN)
+
+
+def oversee(
+    results: Iterable[AnswerResult | RecordError],
+    *,
+    calibration: Any = None,
+    log: AuditLog | None = None,
+) -> Iterator[AnswerResult | RecordError]:
+    """Apply a calibration (if any) to each scored answer, log it (if a log), pass it on.
+
+    Errors pass through unlogged: the log holds one line per *scored* answer.
+    """
+    for item in results:
+        if isinstance(item, AnswerResult):
+            if calibration is not None:
+                item = calibration.apply(item)
+            if log is not None:
+                log.write(item)
+        yield item
