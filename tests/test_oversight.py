@@ -132,3 +132,16 @@ def test_invalid_calibration_file_is_one_line_exit_two(
     assert result.exit_code == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == ""
+
+
+def test_fairness_demo_shows_a_flag_and_the_counterfactual_summary() -> None:
+    """The demo of the oversight tools prints an audit with a flag and a swap summary."""
+    import io as _io
+
+    from talentfit.demo import run_fairness_demo
+
+    out = _io.StringIO()
+    run_fairness_demo(out)
+    text = out.getvalue()
+    assert "FLAG" in text and "under 2% of the candidates" in text
+    assert "Counterfactual check of the example answers" in text

@@ -155,7 +155,8 @@ def score(
     failed = 0
     log = None
     if audit_log is not None:
-        log = AuditLog(audit_log, rubric=rub, calibration_hash=cal and cal.content_hash)
+        cal_hash = cal.content_hash if cal is not None else None
+        log = AuditLog(audit_log, rubric=rub, calibration_hash=cal_hash)
     try:
         writer = open_writer(fmt, stream)
 

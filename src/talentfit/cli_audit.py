@@ -20,7 +20,13 @@ from .calibration import Calibration, Rating, read_ratings
 from .calibration import calibrate as fit
 from .cli import EXIT_FINDINGS, EXIT_OK, FatalError, library_errors, main
 from .counterfactual import check_invariance, invariance_summary
-from .fairness import METHODS, AttributeReport, adverse_impact, join_groups
+from .fairness import (
+    METHODS,
+    AttributeReport,
+    adverse_impact,
+    join_groups,
+    render_text,
+)
 from .records import neutralise_cell, read_records
 from .rubric import load_rubric
 
@@ -43,52 +49,6 @@ _CSV_FIELDS = (
     "excluded",
     "note",
 )
-
-
-def _fmt(value: float | None, digits: int = 3) -> str:
-    return "-" if value is None else f"{value:.{digits}f}"
-
-
-def _fmt_p(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.2e}" if value < 0.001 else f"{value:.3f}"
-
-
-def render_text(reports: Sequence[AttributeReport]) -> str:
-    """A readable table per attribute, notes and bad rows below it."""
-    out: list[str] = []
-    for report in reports:
-        head = f"{report.attribute} ({report.method}"
-        if report.median is not None:
-            head += f", median {report.median:g}"
-        head += f", {report.candidates} candidates, {report.missing} missing)"
-        out.append(head)
-        rate_name = "above" if report.method == "scoring" else "selected"
-        columns = f"  {'group':<20} {'n':>7} {rate_name:>8} {'rate':>6} {'ratio':>6}"
-        columns += f" {'z':>7} {'p':>9} {'test':<6}"
-        if report.method == "scoring":
-            columns += f" {'ties':>6}"
-        out.append(columns)
-        for g in report.groups:
-            mark = "FLAG" if g.flag else ("excl" if g.excluded else "")
-            line = f"  {g.group[:20]:<20} {g.n:>7} {g.positive:>8} {g.rate:>6.3f}"
-            line += f" {_fmt(g.impact_ratio):>6} {_fmt(g.z, 2):>7} {_fmt_p(g.p):>9}"
-            line += f" {g.test or '-':<6}"
-            if report.method == "scoring":
-                line += f" {g.ties / g.n:>6.3f}"
-            out.append(f"{line} {mark}".rstrip())
-        for note in report.notes:
-            out.append(f"  note: {note}")
-        flagged = report.flagged
-        if flagged:
-            names = ", ".join(g.group for g in flagged)
-            out.append(
-                f"  {len(flagged)} group(s) below the four-fifths threshold: {names}. "
-                "Review the selection step with a human; see docs/fairness.md."
-            )
-        out.append("")
-    return "\n".join(out)
 
 
 def csv_rows(reports: Iterable[AttributeReport]) -> Iterable[dict[str, Any]]:
@@ -239,6 +199,10 @@ def _run_counterfactual(path: str, rubric: str | None, fmt: str) -> None:
             for name in sorted({c.variant for c in r.changes}):
                 click.echo(f"    {name} text: {r.variants[name]}")
     sys.exit(EXIT_FINDINGS if moved or summary["errors"] else EXIT_OK)
+
+
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
 
 
 def render_calibration(calibration: Calibration) -> str:
