@@ -120,3 +120,32 @@ def test_audit_usage_and_unreadable_exit_two(
     result = runner.invoke(main, [a.replace("{table}", table) for a in args])
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_audit_missing_groups_file_exits_two(runner: CliRunner, tmp_path: Path) -> None:
+    """An unreadable --groups file is one line and exit 2."""
+    table = write(tmp_path, "t.csv", TABLE)
+    result = runner.invoke(
+        main, ["audit", table, "--by", "gender", "--groups", str(tmp_path / "no.csv")]
+    )
+    assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_audit_empty_table_reports_no_candidates(runner: CliRunner, tmp_path: Path) -> None:
+    """A table with a header only gives an empty report with a note, exit 0."""
+    table = write(tmp_path, "t.csv", "candidate_id,selected,gender\n")
+    result = runner.invoke(main, ["audit", table, "--by", "gender", "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data[0]["groups"] == [] and data[0]["candidates"] == 0
+    assert "no candidates" in data[0]["notes"][0]
+
+
+def test_counterfactual_csv_lists_changes(runner: CliRunner, tmp_path: Path) -> None:
+    """--counterfactual --format csv has a header and one row per moved competency."""
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "x", "lang": "en", "answer": "He called me."}) + "\n")
+    result = runner.invoke(main, ["audit", "--counterfactual", str(path), "--format", "csv"])
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["id", "line", "variant", "competency", "before", "after", "swapped"]
+    assert result.exit_code == (1 if len(rows) > 1 else 0)
