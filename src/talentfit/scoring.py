@@ -273,7 +273,7 @@ def _as_answer(record: Answer | dict[str, Any]) -> tuple[Answer, int | None]:
     fields: dict[str, Any] = {}
     for key in _ANSWER_FIELDS:
         value = record.get(key)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if key == "answer":
             if not isinstance(value, str):
@@ -306,7 +306,7 @@ def score_answers(
     rub = load_rubric(rubric)
     for index, record in enumerate(records, start=1):
         if isinstance(record, InputError):
-            yield RecordError(None, record.line, str(record))
+            yield RecordError(None, record.line, f"line {record.line}: {record.message}")
             continue
         rid = record.id if isinstance(record, Answer) else _record_id(record)
         line = record.get("__line__", index) if isinstance(record, dict) else index
