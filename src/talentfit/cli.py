@@ -162,6 +162,18 @@ def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
     "-o", "--output", "output", default=None, help="Write to this file (default: stdout)."
 )
 @click.option(
+    "--calibration",
+    metavar="FILE",
+    default=None,
+    help="Apply a calibration file from `talentfit calibrate` (levels fitted to your raters).",
+)
+@click.option(
+    "--audit-log",
+    metavar="FILE",
+    default=None,
+    help="Append one JSON line per scored answer (hashes, levels, signals; never the text).",
+)
+@click.option(
     "--report",
     "report_path",
     type=click.Path(dir_okay=False),
@@ -182,6 +194,8 @@ def score(
     fmt: str,
     input_format: str | None,
     output: str | None,
+    calibration: str | None,
+    audit_log: str | None,
     report_path: str | None,
     report_lang: str,
 ) -> None:
@@ -195,17 +209,24 @@ def score(
     Exit codes: 0 all scored; 1 some records failed; 2 unreadable input, unknown rubric
     or bad option.
     """
+    from .auditlog import AuditLog, oversee
+    from .calibration import load_calibration
     from .output import open_writer
     from .records import read_records
     from .rubric import load_rubric
     from .scoring import score_answers
 
     rub = load_rubric(rubric)
-    results: list[Any] = []  # kept only for --report
+    scored: list[Any] = []  # kept only for --report
+    cal = load_calibration(calibration, rubric=rub) if calibration is not None else None
     records = read_records(input_path, fmt=input_format)
     first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file
     stream = _output_stream(output)
     failed = 0
+    log = None
+    if audit_log is not None:
+        cal_hash = cal.content_hash if cal is not None else None
+        log = AuditLog(audit_log, rubric=rub, calibration_hash=cal_hash)
     try:
         writer = open_writer(fmt, stream)
 
@@ -217,20 +238,23 @@ def score(
         # a progress count on stderr, unless it would interleave with results on the terminal
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         progress = sys.stderr.isatty() and not to_terminal
-        for item in _with_progress(score_answers(everything(), rubric=rub), progress):
+        results = oversee(score_answers(everything(), rubric=rub), calibration=cal, log=log)
+        for item in _with_progress(results, progress):
             if isinstance(item, RecordError):
                 failed += 1
             if report_path is not None:
-                results.append(item)
+                scored.append(item)
             writer.write(item)
         writer.close()
     finally:
+        if log is not None:
+            log.close()
         if stream is not sys.stdout and output not in (None, "-"):
             stream.close()
     if report_path is not None:
         from .report import write_report
 
-        summary = write_report(results, report_path, lang=report_lang, rubric=rub)
+        summary = write_report(scored, report_path, lang=report_lang, rubric=rub)
         click.echo(f"wrote report {summary.path}: {summary.candidates} candidates", err=True)
     if failed:
         click.echo(f"{failed} record(s) could not be scored; see their error records", err=True)
@@ -255,3 +279,9 @@ def demo(lang: str | None, report_path: str | None) -> None:
     run_demo(click.get_text_stream("stdout"), lang=lang)
     summary = write_demo_report(report_path, lang=lang)
     click.echo(f"\nHTML report of the {summary.candidates} example candidates: {summary.path}")
+
+
+from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
