@@ -411,3 +411,37 @@ def test_any_answer_text_renders(answer: str, data: st.DataObject) -> None:
     assert first == build_report([json.loads(json.dumps(record))])
     assert not parse(first).find_all("script")
     assert "<script" not in first.lower()
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 50)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["start", "end", "text", "competency", "level", "evidence", "weight"]),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["id", "candidate_id", "answer", "scores", "flags", "values", "motivation",
+             "question", "competency", "language", "error", "line", "rubric"]
+        ),
+        _JSON,
+    )
+)  # fmt: skip
+def test_any_record_shape_renders_or_is_not_scored(record: dict[str, Any]) -> None:
+    """Whatever a record holds, the report renders; a misfit record is listed, never a crash."""
+    summary = write_report([record], Path("/dev/null"))
+    assert summary.answers + len(summary.not_scored) == 1
