@@ -13,7 +13,14 @@ from htmlscan import Element, evidence_texts, parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talentfit import AnswerResult, CompetencyScore, Evidence, RecordError, load_rubric
+from talentfit import (
+    AnswerResult,
+    CompetencyScore,
+    Evidence,
+    RecordError,
+    load_rubric,
+    score_answers,
+)
 from talentfit.errors import ConfigError, ProfileError
 from talentfit.records import read_records
 from talentfit.report import (
@@ -136,6 +143,26 @@ def test_highlights_sit_on_exactly_the_evidence(path: Path) -> None:
         assert [texts[str(i)] for i in range(1, len(found) + 1)] == [t for *_, t in found]
         checked += len(found)
     assert checked >= 20
+
+
+def test_live_scores_of_the_examples_highlight_exactly() -> None:
+    """The current engine's output for the shipped examples highlights exactly its evidence."""
+    examples = Path(__file__).parents[1] / "examples"
+    answers = [r for p in sorted(examples.glob("answers.*.jsonl")) for r in read_records(p)]
+    results = [r.to_dict() for r in score_answers(answers)]
+    assert results and all("answer" in r for r in results)
+    articles = _answers(parse(build_report(results)))
+    spans = 0
+    for record in results:
+        quote = articles[record["id"]].find_all("blockquote")[0]
+        assert quote.text == record["answer"]
+        found = sorted(
+            (ev["start"], -ev["end"], ev["text"]) for s in record["scores"] for ev in s["evidence"]
+        )
+        texts = evidence_texts(quote)
+        assert [texts[str(i)] for i in range(1, len(found) + 1)] == [t for *_, t in found]
+        spans += len(found)
+    assert spans > 0
 
 
 def test_strongest_per_competency_quotes_the_sentence_why() -> None:
