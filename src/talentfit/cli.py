@@ -115,7 +115,7 @@ def report(scores: str, profile: str | None, lang: str, output: str) -> None:
 
 def _output_stream(path: str | None) -> IO[str]:
     if path is None or path == "-":
-        return click.get_text_stream("stdout")
+        return sys.stdout
     try:
         return open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
@@ -276,7 +276,7 @@ def demo(lang: str | None, report_path: str | None) -> None:
     """Run talentfit on built-in examples and print readable results."""
     from .demo import run_demo, write_demo_report
 
-    run_demo(click.get_text_stream("stdout"), lang=lang)
+    run_demo(sys.stdout, lang=lang)
     summary = write_demo_report(report_path, lang=lang)
     click.echo(f"\nHTML report of the {summary.candidates} example candidates: {summary.path}")
 

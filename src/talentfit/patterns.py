@@ -239,12 +239,24 @@ class Matcher(Generic[P]):
         self._required: list[tuple[frozenset[str], ...]] = []
         self._by_anchor: dict[str, list[int]] = defaultdict(list)
         self._unanchored: list[int] = []
+        # each alternative's first step, as keys: ("w", word) ("p", stem) ("s", stem) ("n", "")
+        self._first_keys: list[tuple[tuple[str, str], ...]] = []
         self.size = 0
         for pattern, payload in entries:
             self.size += 1
             for alt in pattern.alternatives:
                 index = len(self._items)
                 self._items.append((pattern, alt, payload))
+                first = alt[0]
+                if first.kind == "num":
+                    keys: tuple[tuple[str, str], ...] = (("n", ""),)
+                else:
+                    keys = (
+                        *(("w", v) for v in first.values),
+                        *(("p", x[:3]) for x in first.prefixes),
+                        *(("s", x[-3:]) for x in first.suffixes),
+                    )
+                self._first_keys.append(keys)
                 required = tuple(
                     step.values for step in alt if step.kind == "word" and not step.optional
                 )
@@ -288,18 +300,15 @@ class Matcher(Generic[P]):
         by_prefix: dict[str, list[_Item]] = defaultdict(list)
         by_suffix: dict[str, list[_Item]] = defaultdict(list)
         numeric: list[_Item] = []
+        tables = {"w": by_word, "p": by_prefix, "s": by_suffix}
+        items_all, first_keys = self._items, self._first_keys
         for i in candidates:
-            item = self._items[i]
-            first = item[1][0]
-            if first.kind == "num":
-                numeric.append(item)
-                continue
-            for value in first.values:
-                by_word[value].append(item)
-            for prefix in first.prefixes:
-                by_prefix[prefix[:3]].append(item)
-            for suffix in first.suffixes:
-                by_suffix[suffix[-3:]].append(item)
+            item = items_all[i]
+            for table, key in first_keys[i]:
+                if table == "n":
+                    numeric.append(item)
+                else:
+                    tables[table][key].append(item)
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
         empty: list[_Item] = []

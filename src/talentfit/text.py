@@ -131,16 +131,27 @@ class Token:
 
     __slots__ = ("clause", "end", "i", "lemma", "norm", "quoted", "sent", "start", "surface")
 
-    def __init__(self, i: int, start: int, end: int, surface: str, norm: str, lemma: str) -> None:
+    def __init__(
+        self,
+        i: int,
+        start: int,
+        end: int,
+        surface: str,
+        norm: str,
+        lemma: str,
+        sent: int = 0,
+        clause: int = 0,
+        quoted: bool = False,
+    ) -> None:
         self.i = i
         self.start = start
         self.end = end
         self.surface = surface
         self.norm = norm
         self.lemma = lemma
-        self.sent = 0
-        self.clause = 0
-        self.quoted = False
+        self.sent = sent
+        self.clause = clause
+        self.quoted = quoted
 
     def __repr__(self) -> str:
         return f"Token({self.surface!r}, lemma={self.lemma!r}, sent={self.sent})"
@@ -193,22 +204,32 @@ class Doc:
 def _cue_positions(tokens: list[Token], lang: str) -> frozenset[int]:
     cues = _negation_cues(lang)
     found: set[int] = set()
+    single, multi = cues.single, cues.multi_by_first
     for tok in tokens:
-        if tok.norm in cues.single or tok.norm.endswith("n't"):
+        norm = tok.norm
+        if norm in single or norm.endswith("n't"):
             found.add(tok.i)
-    for phrase in cues.multi:
-        n = len(phrase)
-        for tok in tokens:
-            if tok.norm == phrase[0] and tuple(t.norm for t in tokens[tok.i : tok.i + n]) == phrase:
-                found.add(tok.i + n - 1)
+        phrases = multi.get(norm)
+        if phrases:
+            for phrase in phrases:
+                n = len(phrase)
+                if tuple(t.norm for t in tokens[tok.i : tok.i + n]) == phrase:
+                    found.add(tok.i + n - 1)
     return frozenset(found)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class _Cues:
     single: frozenset[str]
     multi: tuple[tuple[str, ...], ...]
     openers: frozenset[str]
+
+    @functools.cached_property
+    def multi_by_first(self) -> dict[str, list[tuple[str, ...]]]:
+        table: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.multi:
+            table.setdefault(phrase[0], []).append(phrase)
+        return table
 
 
 @functools.cache
@@ -271,11 +292,7 @@ def analyse(text: str, lang: str) -> Doc:
         opens_quote = gap and gap[-1] in _OPEN_QUOTES and (len(gap) == 1 or not gap[-2].isalnum())
         if opens_quote and not (gap[-1] in "'’" and norm in _ELISIONS):
             quoted = True
-        tok = Token(len(tokens), start, end, surface, norm, lemma)
-        tok.sent = sent
-        tok.clause = clause
-        tok.quoted = quoted
-        tokens.append(tok)
+        tokens.append(Token(len(tokens), start, end, surface, norm, lemma, sent, clause, quoted))
         prev_end = end
         if quoted:
             tail = text[end : end + 1]
@@ -315,12 +332,8 @@ def function_word_counts(text: str) -> dict[str, int]:
 def token_language_counts(tokens: Iterable[Token]) -> dict[str, int]:
     """How many tokens are function words of each language (for the mixed-language flag)."""
     lists = _function_words()
-    counts = dict.fromkeys(LANGUAGES, 0)
-    for tok in tokens:
-        for lang in LANGUAGES:
-            if tok.norm in lists[lang]:
-                counts[lang] += 1
-    return counts
+    norms = [tok.norm for tok in tokens]
+    return {lang: sum(1 for n in norms if n in lists[lang]) for lang in LANGUAGES}
 
 
 def detect_language(text: str, *, default: str | None = None) -> str | None:
