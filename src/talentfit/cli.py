@@ -60,59 +60,6 @@ def vacancy() -> None:
     """Lint and draft vacancy texts."""
 
 
-@main.command()
-@click.argument("scores", metavar="SCORES")
-@click.option(
-    "--profile",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Role profile (TOML): its [competencies] weights choose, order and weight the columns.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default="en",
-    show_default=True,
-    help="Language of the report's interface text.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default="report.html",
-    show_default=True,
-    help="Where to write the HTML report.",
-)
-@library_errors
-def report(scores: str, profile: str | None, lang: str, output: str) -> None:
-    """Write a self-contained HTML report of scored answers.
-
-    SCORES is the JSONL that `talentfit score --format jsonl` wrote (or - for stdin).
-    Exit 1 when some records were not scored (they are listed in the report).
-    """
-    from .records import read_records
-    from .report import write_report
-
-    if scores.lower().endswith((".csv", ".tsv")):
-        raise FatalError(
-            f"{scores}: expected the JSONL that `talentfit score --format jsonl` writes "
-            "(CSV has no evidence offsets)"
-        )
-    fmt = "json" if scores.lower().endswith(".json") else "jsonl"
-    summary = write_report(read_records(scores, fmt=fmt), output, lang=lang, profile=profile)
-    for failed in summary.not_scored:
-        where = f"line {failed.line}: " if failed.line is not None else ""
-        if failed.error.startswith(where):
-            where = ""
-        click.echo(f"not scored: {where}{failed.error}", err=True)
-    click.echo(
-        f"wrote {summary.path}: {summary.candidates} candidates, {summary.answers} answers"
-        + (f", {len(summary.not_scored)} not scored" if summary.not_scored else "")
-    )
-    if summary.not_scored:
-        raise SystemExit(EXIT_FINDINGS)
-
-
 def _output_stream(path: str | None) -> IO[str]:
     if path is None or path == "-":
         return sys.stdout
@@ -282,6 +229,9 @@ def demo(lang: str | None, report_path: str | None) -> None:
 
 
 from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`
+
+# isort: split
+from . import cli_report  # noqa: E402,F401 - registers `report`
 
 if __name__ == "__main__":  # pragma: no cover
     main()
