@@ -323,7 +323,7 @@ def profile_weights(profile: Any) -> dict[str, float]:
     for key, value in table.items():
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ProfileError(
-                f"competency weight must be a number >= 0, got {value!r}",
+                f"{key} must be a competency weight, a number >= 0 (got {value!r})",
                 field=f"$.competencies.{key}",
             )
         weights[str(key)] = float(value)
