@@ -11,6 +11,7 @@ from .errors import (
     TemplateError,
 )
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
+from .profile import Profile, load_profile, profile_from_dict
 
 __all__ = [
     "Answer",
@@ -20,10 +21,13 @@ __all__ = [
     "Evidence",
     "InputError",
     "LanguageError",
+    "Profile",
     "ProfileError",
     "RecordError",
     "RubricError",
     "TalentfitError",
     "TemplateError",
     "__version__",
+    "load_profile",
+    "profile_from_dict",
 ]
