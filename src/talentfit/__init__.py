@@ -1,6 +1,7 @@
 """talentfit: score interview answers on customer orientation, lint and draft vacancy texts."""
 
 from ._version import __version__
+from .draft import Draft, DraftFinding, draft_vacancy
 from .errors import (
     ConfigError,
     InputError,
@@ -18,6 +19,8 @@ __all__ = [
     "AnswerResult",
     "CompetencyScore",
     "ConfigError",
+    "Draft",
+    "DraftFinding",
     "Evidence",
     "InputError",
     "LanguageError",
@@ -28,6 +31,7 @@ __all__ = [
     "TalentfitError",
     "TemplateError",
     "__version__",
+    "draft_vacancy",
     "load_profile",
     "profile_from_dict",
 ]
