@@ -332,12 +332,15 @@ def test_wheel_ships_templates(tmp_path: Path) -> None:
             for fmt in ("md", "html", "txt"):
                 assert f"talentfit/templates/vacancy/vacancy.{lang}.{fmt}.j2" in names
         assert "talentfit/data/vacancy/words.toml" in names
+        assert "talentfit/examples/profiles/klantadviseur-energie.nl.toml" in names
         zf.extractall(tmp_path / "site")
     code = (
         "import talentfit, talentfit.resources as r;"
+        "from talentfit.profile import example_profile;"
         "assert str(r.templates_dir()).startswith(talentfit.__path__[0]), r.templates_dir();"
-        f"print(talentfit.draft_vacancy(talentfit.load_profile({str(EN)!r}),"
-        " check=False).text[:20])"
+        "assert str(example_profile()).startswith(talentfit.__path__[0]);"
+        "p = example_profile('support-engineer-bookkeeping.en');"
+        "print(talentfit.draft_vacancy(talentfit.load_profile(p), check=False).text[:20])"
     )
     env = {"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin"}
     out = subprocess.run(

@@ -269,3 +269,14 @@ def test_text_fields_skip_codes_and_urls() -> None:
         key.endswith(("apply_url", "website", "remote", "currency", "deadline")) for key in fields
     )
     assert not any(key.startswith("$.organisation.custom_values") for key in fields)
+
+
+def test_example_profiles_are_shipped() -> None:
+    """example_profile() finds the shipped examples by name, and names the known ones."""
+    from talentfit.profile import example_profile, example_profiles
+
+    assert example_profile() == NL_EXAMPLE
+    assert example_profile("support-engineer-bookkeeping.en.toml").is_file()
+    assert len(example_profiles()) >= 3
+    with pytest.raises(ProfileError, match="unknown example profile 'x'"):
+        example_profile("x")

@@ -24,7 +24,7 @@ import jinja2
 import jinja2.sandbox
 
 from .convert import structure
-from .errors import TemplateError
+from .errors import ConfigError, TemplateError
 from .profile import LANGUAGES, Profile, text_fields
 from .resources import load_data_toml, templates_dir
 
@@ -328,8 +328,10 @@ class Draft:
 
 
 def _lint() -> tuple[Callable[..., Any], frozenset[str]]:
-    from . import lint
-
+    try:
+        from . import lint
+    except ImportError:  # pragma: no cover - the lint ships with talentfit
+        raise ConfigError("the vacancy lint (talentfit.lint) is not available") from None
     return lint.lint_vacancy, frozenset(lint.PROBLEM_CATEGORIES)
 
 

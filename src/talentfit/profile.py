@@ -15,6 +15,7 @@ import json
 import re
 import tomllib
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any, NewType
 
@@ -38,6 +39,8 @@ __all__ = [
     "Profile",
     "Requirements",
     "Role",
+    "example_profile",
+    "example_profiles",
     "load_profile",
     "profile_from_dict",
     "text_fields",
@@ -508,3 +511,25 @@ def text_fields(profile: Profile) -> Iterator[tuple[str, str]]:
     data = profile.to_dict()
     data.pop("competencies", None)
     yield from walk(data, "$")
+
+
+def _examples_dir() -> Path:
+    packaged = Path(str(resources.files("talentfit"))) / "examples" / "profiles"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "examples" / "profiles"
+
+
+def example_profiles() -> list[Path]:
+    """The example role profiles shipped with talentfit (``examples/profiles/*.toml``)."""
+    directory = _examples_dir()
+    return sorted(directory.glob("*.toml")) if directory.is_dir() else []
+
+
+def example_profile(name: str = "klantadviseur-energie.nl") -> Path:
+    """The path of one shipped example profile, by file name with or without ``.toml``."""
+    for path in example_profiles():
+        if path.name in (name, f"{name}.toml"):
+            return path
+    names = ", ".join(p.stem for p in example_profiles()) or "none installed"
+    raise ProfileError(f"unknown example profile {name!r} (expected one of {names})")
