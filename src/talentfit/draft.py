@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import html
+import inspect
 import re
 from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
@@ -293,10 +294,13 @@ class DraftFinding:
     suggestion: str | None = None
     line: int | None = None
     column: int | None = None
+    context: str | None = None  # the words around the phrase, as the reader sees them
 
     def describe(self) -> str:
-        """One line for stderr: phrase, category, where, message and suggestion."""
+        """One line for stderr: category, phrase (in context), where, message, suggestion."""
         phrase = f'"{self.text}"' if self.text else "(whole text)"
+        if self.text and self.context and self.context != self.text:
+            phrase += f' in "{self.context}"'
         where = self.where
         if where == "draft" and self.line is not None:
             where = f"draft line {self.line}"
@@ -335,7 +339,22 @@ def _lint() -> tuple[Callable[..., Any], frozenset[str]]:
     return lint.lint_vacancy, frozenset(lint.PROBLEM_CATEGORIES)
 
 
-def _finding(where: str, raw: Any) -> DraftFinding:
+def _context(source: str, start: int, end: int, width: int = 40) -> str | None:
+    """The phrase with up to ``width`` characters either side, cut at word boundaries."""
+    if not 0 <= start < end <= len(source):
+        return None
+    left = max(0, start - width)
+    right = min(len(source), end + width)
+    while left > 0 and not source[left - 1].isspace() and left < start:
+        left += 1
+    while right < len(source) and not source[right].isspace() and right > end:
+        right -= 1
+    snippet = " ".join(source[left:right].split())
+    return ("…" if left > 0 else "") + snippet + ("…" if right < len(source) else "")
+
+
+def _finding(where: str, raw: Any, source: str, *, with_line: bool = True) -> DraftFinding:
+    start, end = getattr(raw, "start", 0), getattr(raw, "end", 0)
     return DraftFinding(
         where=where,
         rule=str(getattr(raw, "rule", "")),
@@ -344,8 +363,9 @@ def _finding(where: str, raw: Any) -> DraftFinding:
         text=str(getattr(raw, "text", "") or ""),
         message=str(getattr(raw, "message", "") or ""),
         suggestion=getattr(raw, "suggestion", None) or None,
-        line=getattr(raw, "line", None),
-        column=getattr(raw, "column", None),
+        line=getattr(raw, "line", None) if with_line else None,
+        column=getattr(raw, "column", None) if with_line else None,
+        context=_context(source, start, end) if isinstance(start, int) else None,
     )
 
 
@@ -353,32 +373,50 @@ def _key(finding: DraftFinding) -> tuple[str, str]:
     return finding.rule, " ".join(finding.text.lower().split())
 
 
-def check_draft(
-    profile: Profile, text: str, lang: str
-) -> tuple[list[DraftFinding], list[DraftFinding]]:
-    """Lint the profile's own texts (with their key paths) and the draft text.
+_LINT_FORMATS = {"md": "markdown", "html": "html", "txt": "text"}
 
-    Returns ``(problems, advice)``. A phrase found in a profile field is reported once,
-    with its key path; what only the draft has is reported as ``draft``.
+
+def check_draft(
+    profile: Profile, text: str, lang: str, *, fmt: str = "txt", with_lines: bool = True
+) -> tuple[list[DraftFinding], list[DraftFinding]]:
+    """Lint the profile's own texts (with their key paths) and the draft ``text``.
+
+    ``fmt`` is the draft's markup (``md``, ``html`` or ``txt``). Returns ``(problems,
+    advice)``. A phrase found in a profile field is reported once, with its key path; what
+    only the draft has is reported as ``draft`` (with its line when ``with_lines``).
     """
     lint_vacancy, problem_categories = _lint()
     from_profile: list[DraftFinding] = []
     for path, field_text in text_fields(profile):
         result = lint_vacancy(field_text, lang=profile.language)
         for raw in result.findings:
-            finding = _finding(path, raw)
-            # Whole-document checks (is there a salary? a structure?) are about the draft.
+            finding = _finding(path, raw, field_text)
+            # Whole-text checks (is there a salary? is it readable?) are about the draft.
             if finding.text.strip() and finding.category in problem_categories:
                 from_profile.append(finding)
+    if _accepts_format(lint_vacancy):
+        result = lint_vacancy(text, lang=lang, format=_LINT_FORMATS[fmt])
+    else:  # a lint that reads plain text only
+        if fmt == "html":
+            text = html_to_text(text)
+        result = lint_vacancy(text, lang=lang)
     seen = {_key(f) for f in from_profile}
     problems = list(from_profile)
     advice: list[DraftFinding] = []
-    for raw in lint_vacancy(text, lang=lang).findings:
-        finding = _finding("draft", raw)
+    for raw in result.findings:
+        finding = _finding("draft", raw, text, with_line=with_lines)
         if _key(finding) in seen:
             continue
         (problems if finding.category in problem_categories else advice).append(finding)
     return problems, advice
+
+
+@functools.cache
+def _accepts_format(lint_vacancy: Callable[..., Any]) -> bool:
+    try:
+        return "format" in inspect.signature(lint_vacancy).parameters
+    except (TypeError, ValueError):  # pragma: no cover - builtins without a signature
+        return False
 
 
 # --- HTML to text (for linting HTML drafts) -------------------------------------------------
@@ -465,11 +503,13 @@ def draft_vacancy(
                 country=country or DEFAULT_COUNTRY,
             )
         )
-        readable = html_to_text(description)
+        checked, checked_fmt = description, "html"
     else:
         text = _tidy(render_vacancy(profile, lang=lang, fmt=fmt, templates=templates))
-        readable = html_to_text(text) if fmt == "html" else text
+        checked, checked_fmt = text, fmt
     if not check:
         return Draft(text=text, fmt=fmt, language=lang)
-    problems, advice = check_draft(profile, readable, lang)
+    problems, advice = check_draft(
+        profile, checked, lang, fmt=checked_fmt, with_lines=fmt != "jsonld"
+    )
     return Draft(text=text, fmt=fmt, language=lang, findings=tuple(problems), advice=tuple(advice))
