@@ -364,3 +364,20 @@ def test_any_text_renders(task: str, item: str) -> None:
     for fmt in ("md", "html", "txt", "jsonld"):
         one = draft_vacancy(profile, fmt=fmt, check=False, today=dt.date(2027, 1, 1)).text
         assert one == draft_vacancy(profile, fmt=fmt, check=False, today=dt.date(2027, 1, 1)).text
+
+
+def test_error_in_included_template_names_that_template(tmp_path: Path) -> None:
+    """An undefined variable inside an included house template names the included file."""
+    _house(tmp_path, "vacancy.md.j2", "# {{ role.title }}\n{% include 'footer.md' %}\n")
+    _house(tmp_path, "footer.md", "\n\n{{ nothing_here }}\n")
+    with pytest.raises(TemplateError) as info:
+        draft_vacancy(load_profile(NL), templates=tmp_path, check=False)
+    assert str(info.value).endswith(f"({tmp_path / 'footer.md'}:3)")
+
+
+def test_house_template_cannot_include_outside_files(tmp_path: Path) -> None:
+    """Including a file outside the template directory fails as a TemplateError."""
+    _house(tmp_path, "vacancy.md.j2", "{% include '../secret.txt' %}\n")
+    (tmp_path.parent / "secret.txt").write_text("secret", encoding="utf-8")
+    with pytest.raises(TemplateError):
+        draft_vacancy(load_profile(NL), templates=tmp_path, check=False)

@@ -14,7 +14,7 @@ import functools
 import html
 import inspect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from types import TracebackType
@@ -214,13 +214,16 @@ def _candidates(lang: str, fmt: str, *, builtin: bool) -> list[str]:
     ]
 
 
-def _template_line(tb: TracebackType | None, names: Iterable[str]) -> tuple[str | None, int | None]:
-    """The innermost template frame of a traceback (jinja2 rewrites frames to template lines)."""
+def _template_line(tb: TracebackType | None) -> tuple[str | None, int | None]:
+    """The innermost template frame of a traceback.
+
+    jinja2 rewrites the frames of template code to the template's file name and line; every
+    other frame belongs to a Python module.
+    """
     found: tuple[str | None, int | None] = (None, None)
-    wanted = tuple(names)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2") or filename in wanted:
+        if not filename.endswith(".py") and not filename.startswith("<frozen"):
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
@@ -261,7 +264,7 @@ def render_vacancy(
             f"template syntax error: {exc.message}", path=exc.filename or exc.name, line=exc.lineno
         ) from None
     except jinja2.TemplateError as exc:
-        filename, line = _template_line(exc.__traceback__, [template.filename or ""])
+        filename, line = _template_line(exc.__traceback__)
         kind = (
             "unsafe template access"
             if isinstance(exc, jinja2.sandbox.SecurityError)
