@@ -13,10 +13,13 @@ from .errors import (
 )
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
 from .profile import Profile, load_profile, profile_from_dict
+from .rubric import Competency, Rubric, load_rubric
+from .scoring import score_answer, score_answers
 
 __all__ = [
     "Answer",
     "AnswerResult",
+    "Competency",
     "CompetencyScore",
     "ConfigError",
     "Draft",
@@ -27,11 +30,15 @@ __all__ = [
     "Profile",
     "ProfileError",
     "RecordError",
+    "Rubric",
     "RubricError",
     "TalentfitError",
     "TemplateError",
     "__version__",
     "draft_vacancy",
     "load_profile",
+    "load_rubric",
     "profile_from_dict",
+    "score_answer",
+    "score_answers",
 ]
