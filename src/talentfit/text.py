@@ -71,6 +71,7 @@ class LanguageData:
     grammar: Grammar
     particle_followers: list[str] = attrs.field(factory=list)
     lemmas: dict[str, str] = attrs.field(factory=dict)
+    abbreviations: list[str] = attrs.field(factory=list)
 
 
 @functools.cache
@@ -207,6 +208,7 @@ class _Cues:
     single: frozenset[str]
     multi: tuple[tuple[str, ...], ...]
     openers: frozenset[str]
+    abbreviations: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -215,14 +217,20 @@ def _negation_cues(lang: str) -> _Cues:
     split = [tuple(m.group() for m in _TOKEN_RE.finditer(fold(c))) for c in data.negation]
     single = {c[0] for c in split if len(c) == 1}
     multi = tuple(c for c in split if len(c) > 1)
-    return _Cues(frozenset(single), multi, frozenset(fold(w) for w in data.clause_openers))
+    return _Cues(
+        frozenset(single),
+        multi,
+        frozenset(fold(w) for w in data.clause_openers),
+        frozenset(fold(w).rstrip(".") for w in data.abbreviations),
+    )
 
 
 def analyse(text: str, lang: str) -> Doc:
     """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``)."""
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
-    openers = _negation_cues(lang).openers
+    cues = _negation_cues(lang)
+    openers, abbreviations = cues.openers, cues.abbreviations
     sent = clause = 0
     sent_first = 0
     quoted = False
@@ -231,8 +239,11 @@ def analyse(text: str, lang: str) -> Doc:
         start, end = match.span()
         surface = match.group()
         gap = text[prev_end:start]
-        if tokens:
-            if "\n" in gap or _SENT_END_RE.search(text, prev_end, start + 1):
+        if tokens and gap != " ":
+            if "\n" in gap or (
+                _SENT_END_RE.search(text, prev_end, start + 1)
+                and not (gap[:1] == "." and tokens[-1].norm in abbreviations)
+            ):
                 sentences.append((sent_first, len(tokens)))
                 sent_first = len(tokens)
                 sent += 1

@@ -1,0 +1,50 @@
+"""Vacancy lint: clichés, vague promises, hierarchy, excluding language, pay, readability.
+
+``lint_vacancy(text, lang=...)`` returns a :class:`LintResult` whose findings carry
+character offsets into the text as given (also for HTML). Rules are data per language in
+``talentfit/data/lint/<lang>.toml``, compiled once per language and configuration.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..records import read_text
+from ._engine import detect_vacancy_language, lint_vacancy
+from ._model import (
+    CATEGORIES,
+    PROBLEM_CATEGORIES,
+    SEVERITIES,
+    Finding,
+    LintConfig,
+    LintResult,
+    Metrics,
+    PhraseSpec,
+)
+from ._rules import config_from_dict, load_lint_config, rule_file
+
+__all__ = [
+    "CATEGORIES",
+    "PROBLEM_CATEGORIES",
+    "SEVERITIES",
+    "Finding",
+    "LintConfig",
+    "LintResult",
+    "Metrics",
+    "PhraseSpec",
+    "config_from_dict",
+    "detect_vacancy_language",
+    "lint_file",
+    "lint_vacancy",
+    "load_lint_config",
+    "rule_file",
+]
+
+
+def lint_file(
+    path: str | Path, *, lang: str | None = None, config: LintConfig | None = None
+) -> LintResult:
+    """Read a ``.txt``, ``.md`` or ``.html`` file (``-`` = stdin) and lint it."""
+    source = str(path)
+    text = read_text(path)
+    return lint_vacancy(text, lang=lang, config=config, path="<stdin>" if source == "-" else source)

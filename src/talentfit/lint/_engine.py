@@ -1,0 +1,247 @@
+"""``lint_vacancy``: match the rules, filter negated/quoted/concrete use, run the checks."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import defaultdict
+
+from ..errors import LanguageError
+from ..patterns import Match
+from ..text import LANGUAGES, Doc, Token, analyse, detect_language
+from ._checks import Hit, facts_of, readability, run_checks
+from ._markup import Prepared, detect_format, ignored_rules, prepare
+from ._model import Finding, LintConfig, LintResult, Metrics
+from ._rules import CompiledRules, Rule, compiled_rules, rule_file
+
+__all__ = ["detect_vacancy_language", "lint_vacancy"]
+
+_PHRASE_GROUP = frozenset({"cliche", "vague_benefit", "hierarchy"})
+_FACT_SYMBOLS = frozenset({"€", "$", "£", "%"})
+_GENDER_MARKER = re.compile(
+    r"\b[mMvVhH]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdD])?\b|\ball genders\b|\balle genders\b"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
+
+
+@functools.cache
+def _detect_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(rule_file(lang).settings.detect_words) for lang in LANGUAGES}
+
+
+def detect_vacancy_language(text: str) -> str | None:
+    """``nl`` or ``en``: counts of common words first, simplemma when that is unclear."""
+    counts = dict.fromkeys(LANGUAGES, 0)
+    lists = _detect_words()
+    for word in _WORD.findall(text[:5000].lower()):
+        for lang in LANGUAGES:
+            if word in lists[lang]:
+                counts[lang] += 1
+    best, other = sorted(LANGUAGES, key=lambda lang: -counts[lang])
+    if counts[best] >= 5 and counts[best] >= 3 * counts[other]:
+        return best
+    return detect_language(text)
+
+
+def lint_vacancy(
+    text: str,
+    *,
+    lang: str | None = None,
+    config: LintConfig | None = None,
+    path: str | None = None,
+    format: str | None = None,
+) -> LintResult:
+    """Lint one vacancy text; findings carry offsets into ``text`` as given.
+
+    ``format`` is ``text``, ``markdown`` or ``html`` (default: from ``path``'s suffix);
+    ``lang`` is ``nl`` or ``en`` (default: detected). Raises LanguageError when the
+    language is unsupported or cannot be told.
+    """
+    prepared = prepare(text, format or detect_format(path, text))
+    if lang is None:
+        lang = detect_vacancy_language(prepared.text) if prepared.text.strip() else "nl"
+        if lang is None:
+            raise LanguageError(
+                "cannot tell whether the text is Dutch or English; give the language (nl or en)",
+                path=path,
+            )
+    elif lang not in LANGUAGES:
+        raise LanguageError(f"unsupported language {lang!r}: expected nl or en", path=path)
+    rules = compiled_rules(lang, config)
+    doc = analyse(prepared.text, lang)
+    hits = _pattern_hits(doc, prepared.text, rules)
+    masculine = sum(h.rule.id == _MASCULINE for h in hits)
+    feminine = sum(h.rule.id == _FEMININE for h in hits)
+    facts = facts_of(doc, prepared.text, rules)
+    hits.extend(run_checks(doc, prepared.text, facts, rules))
+    score, scale, level = readability(facts, lang)
+    metrics = Metrics(
+        words=facts.words,
+        sentences=facts.sentences,
+        mean_sentence_length=round(facts.mean_sentence_length, 1),
+        readability=score,
+        readability_scale=scale,
+        readability_level=level,
+        you=facts.you,
+        we=facts.we,
+        you_we_ratio=round(facts.you / facts.we, 2) if facts.we else None,
+        masculine_coded=masculine,
+        feminine_coded=feminine,
+        requirements=facts.requirements,
+    )
+    return LintResult(path, lang, _findings(hits, prepared, rules), metrics)
+
+
+def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
+    matches = rules.matcher.find(doc)
+    if not matches:
+        return []
+    tokens = doc.tokens
+    need_exc = any(m.payload.spec.exceptions for m in matches)
+    need_unless = any(m.payload.spec.unless for m in matches)
+    exceptions = _by_rule(rules.exceptions.find(doc)) if need_exc else {}
+    unless = _by_rule(rules.unless.find(doc)) if need_unless else {}
+    marker: bool | None = None
+    hits: list[Hit] = []
+    for m in matches:
+        rule: Rule = m.payload
+        spec = rule.spec
+        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+            continue
+        if spec.not_forms and tokens[m.first].norm in spec.not_forms:
+            continue
+        if not m.pattern.has_negation and doc.is_negated(m.first, m.last):
+            continue
+        if spec.exceptions and any(
+            a <= m.last and m.first <= b for a, b in exceptions.get(spec.id, ())
+        ):
+            continue
+        if spec.unless and _near(doc, m, unless.get(spec.id, ())):
+            continue
+        if spec.unless_fact and _has_fact(doc, m, rules):
+            continue
+        if spec.unless_gender_marker:
+            if marker is None:
+                marker = _GENDER_MARKER.search(text) is not None
+            if marker:
+                continue
+        if spec.candidate_only and not _refers_to_candidate(doc, m, rules):
+            continue
+        hits.append(Hit(rule, m.start, m.end))
+    return _dedupe(hits, rules)
+
+
+def _by_rule(matches: list[Match[str]]) -> dict[str, list[tuple[int, int]]]:
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in matches:
+        found[m.payload].append((m.first, m.last))
+    return found
+
+
+def _near(doc: Doc, m: Match[Rule], spans: list[tuple[int, int]] | tuple[()]) -> bool:
+    """An ``unless`` match in the same sentence, or starting just after the match."""
+    sent = doc.tokens[m.first].sent
+    return any(doc.tokens[a].sent == sent or m.last < a <= m.last + 6 for a, _ in spans)
+
+
+def _has_fact(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool:
+    """A number, amount or percentage in the match's clause or later in its sentence."""
+    tokens = doc.tokens
+    first, last = doc.sentences[tokens[m.first].sent]
+    clauses = {tokens[k].clause for k in range(m.first, m.last + 1)}
+    numbers = rules.number_words
+    for tok in tokens[first:last]:
+        if tok.i > m.last or tok.clause in clauses:
+            if tok.norm[:1].isdigit() or tok.norm in _FACT_SYMBOLS or tok.norm in numbers:
+                return True
+    return False
+
+
+def _refers_to_candidate(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool:
+    """Whether a pronoun most likely means the candidate (not a named person or customer).
+
+    A candidate noun ("kandidaat", "candidate") or a word of the job title earlier in the
+    sentence wins; otherwise the nearest person before it decides: a customer, a
+    colleague or a capitalised name means someone else.
+    """
+    tokens = doc.tokens
+    sent = tokens[m.first].sent
+    title = {t.norm for t in doc.sentence_tokens(0) if len(t.norm) >= 4 and t.norm.isalpha()}
+
+    def is_candidate(t: Token) -> bool:
+        if t.norm in rules.candidate_nouns or t.lemma in rules.candidate_nouns:
+            return True
+        n = t.norm
+        return len(n) >= 4 and t.sent > 0 and any(w.endswith(n) or n.endswith(w) for w in title)
+
+    window = [t for t in tokens[max(0, m.first - 30) : m.first] if t.sent >= sent - 1]
+    if any(is_candidate(t) for t in window if t.sent == sent):
+        return True
+    for t in reversed(window):
+        if is_candidate(t):
+            return True
+        if t.norm in rules.other_people or t.lemma in rules.other_people:
+            return False
+        first_of_sentence = doc.sentences[t.sent][0] == t.i
+        if t.surface[:1].isupper() and not first_of_sentence and t.norm[:1].isalpha():
+            return False
+    return True
+
+
+def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
+    """Drop a phrase finding contained in a longer one of the same kind."""
+    if len(hits) < 2:
+        return hits
+    order = rules.order
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), order[h.rule.id]))
+    kept: list[Hit] = []
+    for hit in hits:
+        cat = hit.rule.category
+        contained = False
+        for other in kept:
+            if other.start <= hit.start and hit.end <= other.end:
+                ocat = other.rule.category
+                if ocat == cat or (cat in _PHRASE_GROUP and ocat in _PHRASE_GROUP):
+                    contained = True
+                    break
+        if not contained:
+            kept.append(hit)
+    return kept
+
+
+def _findings(hits: list[Hit], prepared: Prepared, rules: CompiledRules) -> tuple[Finding, ...]:
+    original = prepared.original
+    newlines = [i for i, ch in enumerate(original) if ch == "\n"] if "\n" in original else []
+    ignored = ignored_rules(original)
+    findings: list[Finding] = []
+    for hit in hits:
+        start, end = prepared.span(hit.start, hit.end)
+        line = bisect.bisect_left(newlines, start) + 1
+        column = start - (newlines[line - 2] + 1 if line > 1 else 0) + 1
+        silenced = ignored.get(line)
+        rule = hit.rule
+        if silenced and ("*" in silenced or rule.id in silenced or rule.category in silenced):
+            continue
+        spec = rule.spec
+        message, suggestion = spec.message, spec.suggestion
+        if hit.values:
+            message = message.format_map(hit.values)
+            suggestion = suggestion.format_map(hit.values)
+        findings.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                severity=rule.severity,
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+                text=original[start:end],
+                message=message,
+                suggestion=suggestion,
+            )
+        )
+    findings.sort(key=lambda f: (f.start, f.end, rules.order.get(f.rule, 0)))
+    return tuple(findings)
