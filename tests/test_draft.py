@@ -122,7 +122,7 @@ def test_optional_parts_left_out() -> None:
     data["organisation"]["values"] = []
     text = draft_vacancy(profile_from_dict(data), check=False).text
     assert "Mooi meegenomen" not in text and "uiterlijk" not in text
-    assert "Met wie je samenwerkt" not in text and "voor staat" not in text
+    assert "Met wie je werkt" not in text and "voor staat" not in text
     assert "Solliciteer via <https://" in text
 
 

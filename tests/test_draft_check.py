@@ -145,3 +145,20 @@ def test_check_false_skips_the_lint(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(draft_module, "_lint", boom)
     assert draft_vacancy(load_profile(EMPTY), check=False).findings == ()
+
+
+def test_mixed_language_draft_trusts_field_checks() -> None:
+    """With --lang other than the profile's, the profile's words are judged per field only."""
+    draft = draft_vacancy(load_profile(NL), lang="en")
+    # "samen…" only occurs in the profile's Dutch text: reported for its field, not the draft.
+    coded = [f for f in draft.advice if f.rule == "coded"]
+    assert coded and all(f.where.startswith("$.") for f in coded)
+
+
+def test_html_context_reads_as_text() -> None:
+    """Findings in an HTML draft quote readable text, not tags or entities."""
+    draft = draft_vacancy(load_profile(NL), fmt="html")
+    coded = [f for f in draft.advice if f.rule == "coded"]
+    assert coded
+    for finding in coded:
+        assert "<" not in (finding.context or "") and "&amp;" not in (finding.context or "")

@@ -28,6 +28,7 @@ from .convert import structure
 from .errors import ConfigError, TemplateError
 from .profile import LANGUAGES, Profile, text_fields
 from .resources import load_data_toml, templates_dir
+from .text import fold
 
 __all__ = [
     "DEFAULT_COUNTRY",
@@ -342,33 +343,67 @@ def _lint() -> tuple[Callable[..., Any], frozenset[str]]:
     return lint.lint_vacancy, frozenset(lint.PROBLEM_CATEGORIES)
 
 
-def _context(source: str, start: int, end: int, width: int = 40) -> str | None:
-    """The phrase with up to ``width`` characters either side, cut at word boundaries."""
+_TAG_RE = re.compile(r"<[^<>]*>")
+
+
+def _readable_piece(text: str) -> str:
+    return html.unescape(_TAG_RE.sub(" ", text))
+
+
+def _context(
+    source: str, start: int, end: int, *, markup: bool = False, width: int = 40
+) -> str | None:
+    """The phrase with up to ``width`` characters either side, cut at word boundaries.
+
+    With ``markup`` (HTML), tags are left out and entities read as characters.
+    """
     if not 0 <= start < end <= len(source):
         return None
-    left = max(0, start - width)
-    right = min(len(source), end + width)
-    while left > 0 and not source[left - 1].isspace() and left < start:
-        left += 1
-    while right < len(source) and not source[right].isspace() and right > end:
-        right -= 1
-    snippet = " ".join(source[left:right].split())
-    return ("…" if left > 0 else "") + snippet + ("…" if right < len(source) else "")
+    reach = width * 4 if markup else width + 1
+    left, phrase, right = source[max(0, start - reach) : start], source[start:end], source[end:]
+    right = right[:reach]
+    if markup:
+        left, phrase, right = _readable_piece(left), _readable_piece(phrase), _readable_piece(right)
+    left_space = bool(left) and left[-1].isspace()
+    right_space = bool(right) and right[0].isspace()
+    left, right = " ".join(left.split()), " ".join(right.split())
+    more_left = start - reach > 0 or len(left) > width
+    more_right = end + reach < len(source) or len(right) > width
+    if len(left) > width:
+        left = left[-width:]
+        left = left.split(" ", 1)[1] if " " in left else left
+    if len(right) > width:
+        right = right[:width]
+        right = right.rsplit(" ", 1)[0] if " " in right else right
+    snippet = (
+        left
+        + (" " if left_space and left else "")
+        + " ".join(phrase.split())
+        + (" " if right_space and right else "")
+        + right
+    )
+    return ("…" if more_left else "") + snippet + ("…" if more_right else "")
 
 
-def _finding(where: str, raw: Any, source: str, *, with_line: bool = True) -> DraftFinding:
+def _phrase(text: str, markup: bool) -> str:
+    return " ".join(_readable_piece(text).split()) if markup else text
+
+
+def _finding(
+    where: str, raw: Any, source: str, *, with_line: bool = True, markup: bool = False
+) -> DraftFinding:
     start, end = getattr(raw, "start", 0), getattr(raw, "end", 0)
     return DraftFinding(
         where=where,
         rule=str(getattr(raw, "rule", "")),
         category=str(getattr(raw, "category", "")),
         severity=str(getattr(raw, "severity", "")),
-        text=str(getattr(raw, "text", "") or ""),
+        text=_phrase(str(getattr(raw, "text", "") or ""), markup),
         message=str(getattr(raw, "message", "") or ""),
         suggestion=getattr(raw, "suggestion", None) or None,
         line=getattr(raw, "line", None) if with_line else None,
         column=getattr(raw, "column", None) if with_line else None,
-        context=_context(source, start, end) if isinstance(start, int) else None,
+        context=_context(source, start, end, markup=markup) if isinstance(start, int) else None,
     )
 
 
@@ -389,27 +424,38 @@ def check_draft(
     only the draft has is reported as ``draft`` (with its line when ``with_lines``).
     """
     lint_vacancy, problem_categories = _lint()
-    from_profile: list[DraftFinding] = []
+    # With --lang other than the profile's language the draft mixes two languages: the
+    # profile's sentences are judged field by field in their own language, and the draft's
+    # lint (in the template language) is only trusted for the wording around them.
+    mixed = lang != profile.language
+    problems: list[DraftFinding] = []
+    advice: list[DraftFinding] = []
+    prose: list[str] = []
     for path, field_text in text_fields(profile):
-        result = lint_vacancy(field_text, lang=profile.language)
-        for raw in result.findings:
+        prose.append(fold(field_text))
+        for raw in lint_vacancy(field_text, lang=profile.language).findings:
             finding = _finding(path, raw, field_text)
             # Whole-text checks (is there a salary? is it readable?) are about the draft.
-            if finding.text.strip() and finding.category in problem_categories:
-                from_profile.append(finding)
+            if not finding.text.strip():
+                continue
+            if finding.category in problem_categories:
+                problems.append(finding)
+            elif mixed:
+                advice.append(finding)
+    markup = fmt == "html"
     if _accepts_format(lint_vacancy):
         result = lint_vacancy(text, lang=lang, format=_LINT_FORMATS[fmt])
     else:  # a lint that reads plain text only
-        if fmt == "html":
-            text = html_to_text(text)
+        if markup:
+            text, markup = html_to_text(text), False
         result = lint_vacancy(text, lang=lang)
-    seen = {_key(f) for f in from_profile}
-    problems = list(from_profile)
-    advice: list[DraftFinding] = []
+    seen = {_key(f) for f in problems}
     for raw in result.findings:
-        finding = _finding("draft", raw, text, with_line=with_lines)
+        finding = _finding("draft", raw, text, with_line=with_lines, markup=markup)
         if _key(finding) in seen:
             continue
+        if mixed and finding.text and any(fold(finding.text) in field for field in prose):
+            continue  # the profile's own words, read with the other language's rules
         (problems if finding.category in problem_categories else advice).append(finding)
     return problems, advice
 
