@@ -17,7 +17,9 @@ from talentfit.profile import example_profiles, load_profile
 def main(rounds: int = 20) -> None:
     profiles = [load_profile(p) for p in example_profiles()]
     for p in profiles:  # warm caches: templates, rules, lemmas
-        draft_vacancy(p)
+        for fmt in ("md", "html", "txt", "jsonld"):
+            for lang in ("nl", "en"):
+                draft_vacancy(p, fmt=fmt, lang=lang)
     tracemalloc.start()
     for check in (False, True):
         for fmt in ("md", "html", "txt", "jsonld"):

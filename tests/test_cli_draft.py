@@ -18,8 +18,6 @@ EN = EXAMPLES / "support-engineer-bookkeeping.en.toml"
 GOOD = sorted(p for p in EXAMPLES.glob("*.toml") if not p.name.startswith("empty-phrases"))
 EMPTY = EXAMPLES / "empty-phrases.nl.toml"
 
-lint = pytest.importorskip("talentfit.lint")
-
 
 def _run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, ["vacancy", "draft", *args])

@@ -381,3 +381,15 @@ def test_house_template_cannot_include_outside_files(tmp_path: Path) -> None:
     (tmp_path.parent / "secret.txt").write_text("secret", encoding="utf-8")
     with pytest.raises(TemplateError):
         draft_vacancy(load_profile(NL), templates=tmp_path, check=False)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(task=_text.filter(lambda s: s.strip()), lang=st.sampled_from(["nl", "en"]))
+def test_any_text_checks_without_crash(task: str, lang: str) -> None:
+    """Any profile text drafts and self-checks without crashing, with the same findings twice."""
+    data = _data()
+    data["role"]["tasks"] = [task]
+    profile = profile_from_dict(data)
+    one = draft_vacancy(profile, lang=lang, fmt="html")
+    two = draft_vacancy(profile, lang=lang, fmt="html")
+    assert one == two
