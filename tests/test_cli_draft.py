@@ -135,3 +135,16 @@ def test_help_documents_exit_codes() -> None:
     assert result.exit_code == 0
     for word in ("--lang", "--format", "--templates", "-o", "Exit codes"):
         assert word in result.stdout
+
+
+def test_wide_salary_range_is_a_problem(tmp_path: Path) -> None:
+    """A salary band too wide to mean anything is a pay-transparency problem (exit 1)."""
+    wide = tmp_path / "wide.toml"
+    wide.write_text(
+        NL.read_text(encoding="utf-8").replace("salary_max = 3600", "salary_max = 6000"),
+        encoding="utf-8",
+    )
+    code, out, err = _run(str(wide))
+    assert code == 1
+    assert "€ 2.900 tot € 6.000" in out
+    assert "problem: pay_transparency" in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -65,6 +66,8 @@ def test_every_offer_item_and_both_salary_bounds(path: Path, fmt: str, lang: str
     cond = profile.conditions
     assert format_money(cond.salary_min, cond.currency, lang) in text
     assert format_money(cond.salary_max, cond.currency, lang) in text
+    digits = re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", text)
+    assert str(cond.salary_min) in digits and str(cond.salary_max) in digits
 
 
 @pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
@@ -101,6 +104,8 @@ def test_numbers_written_per_language() -> None:
     assert "€42,000 to €52,000 a year" in en and "1 February 2027" in en
     assert format_money(14.5, "EUR", "nl") == "€ 14,50"
     assert format_money(3100, "CHF", "en") == "CHF 3,100"
+    assert format_money(42000, "EUR", "nl") == "€ 42.000"
+    assert format_money(1234567.5, "EUR", "nl") == "€ 1.234.567,50"
 
 
 def test_equal_bounds_read_as_one_amount() -> None:

@@ -59,6 +59,7 @@ class LangWords:
 
     months: list[str]
     thousands: str
+    group_from: int
     decimal: str
     symbol_space: bool
     range: str
@@ -93,7 +94,8 @@ def draft_words() -> DraftWords:
 
 def _number(value: float, lang: str) -> str:
     words = draft_words().of(lang)
-    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+    grouping = "," if abs(value) >= words.group_from else ""
+    text = f"{int(value):{grouping}}" if float(value).is_integer() else f"{value:{grouping}.2f}"
     table: dict[str, str | int | None] = {",": words.thousands, ".": words.decimal}
     return text.translate(str.maketrans(table))
 
