@@ -275,40 +275,21 @@ def test_missing_house_template(tmp_path: Path) -> None:
         draft_vacancy(load_profile(NL), templates=tmp_path / "nope", check=False)
 
 
-def test_builtin_templates_are_strict() -> None:
+def test_builtin_templates_are_strict(monkeypatch: pytest.MonkeyPatch) -> None:
     """The built-in templates use StrictUndefined: a context without a key fails loudly."""
-    with pytest.raises(TemplateError, match="undefined"):
-        render_vacancy(_broken_profile(), lang="nl", fmt="md")
-
-
-def _broken_profile() -> Profile:
-    profile = load_profile(NL)
-
-    class Missing(Profile):  # a profile whose context lacks 'salary'
-        pass
-
     import talentfit.draft as draft_module
 
     original = draft_module.template_context
 
-    def without_salary(p: Profile, lang: str) -> dict[str, Any]:
-        context = original(p, lang)
+    def without_salary(profile: Profile, lang: str) -> dict[str, Any]:
+        context = original(profile, lang)
         del context["salary"]
         return context
 
-    draft_module.template_context = without_salary  # type: ignore[assignment]
-    _restore.append(lambda: setattr(draft_module, "template_context", original))
-    return profile
-
-
-_restore: list[Any] = []
-
-
-@pytest.fixture(autouse=True)
-def _undo() -> Any:
-    yield
-    while _restore:
-        _restore.pop()()
+    monkeypatch.setattr(draft_module, "template_context", without_salary)
+    with pytest.raises(TemplateError, match="'salary' is undefined") as info:
+        render_vacancy(load_profile(NL), lang="nl", fmt="md")
+    assert "vacancy.nl.md.j2" in str(info.value) and info.value.line is not None
 
 
 def test_templates_found_from_another_directory(tmp_path: Path) -> None:
