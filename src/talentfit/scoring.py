@@ -91,14 +91,15 @@ def _level(f: Features, targeted: bool) -> tuple[int, float, list[str]]:
     """The anchored level, the position within it (0..1) and the reasons."""
     counters = f.counters + 0.4 * f.general_counters
     reasons: list[str] = []
-    if f.story < 2:
+    # a story: at least two concrete sentences with the candidate (or their team) acting
+    if f.story < 2 or not (f.own or f.we):
         if counters >= 1.0 and counters >= 0.5 * (f.indicators + f.claims):
             reasons.append("counter-indicators and no concrete example")
             return 1, max(0.0, 1 - counters / 4), reasons
-        if f.story == 1 and f.own >= 1 and f.indicators >= 1:
+        if f.story >= 1 and f.own >= 1 and f.indicators >= 1:
             reasons.append("one concrete sentence with a relevant own action: a thin example")
             return 3, min(1.0, f.indicators / 4), reasons
-        if f.claims > 0 or f.indicators > 0 or f.perspective > 0 or f.story == 1:
+        if f.claims > 0 or f.indicators > 0 or f.perspective > 0:
             reasons.append("claims, intentions or habits without a concrete past example")
             return 2, min(1.0, (f.claims + f.indicators) / 6), reasons
         reasons.append("nothing relevant to this competency")
@@ -173,7 +174,7 @@ def _score_competency(analysis: Analysis, comp: Competency, *, targeted: bool) -
     if not targeted and not f.has_specific_evidence:
         return CompetencyScore(comp.id, None, None, (), INSUFFICIENT)
     level, position, reasons = _level(f, targeted)
-    score = round(level - 0.49 + 0.98 * position, 3)
+    score = round(min(5.0, max(1.0, level - 0.49 + 0.98 * position)), 3)
     relevant = set(families) | {comp.id}
     shown = [
         h
@@ -272,7 +273,7 @@ def _as_answer(record: Answer | dict[str, Any]) -> tuple[Answer, int | None]:
     fields: dict[str, Any] = {}
     for key in _ANSWER_FIELDS:
         value = record.get(key)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if key == "answer":
             if not isinstance(value, str):
@@ -305,7 +306,7 @@ def score_answers(
     rub = load_rubric(rubric)
     for index, record in enumerate(records, start=1):
         if isinstance(record, InputError):
-            yield RecordError(None, record.line, str(record))
+            yield RecordError(None, record.line, f"line {record.line}: {record.message}")
             continue
         rid = record.id if isinstance(record, Answer) else _record_id(record)
         line = record.get("__line__", index) if isinstance(record, dict) else index
