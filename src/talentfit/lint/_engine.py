@@ -191,7 +191,7 @@ def _refers_to_candidate(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool
 
 
 def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
-    """Drop a phrase finding contained in a longer one of the same kind."""
+    """Merge overlapping hits of one rule; drop a phrase hit inside a longer one of its kind."""
     if len(hits) < 2:
         return hits
     order = rules.order
@@ -201,6 +201,10 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
         cat = hit.rule.category
         contained = False
         for other in kept:
+            if other.rule is hit.rule and hit.start < other.end:
+                other.end = max(other.end, hit.end)  # one finding per stretch of one rule
+                contained = True
+                break
             if other.start <= hit.start and hit.end <= other.end:
                 ocat = other.rule.category
                 if ocat == cat or (cat in _PHRASE_GROUP and ocat in _PHRASE_GROUP):
