@@ -10,6 +10,7 @@ Syntax, one pattern per string, steps separated by spaces:
 ``bellen``     a token whose folded form or lemma is ``bellen`` (belde, gebeld…)
 ``a|b``        any of the alternatives
 ``klant*``     a token that starts with ``klant`` (klantgericht, klanten…)
+``*afspraak``  a token that ends with ``afspraak`` (vervolgafspraak: Dutch compounds)
 ``?even``      an optional token
 ``...``        up to four other tokens, in the same sentence
 ``terug+bellen``  a Dutch separable verb: terugbellen, teruggebeld, terugbelde,
@@ -30,7 +31,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from .errors import ConfigError
-from .text import _TOKEN_RE, Doc, Token, fold, lemma_of
+from .text import _TOKEN_RE, Doc, Token, fold, language_data, lemma_of
 
 __all__ = ["Match", "Matcher", "Pattern", "compile_pattern", "compile_phrase"]
 
@@ -46,15 +47,24 @@ class Step:
     kind: str  # "word" | "prefix" | "num" | "any" | "gap"
     values: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
     optional: bool = False
     gap: int = 0
+    clause_final: bool = False  # a separated particle: "belde hem terug", not "stappen op een"
+    blockers: frozenset[str] = frozenset()  # words that cannot follow a separable particle
 
     def accepts(self, tok: Token) -> bool:
         kind = self.kind
         if kind == "word":
             return tok.norm in self.values or tok.lemma in self.values
         if kind == "prefix":
-            return tok.norm.startswith(self.prefixes) or tok.lemma in self.values
+            return (
+                tok.norm in self.values
+                or tok.lemma in self.values
+                or (bool(self.prefixes) and tok.norm.startswith(self.prefixes))
+                or (bool(self.suffixes) and tok.norm.endswith(self.suffixes))
+                or (bool(self.suffixes) and tok.lemma.endswith(self.suffixes))
+            )
         if kind == "num":
             return tok.is_number
         return True
@@ -106,15 +116,27 @@ def compile_pattern(source: str, lang: str) -> Pattern:
 def _mentions_negation(words: Iterable[str], lang: str) -> bool:
     from .text import _negation_cues
 
-    cues = _negation_cues(lang).single
-    return any(w in cues or w.endswith("n't") for w in words)
+    cues = _negation_cues(lang)
+    words = list(words)
+    if any(w in cues.single or w.endswith("n't") for w in words):
+        return True
+    return any(
+        tuple(words[i : i + len(multi)]) == multi
+        for multi in cues.multi
+        for i in range(len(words) - len(multi) + 1)
+    )
 
 
 def _word_values(words: Iterable[str], lang: str) -> frozenset[str]:
+    """The words and their lemmas; negations keep their own form ("wasn't" is not "be")."""
+    from .text import _negation_cues
+
+    cues = _negation_cues(lang).single
     values: set[str] = set()
     for w in words:
         values.add(w)
-        values.add(lemma_of(w, lang))
+        if w not in cues and "'" not in w:  # contractions keep their form: could've
+            values.add(lemma_of(w, lang))
     return frozenset(values)
 
 
@@ -139,27 +161,42 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
         joined = Step("word", _word_values([particle + verb], lang))
         verb_step = Step("word", _word_values([verb], lang))
         particle_step = Step("word", frozenset({particle}))
+        final_particle = Step(
+            "word",
+            frozenset({particle}),
+            clause_final=True,
+            blockers=frozenset(language_data(lang).particle_blockers),
+        )
         return [
             (joined,),
-            (verb_step, Step("gap", gap=SEPARABLE_GAP), particle_step),
+            (verb_step, Step("gap", gap=SEPARABLE_GAP), final_particle),
             (particle_step, Step("word", frozenset({"te"}), optional=True), verb_step),
         ]
     options = body.split("|")
     words: list[str] = []
     prefixes: list[str] = []
+    suffixes: list[str] = []
     for opt in options:
         if opt.endswith("*") and opt[:-1] and _is_word(opt[:-1]):
             prefixes.append(opt[:-1])
+        elif opt.startswith("*") and opt[1:] and _is_word(opt[1:]):
+            suffixes.append(opt[1:])
         elif _is_word(opt):
             words.append(opt)
         else:
             raise ConfigError(
                 f"pattern {source!r}: {opt!r} is not a word, 'word*', '#', '_' or '...'"
             )
-    if prefixes and any(len(p) < 3 for p in prefixes):
-        raise ConfigError(f"pattern {source!r}: a prefix needs at least three letters")
-    if prefixes:
-        step = Step("prefix", _word_values(words, lang), tuple(prefixes + words), optional=optional)
+    if any(len(p) < 3 for p in prefixes + suffixes):
+        raise ConfigError(f"pattern {source!r}: a prefix or suffix needs at least three letters")
+    if prefixes or suffixes:
+        step = Step(
+            "prefix",
+            _word_values(words, lang),
+            tuple(prefixes),
+            tuple(suffixes),
+            optional=optional,
+        )
     else:
         step = Step("word", _word_values(words, lang), optional=optional)
     return [(step,)]
@@ -192,6 +229,7 @@ class Matcher(Generic[P]):
     def __init__(self, entries: Iterable[tuple[Pattern, P]]) -> None:
         self._by_word: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
         self._by_prefix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
+        self._by_suffix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
         self._numeric: list[tuple[Pattern, tuple[Step, ...], P]] = []
         self.size = 0
         for pattern, payload in entries:
@@ -204,15 +242,17 @@ class Matcher(Generic[P]):
                     continue
                 for value in first.values:
                     self._by_word[value].append(item)
-                for prefix in first.prefixes if first.kind == "prefix" else ():
+                for prefix in first.prefixes:
                     self._by_prefix[prefix[:3]].append(item)
+                for suffix in first.suffixes:
+                    self._by_suffix[suffix[-3:]].append(item)
 
     def find(self, doc: Doc) -> list[Match[P]]:
         """Every match in ``doc``, ordered by position; one per pattern and start token."""
         tokens = doc.tokens
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
-        by_word, by_prefix = self._by_word, self._by_prefix
+        by_word, by_prefix, by_suffix = self._by_word, self._by_prefix, self._by_suffix
         for tok in tokens:
             candidates = by_word.get(tok.norm, ())
             if tok.lemma != tok.norm:
@@ -222,6 +262,14 @@ class Matcher(Generic[P]):
             pre = by_prefix.get(tok.norm[:3])
             if pre:
                 candidates = [*candidates, *pre]
+            if by_suffix:
+                post = by_suffix.get(tok.norm[-3:])
+                if post:
+                    candidates = [*candidates, *post]
+                if tok.lemma != tok.norm:
+                    post = by_suffix.get(tok.lemma[-3:])
+                    if post:
+                        candidates = [*candidates, *post]
             if tok.is_number and self._numeric:
                 candidates = [*candidates, *self._numeric]
             for pattern, alt, payload in candidates:
@@ -254,10 +302,30 @@ def _match_from(
             if end >= 0:
                 return end
         return -1
-    if ti < len(tokens) and tokens[ti].sent == sent and step.accepts(tokens[ti]):
+    if (
+        ti < len(tokens)
+        and tokens[ti].sent == sent
+        and step.accepts(tokens[ti])
+        and (not step.clause_final or _ends_particle(tokens, ti, step.blockers))
+    ):
         end = _match_from(tokens, steps, si + 1, ti + 1, sent)
         if end >= 0:
             return end
     if step.optional:
         return _match_from(tokens, steps, si + 1, ti, sent)
     return -1
+
+
+def _ends_particle(tokens: Sequence[Token], ti: int, blockers: frozenset[str]) -> bool:
+    """Whether token ``ti`` can be a separated particle: not followed by a noun phrase.
+
+    "belde hem terug." and "stemde het af op haar situatie" are verbs with a particle;
+    "drie stappen op een A4" is a noun and a preposition.
+    """
+    nxt = ti + 1
+    if nxt >= len(tokens):
+        return True
+    after = tokens[nxt]
+    if after.sent != tokens[ti].sent or after.clause != tokens[ti].clause:
+        return True
+    return after.norm not in blockers and not after.is_number
