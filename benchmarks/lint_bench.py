@@ -36,7 +36,13 @@ NL = {
     ],
 }
 EN = {
-    "title": ["Customer Service Advisor", "Sales Rep", "Bike Mechanic", "Dental Assistant", "Driver"],
+    "title": [
+        "Customer Service Advisor",
+        "Sales Rep",
+        "Bike Mechanic",
+        "Dental Assistant",
+        "Driver",
+    ],
     "lines": [
         "You answer customer questions about orders, deliveries and returns.",
         "We offer a competitive salary and great benefits in a fast-paced environment.",

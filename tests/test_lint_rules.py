@@ -35,7 +35,9 @@ def test_negative_example_is_not_flagged(lang: str, rule: str, text: str) -> Non
     assert found == []
 
 
-@pytest.mark.parametrize(("lang", "rule"), [pytest.param(la, r, id=f"{la}-{r.id}") for la, r in RULES])
+@pytest.mark.parametrize(
+    ("lang", "rule"), [pytest.param(la, r, id=f"{la}-{r.id}") for la, r in RULES]
+)
 def test_every_rule_has_examples_message_suggestion_and_source(lang: str, rule: object) -> None:
     """Meta-test: no rule without positive and negative examples, a message, a suggestion, a source."""
     assert rule.examples.positive, f"{lang}:{rule.id} has no positive example"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..records import read_text
+from ..resources import data_file
 from ._engine import detect_vacancy_language, lint_vacancy
 from ._model import (
     CATEGORIES,
@@ -23,7 +24,6 @@ from ._model import (
 )
 from ._report import exit_code, format_json, format_text
 from ._rules import config_from_dict, load_lint_config, rule_file
-from ..resources import data_file
 
 __all__ = [
     "CATEGORIES",
