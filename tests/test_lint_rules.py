@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from talentfit.lint import CATEGORIES, lint_vacancy, rule_file
+from talentfit.lint._model import RuleSpec
 from talentfit.lint._rules import CHECKS
 from talentfit.text import LANGUAGES
 
@@ -38,8 +39,8 @@ def test_negative_example_is_not_flagged(lang: str, rule: str, text: str) -> Non
 @pytest.mark.parametrize(
     ("lang", "rule"), [pytest.param(la, r, id=f"{la}-{r.id}") for la, r in RULES]
 )
-def test_every_rule_has_examples_message_suggestion_and_source(lang: str, rule: object) -> None:
-    """Meta-test: no rule without positive and negative examples, a message, a suggestion, a source."""
+def test_every_rule_has_examples_message_suggestion_and_source(lang: str, rule: RuleSpec) -> None:
+    """Meta-test: every rule has positive and negative examples, message, suggestion, source."""
     assert rule.examples.positive, f"{lang}:{rule.id} has no positive example"
     assert rule.examples.negative, f"{lang}:{rule.id} has no negative example"
     assert rule.message.strip() and rule.suggestion.strip() and rule.source.strip()
