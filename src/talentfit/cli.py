@@ -166,6 +166,53 @@ def demo(lang: str | None) -> None:
     run_demo(click.get_text_stream("stdout"), lang=lang)
 
 
+@vacancy.command("lint")
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: detected).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Lint config (TOML or JSON)."
+)
+@library_errors
+def vacancy_lint(
+    files: tuple[str, ...], lang: str | None, fmt: str, fail_on: str, config_path: str | None
+) -> None:
+    """Lint vacancy texts (.txt, .md, .html; - for stdin) for clichés, vague benefits,
+    hierarchy, excluding language, pay transparency, readability and structure.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+    2 usage error or unreadable input.
+    """
+    from .lint import exit_code, format_json, format_text, lint_file, load_lint_config
+
+    config = load_lint_config(config_path) if config_path else None
+    results = []
+    failed = False
+    for path in files:
+        try:
+            result = lint_file(path, lang=lang, config=config)
+        except TalentfitError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed = True
+            continue
+        results.append(result)
+        if fmt == "text":
+            click.echo(format_text(result))
+    if fmt == "json":
+        click.echo(format_json(results))
+    code = exit_code(results, fail_on)
+    raise SystemExit(EXIT_FATAL if failed else code)
+
+
 @vacancy.command("draft")
 @click.argument("profile", metavar="PROFILE")
 @click.option(

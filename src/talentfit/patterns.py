@@ -39,6 +39,7 @@ P = TypeVar("P")
 
 GAP = 4  # tokens skipped by "..."
 SEPARABLE_GAP = 10  # tokens between a verb and its particle ("belde de klant morgen terug")
+_CACHE_LIMIT = 200_000  # word forms whose first-step candidates a Matcher remembers
 _OPERATOR_CHARS = set("|*?+#_.")
 
 
@@ -231,6 +232,7 @@ class Matcher(Generic[P]):
         self._by_prefix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
         self._by_suffix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
         self._numeric: list[tuple[Pattern, tuple[Step, ...], P]] = []
+        self._cache: dict[tuple[str, str], tuple[tuple[Pattern, tuple[Step, ...], P], ...]] = {}
         self.size = 0
         for pattern, payload in entries:
             self.size += 1
@@ -247,39 +249,47 @@ class Matcher(Generic[P]):
                 for suffix in first.suffixes:
                     self._by_suffix[suffix[-3:]].append(item)
 
+    def _candidates(self, tok: Token) -> tuple[tuple[Pattern, tuple[Step, ...], P], ...]:
+        """The alternatives whose first step accepts a token with this form and lemma."""
+        candidates = list(self._by_word.get(tok.norm, ()))
+        if tok.lemma != tok.norm:
+            candidates.extend(self._by_word.get(tok.lemma, ()))
+        candidates.extend(self._by_prefix.get(tok.norm[:3], ()))
+        if self._by_suffix:
+            candidates.extend(self._by_suffix.get(tok.norm[-3:], ()))
+            if tok.lemma != tok.norm:
+                candidates.extend(self._by_suffix.get(tok.lemma[-3:], ()))
+        if tok.is_number:
+            candidates.extend(self._numeric)
+        return tuple(item for item in candidates if item[1][0].accepts(tok))
+
     def find(self, doc: Doc) -> list[Match[P]]:
-        """Every match in ``doc``, ordered by position; one per pattern and start token."""
+        """Every match in ``doc``, ordered by position; one per pattern and start token.
+
+        The alternatives a word form can start are computed once per (form, lemma) and
+        cached, so a process that reads many texts only runs the later steps.
+        """
         tokens = doc.tokens
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
-        by_word, by_prefix, by_suffix = self._by_word, self._by_prefix, self._by_suffix
+        cache = self._cache
         for tok in tokens:
-            candidates = by_word.get(tok.norm, ())
-            if tok.lemma != tok.norm:
-                more = by_word.get(tok.lemma)
-                if more:
-                    candidates = [*candidates, *more]
-            pre = by_prefix.get(tok.norm[:3])
-            if pre:
-                candidates = [*candidates, *pre]
-            if by_suffix:
-                post = by_suffix.get(tok.norm[-3:])
-                if post:
-                    candidates = [*candidates, *post]
-                if tok.lemma != tok.norm:
-                    post = by_suffix.get(tok.lemma[-3:])
-                    if post:
-                        candidates = [*candidates, *post]
-            if tok.is_number and self._numeric:
-                candidates = [*candidates, *self._numeric]
+            key = (tok.norm, tok.lemma)
+            candidates = cache.get(key)
+            if candidates is None:
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                candidates = cache[key] = self._candidates(tok)
             for pattern, alt, payload in candidates:
-                key = (id(pattern), tok.i)
-                if key in seen or not alt[0].accepts(tok):
+                seen_key = (id(pattern), tok.i)
+                if seen_key in seen:
                     continue
-                end = _match_from(tokens, alt, 1, tok.i + 1, tok.sent)
+                end = (
+                    tok.i + 1 if len(alt) == 1 else _match_from(tokens, alt, 1, tok.i + 1, tok.sent)
+                )
                 if end < 0:
                     continue
-                seen.add(key)
+                seen.add(seen_key)
                 last = end - 1
                 found.append(Match(payload, pattern, tok.i, last, tok.start, tokens[last].end))
         found.sort(key=lambda m: (m.start, m.end))

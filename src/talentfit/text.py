@@ -226,6 +226,13 @@ def _negation_cues(lang: str) -> _Cues:
     )
 
 
+@functools.lru_cache(maxsize=200_000)
+def _norm_lemma(surface: str, lang: str) -> tuple[str, str]:
+    """The folded form and lemma of a token's surface (cached: word forms repeat)."""
+    norm = fold(surface)
+    return norm, lemma_of(norm, lang)
+
+
 def analyse(text: str, lang: str) -> Doc:
     """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``)."""
     tokens: list[Token] = []
@@ -254,21 +261,26 @@ def analyse(text: str, lang: str) -> Doc:
                 clause += 1
             if quoted and gap and gap[0] in _CLOSE_QUOTES:
                 quoted = False
-        norm = fold(surface)
+        norm, lemma = _norm_lemma(surface, lang)
         if norm in openers and tokens:
             clause += 1
-        opens_quote = gap and gap[-1] in _OPEN_QUOTES and (len(gap) == 1 or not gap[-2].isalnum())
-        if opens_quote and not (gap[-1] in "'’" and norm in _ELISIONS):
+        if (
+            gap
+            and gap[-1] in _OPEN_QUOTES
+            and (len(gap) == 1 or not gap[-2].isalnum())
+            and not (gap[-1] in "'’" and norm in _ELISIONS)
+        ):
             quoted = True
-        tok = Token(len(tokens), start, end, surface, norm, lemma_of(norm, lang))
+        tok = Token(len(tokens), start, end, surface, norm, lemma)
         tok.sent = sent
         tok.clause = clause
         tok.quoted = quoted
         tokens.append(tok)
         prev_end = end
-        tail = text[end : end + 1]
-        if quoted and tail and tail in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalpha():
-            quoted = False
+        if quoted:
+            tail = text[end : end + 1]
+            if tail and tail in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalpha():
+                quoted = False
     if tokens:
         sentences.append((sent_first, len(tokens)))
     return Doc(text, lang, tokens, sentences, _cue_positions(tokens, lang))

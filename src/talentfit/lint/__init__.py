@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..records import read_text
+from ..resources import data_file
 from ._engine import detect_vacancy_language, lint_vacancy
 from ._model import (
     CATEGORIES,
@@ -21,6 +22,7 @@ from ._model import (
     Metrics,
     PhraseSpec,
 )
+from ._report import exit_code, format_json, format_text
 from ._rules import config_from_dict, load_lint_config, rule_file
 
 __all__ = [
@@ -34,6 +36,10 @@ __all__ = [
     "PhraseSpec",
     "config_from_dict",
     "detect_vacancy_language",
+    "example_vacancy",
+    "exit_code",
+    "format_json",
+    "format_text",
     "lint_file",
     "lint_vacancy",
     "load_lint_config",
@@ -48,3 +54,8 @@ def lint_file(
     source = str(path)
     text = read_text(path)
     return lint_vacancy(text, lang=lang, config=config, path="<stdin>" if source == "-" else source)
+
+
+def example_vacancy(lang: str = "nl") -> str:
+    """A packaged cliché-laden example vacancy (``nl`` or ``en``), for demos and docs."""
+    return data_file(f"lint/examples/cliche_{lang}.txt").read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ _CONNECTOR = re.compile(
 _BARE_RANGE = re.compile(
     rf"(?P<lo>{_NUMBER})\s*(?:-|–|—|tot|to|and|en)\s*(?P<hi>{_NUMBER})\s?(?:euro|eur|EUR)\b"
 )
+_DIGIT = re.compile(r"\d")
 _ONE_SEX = re.compile(r"\(\s*(?:m|v|w|f|man|vrouw|male|female)\s*\)", re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-*•·–▪●]|\d{1,2}[.)])\s+")
 _HEADING_STRIP = re.compile(r"^[\s#*_>]+|[\s*_:?!.]+$")
@@ -119,7 +120,7 @@ def _pay(text: str, rules: CompiledRules) -> list[tuple[int, int, float, float]]
     line_start = 0
     for line in text.split("\n"):
         line_end = line_start + len(line)
-        if any(ch.isdigit() for ch in line) and pay_re.search(fold(line)):
+        if _DIGIT.search(line) and pay_re.search(line.lower()):
             amounts: list[tuple[int, int, float]] = []
             for m in _AMOUNT.finditer(line):
                 raw = m.group("a") or m.group("b")
@@ -164,8 +165,8 @@ def _sections(text: str, rules: CompiledRules) -> tuple[int, tuple[int, int] | N
             if counting and requirements:
                 counting = False
             continue
-        bare = fold(_HEADING_STRIP.sub("", stripped))
-        short = len(bare.split()) <= 8
+        short = len(stripped) <= 80 and stripped.count(" ") < 8
+        bare = fold(_HEADING_STRIP.sub("", stripped)) if short else ""
         if short and bare.startswith(rules.requirement_headings):
             counting, span = True, (start, start + len(line))
             continue
@@ -229,10 +230,9 @@ def run_checks(doc: Doc, text: str, facts: TextFacts, rules: CompiledRules) -> l
             if low < high and high > ratio * low:
                 hits.append(Hit(rule, start, end, {"ratio": f"{high / low:.1f}"}))
     if rule := checks.get("readability_level"):
-        score, scale, level = readability(facts, doc.lang)
-        if facts.words >= rule.spec.params.get("min_words", 40) and score < rule.spec.params.get(
-            "min_score", 60
-        ):
+        score, _, level = readability(facts, doc.lang)
+        params = rule.spec.params
+        if facts.words >= params.get("min_words", 30) and score < params.get("min_score", 60):
             hits.append(Hit(rule, 0, 0, {"score": f"{score:.0f}", "level": level}))
     if rule := checks.get("sentence_length"):
         for start, end, n in facts.long_sentences:
@@ -245,18 +245,20 @@ def run_checks(doc: Doc, text: str, facts: TextFacts, rules: CompiledRules) -> l
         ratio, minimum = rule.spec.params.get("max_ratio", 1.5), rule.spec.params.get("min_we", 5)
         if facts.we >= minimum and facts.we > ratio * facts.you:
             hits.append(Hit(rule, 0, 0, {"we": facts.we, "you": facts.you}))
-    if (rule := checks.get("requirements")) and facts.requirements > rule.spec.params.get(
-        "max", 7
-    ):
+    if (rule := checks.get("requirements")) and facts.requirements > rule.spec.params.get("max", 7):
         start, end = facts.requirements_span or (0, 0)
         hits.append(Hit(rule, start, end, {"count": facts.requirements}))
-    if (rule := checks.get("no_offer")) and not facts.has_offer_heading and not facts.pay:
-        if facts.words:
-            hits.append(Hit(rule, 0, 0))
+    rule = checks.get("no_offer")
+    if rule and facts.words and not facts.has_offer_heading and not facts.pay:
+        hits.append(Hit(rule, 0, 0))
     if rule := checks.get("gender_marker"):
         for m in _ONE_SEX.finditer(text):
             before = [t for t in doc.tokens if t.end <= m.start()]
-            start = before[-1].start if before and before[-1].sent == _sent_at(doc, m.start()) else m.start()
+            start = (
+                before[-1].start
+                if before and before[-1].sent == _sent_at(doc, m.start())
+                else m.start()
+            )
             hits.append(Hit(rule, start, m.end()))
     return hits
 

@@ -153,9 +153,10 @@ def _has_fact(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool:
     clauses = {tokens[k].clause for k in range(m.first, m.last + 1)}
     numbers = rules.number_words
     for tok in tokens[first:last]:
-        if tok.i > m.last or tok.clause in clauses:
-            if tok.norm[:1].isdigit() or tok.norm in _FACT_SYMBOLS or tok.norm in numbers:
-                return True
+        if (tok.i > m.last or tok.clause in clauses) and (
+            tok.norm[:1].isdigit() or tok.norm in _FACT_SYMBOLS or tok.norm in numbers
+        ):
+            return True
     return False
 
 
@@ -191,7 +192,7 @@ def _refers_to_candidate(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool
 
 
 def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
-    """Drop a phrase finding contained in a longer one of the same kind."""
+    """Merge overlapping hits of one rule; drop a phrase hit inside a longer one of its kind."""
     if len(hits) < 2:
         return hits
     order = rules.order
@@ -201,6 +202,10 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
         cat = hit.rule.category
         contained = False
         for other in kept:
+            if other.rule is hit.rule and hit.start < other.end:
+                other.end = max(other.end, hit.end)  # one finding per stretch of one rule
+                contained = True
+                break
             if other.start <= hit.start and hit.end <= other.end:
                 ocat = other.rule.category
                 if ocat == cat or (cat in _PHRASE_GROUP and ocat in _PHRASE_GROUP):
@@ -213,7 +218,11 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
 
 def _findings(hits: list[Hit], prepared: Prepared, rules: CompiledRules) -> tuple[Finding, ...]:
     original = prepared.original
-    newlines = [i for i, ch in enumerate(original) if ch == "\n"] if "\n" in original else []
+    newlines = []
+    pos = original.find("\n")
+    while pos >= 0:
+        newlines.append(pos)
+        pos = original.find("\n", pos + 1)
     ignored = ignored_rules(original)
     findings: list[Finding] = []
     for hit in hits:

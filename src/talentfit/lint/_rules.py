@@ -102,7 +102,9 @@ def _expand(source: str, macros: dict[str, str], where: str, rule: str) -> list[
     return variants
 
 
-def _compile(source: str, lang: str, macros: dict[str, str], where: str, rule: str) -> list[Pattern]:
+def _compile(
+    source: str, lang: str, macros: dict[str, str], where: str, rule: str
+) -> list[Pattern]:
     try:
         return [compile_pattern(v, lang) for v in _expand(source, macros, where, rule)]
     except ConfigError as exc:
