@@ -379,3 +379,13 @@ def test_any_text_checks_without_crash(task: str, lang: str) -> None:
     one = draft_vacancy(profile, lang=lang, fmt="html")
     two = draft_vacancy(profile, lang=lang, fmt="html")
     assert one == two
+
+
+def test_example_draft_for_the_demo() -> None:
+    """example_draft() drafts a shipped example cleanly (what `talentfit demo` shows)."""
+    from talentfit.draft import example_draft
+
+    draft = example_draft()
+    assert draft.text.startswith("# Klantadviseur energie") and draft.findings == ()
+    english = example_draft("support-engineer-bookkeeping.en", fmt="jsonld")
+    assert json.loads(english.text)["title"] == "Support Engineer"

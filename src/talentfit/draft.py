@@ -36,6 +36,7 @@ __all__ = [
     "Draft",
     "DraftFinding",
     "draft_vacancy",
+    "example_draft",
     "format_money",
     "html_to_text",
     "render_vacancy",
@@ -564,3 +565,12 @@ def draft_vacancy(
         profile, checked, lang, fmt=checked_fmt, with_lines=fmt != "jsonld"
     )
     return Draft(text=text, fmt=fmt, language=lang, findings=tuple(problems), advice=tuple(advice))
+
+
+def example_draft(
+    name: str = "klantadviseur-energie.nl", *, fmt: str = "md", lang: str | None = None
+) -> Draft:
+    """The draft of a shipped example profile (for ``talentfit demo`` and the docs)."""
+    from .profile import example_profile, load_profile
+
+    return draft_vacancy(load_profile(example_profile(name)), fmt=fmt, lang=lang)
