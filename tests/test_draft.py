@@ -159,8 +159,10 @@ def test_markdown_keeps_markup_as_text() -> None:
     """In Markdown a '<' from the profile cannot open raw HTML."""
     data = _data()
     data["role"]["tasks"][0] = "<script>alert(1)</script>"
+    data["offer"]["flexibility"] = ["Reistijd < 30 minuten & parkeren voor de deur"]
     text = draft_vacancy(profile_from_dict(data), check=False).text
-    assert "<script>" not in text and "&lt;script>" in text
+    assert "<script>" not in text and "&lt;script>" in text and "&lt;/script>" in text
+    assert "- Reistijd < 30 minuten & parkeren voor de deur" in text
 
 
 def test_txt_has_no_markup() -> None:

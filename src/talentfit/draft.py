@@ -172,9 +172,15 @@ def _autoescape(name: str | None) -> bool:
     return name is not None and name.removesuffix(".j2").endswith((".html", ".htm"))
 
 
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
 def _markdown_text(value: Any) -> Any:
-    """Profile text in Markdown stays text: ``<`` would start raw HTML when rendered."""
-    return value.replace("<", "&lt;") if isinstance(value, str) else value
+    """Profile text in Markdown stays text: a ``<`` that could open an HTML tag is escaped.
+
+    ``<script>`` becomes ``&lt;script>``; ``reistijd < 30 minuten`` stays as written.
+    """
+    return _TAG_START.sub("&lt;", value) if isinstance(value, str) else value
 
 
 def _environment_options(fmt: str) -> dict[str, Any]:
