@@ -451,6 +451,8 @@ def check_draft(
                 problems.append(finding)
             elif mixed:
                 advice.append(finding)
+    # value names are shown in the draft but are ids or names, not prose to lint on their own
+    prose.extend(fold(v) for v in profile.organisation.values)
     markup = fmt == "html"
     if _accepts_format(lint_vacancy):
         result = lint_vacancy(text, lang=lang, format=_LINT_FORMATS[fmt])
