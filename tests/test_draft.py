@@ -82,7 +82,7 @@ def test_order_work_offer_pay_requirements_apply(path: Path, fmt: str, lang: str
     first_offer = text.index(profile.offer.autonomy[0])
     first_must = text.index(profile.requirements.must[0])
     assert text.index(profile.role.customers) < first_offer < first_must
-    assert text.index(profile.application.apply_url) > first_must
+    assert text.index(profile.application.apply_url.removeprefix("mailto:")) > first_must
 
 
 def test_language_switch_keeps_profile_text() -> None:
@@ -391,3 +391,12 @@ def test_example_draft_for_the_demo() -> None:
     assert draft.text.startswith("# Klantadviseur energie") and draft.findings == ()
     english = example_draft("support-engineer-bookkeeping.en", fmt="jsonld")
     assert json.loads(english.text)["title"] == "Support Engineer"
+
+
+def test_mailto_link_reads_as_an_address() -> None:
+    """A mailto: apply link reads as the e-mail address and still links in md and HTML."""
+    profile = load_profile(EXAMPLES / "doktersassistent-huisartsenpraktijk.nl.toml")
+    md = draft_vacancy(profile, check=False).text
+    assert "via <vacature@delinde.example>." in md and "mailto:" not in md
+    html_text = draft_vacancy(profile, fmt="html", check=False).text
+    assert '<a href="mailto:vacature@delinde.example">vacature@delinde.example</a>' in html_text

@@ -124,6 +124,11 @@ def format_date(day: _dt.date, lang: str) -> str:
 # --- the template context -----------------------------------------------------------------
 
 
+def _link_text(url: str) -> str:
+    """How a link reads: ``mailto:jobs@x.nl`` reads ``jobs@x.nl``; web addresses as written."""
+    return url[len("mailto:") :] if url.lower().startswith("mailto:") else url
+
+
 def template_context(profile: Profile, lang: str) -> dict[str, Any]:
     """Everything a vacancy template can use (documented in ``docs/draft.md``).
 
@@ -161,6 +166,7 @@ def template_context(profile: Profile, lang: str) -> dict[str, Any]:
         "workplace": words.remote[profile.role.remote],
         "employment": words.employment_type[profile.role.employment_type],
         "deadline": format_date(deadline, lang) if deadline else None,
+        "apply_text": _link_text(profile.application.apply_url),
         "values": [custom_names.get(v, v) for v in profile.organisation.values],
     }
 
