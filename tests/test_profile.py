@@ -266,7 +266,10 @@ def test_text_fields_skip_codes_and_urls() -> None:
     fields = dict(text_fields(load_profile(NL_EXAMPLE)))
     assert "$.offer.autonomy[0]" in fields and "$.requirements.must[1]" in fields
     assert not any(
-        key.endswith(("apply_url", "website", "remote", "currency", "deadline")) for key in fields
+        key.endswith(
+            ("apply_url", "website", "remote", "currency", "deadline", ".name", "location")
+        )
+        for key in fields
     )
     assert not any(key.startswith("$.organisation.custom_values") for key in fields)
 

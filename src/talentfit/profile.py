@@ -475,9 +475,11 @@ def load_profile(path: str | Path) -> Profile:
 _NOT_TEXT: frozenset[str] = frozenset(
     {
         "$.language",
+        "$.organisation.name",  # a proper name: the recruiter cannot reword it
         "$.organisation.website",
         "$.organisation.values",
         "$.organisation.custom_values",
+        "$.role.location",  # a place name
         "$.role.remote",
         "$.role.employment_type",
         "$.conditions.currency",
@@ -491,8 +493,9 @@ _NOT_TEXT: frozenset[str] = frozenset(
 def text_fields(profile: Profile) -> Iterator[tuple[str, str]]:
     """``(key path, text)`` for every piece of prose in the profile (what the lint reads).
 
-    Enumerations, URLs, currency codes, value ids and the custom values' indicator phrases
-    (which describe answers, not the vacancy) are left out.
+    Names (organisation, place), enumerations, URLs, currency codes, dates, value ids and
+    the custom values' indicator phrases (which describe answers, not the vacancy) are left
+    out.
     """
 
     def walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
