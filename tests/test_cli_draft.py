@@ -148,3 +148,10 @@ def test_wide_salary_range_is_a_problem(tmp_path: Path) -> None:
     assert code == 1
     assert "€ 2.900 tot € 6.000" in out
     assert "problem: pay_transparency" in err
+
+
+def test_proper_names_are_not_findings() -> None:
+    """The organisation's name and web address are not reworded, so not reported."""
+    code, out, err = _run(str(EMPTY))
+    assert "Topper Groep" in out
+    assert "topper" not in err.lower()

@@ -459,6 +459,9 @@ def check_draft(
                 advice.append(finding)
     # value names are shown in the draft but are ids or names, not prose to lint on their own
     prose.extend(fold(v) for v in profile.organisation.values)
+    # proper names and addresses the recruiter cannot reword ("Topper Groep", topper.nl)
+    org, app = profile.organisation, profile.application
+    names = [fold(n) for n in (org.name, org.website, profile.role.location, app.apply_url) if n]
     markup = fmt == "html"
     if _accepts_format(lint_vacancy):
         result = lint_vacancy(text, lang=lang, format=_LINT_FORMATS[fmt])
@@ -470,6 +473,8 @@ def check_draft(
     for raw in result.findings:
         finding = _finding("draft", raw, text, with_line=with_lines, markup=markup)
         if _key(finding) in seen:
+            continue
+        if finding.text and any(fold(finding.text) in name for name in names):
             continue
         if mixed and finding.text and any(fold(finding.text) in field for field in prose):
             continue  # the profile's own words, read with the other language's rules
