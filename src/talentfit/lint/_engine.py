@@ -22,6 +22,7 @@ _FACT_SYMBOLS = frozenset({"€", "$", "£", "%"})
 _GENDER_MARKER = re.compile(
     r"\b[mMvVhH]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdD])?\b|\ball genders\b|\balle genders\b"
 )
+_DETERMINERS = frozenset({"de", "het", "onze", "the", "our", "this", "deze"})
 _WORD = re.compile(r"[^\W\d_]+")
 _MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
 
@@ -112,6 +113,8 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
             continue
         if spec.not_forms and tokens[m.first].norm in spec.not_forms:
             continue
+        if spec.exact and not _literal(tokens[m.first].norm, rules.literals.get(id(m.pattern))):
+            continue
         if not m.pattern.has_negation and doc.is_negated(m.first, m.last):
             continue
         if spec.exceptions and any(
@@ -131,6 +134,16 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
             continue
         hits.append(Hit(rule, m.start, m.end))
     return _dedupe(hits, rules)
+
+
+def _literal(
+    norm: str, literal: tuple[frozenset[str], tuple[str, ...], tuple[str, ...]] | None
+) -> bool:
+    """Whether a word is one of the written forms (not just the same lemma)."""
+    if literal is None:
+        return True
+    words, prefixes, suffixes = literal
+    return norm in words or norm.startswith(prefixes) or norm.endswith(suffixes)
 
 
 def _by_rule(matches: list[Match[str]]) -> dict[str, list[tuple[int, int]]]:
@@ -175,7 +188,9 @@ def _refers_to_candidate(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool
         if t.norm in rules.candidate_nouns or t.lemma in rules.candidate_nouns:
             return True
         n = t.norm
-        return len(n) >= 4 and t.sent > 0 and any(w.endswith(n) or n.endswith(w) for w in title)
+        if len(n) < 4 or t.sent == 0 or t.i == 0 or tokens[t.i - 1].norm not in _DETERMINERS:
+            return False
+        return any(w.endswith(n) or n.endswith(w) for w in title)
 
     window = [t for t in tokens[max(0, m.first - 30) : m.first] if t.sent >= sent - 1]
     if any(is_candidate(t) for t in window if t.sent == sent):

@@ -105,9 +105,10 @@ def _prepare_html(text: str) -> Prepared:
         emit_plain(pos, m.start())
         block = _BLOCK.match(m.group()) is not None
         # A block tag ends a line (a list item becomes a "- " bullet); others are a space.
-        if m.group()[:3].lower() == "<li":
+        head = m.group()[:4].lower()
+        if head[:3] == "<li":
             emit("\n- ", m.start(), m.end())
-        elif block:
+        elif block and head != "</li":
             emit("\n", m.start(), m.end())
         else:
             emit(" ", m.start(), m.end())

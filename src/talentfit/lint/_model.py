@@ -153,6 +153,9 @@ class RuleSpec:
     candidate_only: bool = False
     # Folded word forms that never count, although their lemma matches ("jongeren").
     not_forms: list[str] = attrs.field(factory=list)
+    # Only the written forms count, not other words with the same lemma (titles:
+    # "assistente" must not match "assistent").
+    exact: bool = False
     params: dict[str, float] = attrs.field(factory=dict)
 
 

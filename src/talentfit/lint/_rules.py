@@ -87,6 +87,10 @@ class CompiledRules:
     offer_headings: tuple[str, ...]
     candidate_nouns: frozenset[str]
     other_people: frozenset[str]
+    # id(pattern) -> the literal first words, prefixes and suffixes of an `exact` rule
+    literals: dict[int, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = attrs.field(
+        factory=dict
+    )
 
 
 def _expand(source: str, macros: dict[str, str], where: str, rule: str) -> list[str]:
@@ -153,6 +157,7 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
     exceptions: list[tuple[Pattern, str]] = []
     unless: list[tuple[Pattern, str]] = []
     checks: dict[str, Rule] = {}
+    literals: dict[int, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {}
     for spec in specs:
         if _selected(config.disable, spec):
             continue
@@ -168,7 +173,11 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
             if custom:
                 entries.append((compile_phrase(source, lang), rule))
             else:
-                entries.extend((p, rule) for p in _compile(source, lang, macros, where, spec.id))
+                compiled = _compile(source, lang, macros, where, spec.id)
+                entries.extend((p, rule) for p in compiled)
+                if spec.exact:
+                    literal = _first_literals(source)
+                    literals.update((id(p), literal) for p in compiled)
         for source in spec.exceptions:
             exceptions.extend((p, spec.id) for p in _compile(source, lang, macros, where, spec.id))
         for source in spec.unless:
@@ -194,7 +203,17 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
         offer_headings=tuple(fold(h) for h in settings.offer_headings),
         candidate_nouns=words(settings.candidate_nouns),
         other_people=words(settings.other_people),
+        literals=literals,
     )
+
+
+def _first_literals(source: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The forms a pattern's first step names: words, ``prefix*`` and ``*suffix``."""
+    options = fold(source).split()[0].split("|")
+    words = frozenset(o for o in options if "*" not in o)
+    prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
+    suffixes = tuple(o[1:] for o in options if o.startswith("*"))
+    return words, prefixes, suffixes
 
 
 def known_names() -> frozenset[str]:
