@@ -155,3 +155,27 @@ def test_proper_names_are_not_findings() -> None:
     _code, out, err = _run(str(EMPTY))
     assert "Topper Groep" in out
     assert '"topper"' not in err.lower()
+
+
+def test_unwritable_output_exit_2(tmp_path: Path) -> None:
+    """An output path that cannot be written is one Error line, exit 2."""
+    target = tmp_path / "missing-dir" / "draft.md"
+    code, _out, err = _run(str(NL), "-o", str(target))
+    assert code == 2
+    assert err.startswith("Error: cannot write") and err.count("\n") == 1
+
+
+def test_house_templates_from_the_cli(tmp_path: Path) -> None:
+    """--templates renders the organisation's own template, checked like the built-in one."""
+    (tmp_path / "vacancy.md.j2").write_text(
+        "# {{ role.title }}\n\nSalaris: {{ salary.range }} {{ salary.period }}\n", "utf-8"
+    )
+    code, out, err = _run(str(NL), "--templates", str(tmp_path))
+    assert code == 0, err
+    assert out == "# Klantadviseur energie\n\nSalaris: € 2.900 tot € 3.600 per maand\n"
+    # a house style that leaves the pay out is a pay-transparency problem
+    (tmp_path / "vacancy.md.j2").write_text("# {{ role.title }}\n", "utf-8")
+    code, _out, err = _run(str(NL), "--templates", str(tmp_path))
+    assert code == 1 and "problem: pay_transparency" in err
+    code, _out, err = _run(str(NL), "--templates", str(tmp_path), "--format", "jsonld")
+    assert code == 2 and "vacancy.nl.html.j2 or vacancy.html.j2" in err
