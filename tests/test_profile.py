@@ -283,3 +283,12 @@ def test_example_profiles_are_shipped() -> None:
     assert len(example_profiles()) >= 3
     with pytest.raises(ProfileError, match="unknown example profile 'x'"):
         example_profile("x")
+
+
+def test_custom_values_must_be_tables() -> None:
+    """custom_values written as a list of strings says it needs [[organisation.custom_values]]."""
+    message = _error(lambda d: d["organisation"].update(custom_values=["openheid"]))
+    assert message == (
+        "custom_values must be a list of tables ([[organisation.custom_values]])"
+        " @ $.organisation.custom_values (role.toml)"
+    )

@@ -337,14 +337,15 @@ class Profile:
 
 # --- loading ----------------------------------------------------------------------------
 
-_TABLES: dict[str, Any] = {
-    "organisation": {"custom_values": "list"},
-    "role": {},
-    "offer": {},
-    "conditions": {},
-    "requirements": {},
-    "competencies": {},
-    "application": {},
+# Sections that must be TOML tables, and within them the arrays of tables.
+_TABLES: dict[str, tuple[str, ...]] = {
+    "organisation": ("custom_values",),
+    "role": (),
+    "offer": (),
+    "conditions": (),
+    "requirements": (),
+    "competencies": (),
+    "application": (),
 }
 _FIELD_RE = re.compile(r"^(?P<msg>must .*) @ (?P<path>\$[^ ]*)$")
 
@@ -359,12 +360,12 @@ def _shape_errors(data: Any) -> list[str]:
     if not isinstance(data, dict):
         return [f"profile must be a table @ $ (got {_describe(data)})"]
     lines = []
-    for key, subs in _TABLES.items():
+    for key, arrays in _TABLES.items():
         value = data.get(key)
         if key in data and not isinstance(value, dict):
             lines.append(f"{key} must be a table @ $.{key} (got {_describe(value)})")
             continue
-        for sub, _kind in subs.items():
+        for sub in arrays:
             if isinstance(value, dict) and sub in value:
                 items = value[sub]
                 if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
