@@ -17,6 +17,7 @@ Per language it prints:
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -24,6 +25,21 @@ from pathlib import Path
 from talentfit.lint import PROBLEM_CATEGORIES, lint_vacancy
 
 SPAN_CATEGORIES = frozenset(PROBLEM_CATEGORIES) - {"pay_transparency"} | {"gender_coded"}
+
+
+def locate(text: str, span: str, cursor: int) -> int:
+    """Offset of ``span`` as a whole word (at or after ``cursor`` when possible)."""
+    pattern = re.compile(
+        (r"(?<!\w)" if span[:1].isalnum() else "")
+        + re.escape(span)
+        + (r"(?!\w)" if span[-1:].isalnum() else "")
+    )
+    for start in (cursor, 0):
+        m = pattern.search(text, start)
+        if m:
+            return m.start()
+    found = text.find(span)
+    return found if found >= 0 else 0
 
 
 def default_path() -> Path:
@@ -63,9 +79,7 @@ def main(argv: list[str]) -> int:
                     print(f"  {ad['id']} GOOD-AD PROBLEM {f.category}/{f.rule}: {f.text!r}")
         cursor = 0
         for span in ad.get("spans", []):
-            start = ad["text"].find(span["text"], cursor)
-            if start < 0:
-                start = ad["text"].find(span["text"])
+            start = locate(ad["text"], span["text"], cursor)
             end = start + len(span["text"])
             cursor = max(cursor, start)
             spans_total[lang] += 1
