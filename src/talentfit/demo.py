@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
+from .lint import lint_demo
 from .output import open_writer
 from .resources import data_file
 from .scoring import score_answers
@@ -27,3 +28,5 @@ def run_demo(out: IO[str], *, lang: str | None = None) -> None:
     for item in score_answers(demo_answers(lang)):
         writer.write(item)
     writer.close()
+    out.write("\n")
+    lint_demo(out, lang=lang)
