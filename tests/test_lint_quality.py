@@ -25,7 +25,11 @@ def test_well_written_ads_have_no_problem_findings(path: Path) -> None:
 def test_typical_ads_have_their_annotated_spans_found_with_the_right_category() -> None:
     """Every annotated span of the own typical ads is overlapped by a finding of its category."""
     missed = []
-    for line in (DATA / "own_typical.jsonl").read_text(encoding="utf-8").splitlines():
+    lines = [
+        line for path in sorted(DATA.glob("own_typical*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]  # fmt: skip
+    for line in lines:
         ad = json.loads(line)
         findings = [
             f for f in lint_vacancy(ad["text"], lang=ad["lang"]).findings

@@ -23,6 +23,10 @@ _GENDER_MARKER = re.compile(
     r"\b[mMvVhH]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdD])?\b|\ball genders\b|\balle genders\b"
 )
 _DETERMINERS = frozenset({"de", "het", "onze", "the", "our", "this", "deze"})
+_NAME_CUES = frozenset(
+    {"bel", "belt", "mail", "contact", "met", "call", "email", "e-mail", "ask", "vraag", "with"}
+)
+_NAME_PARTICLES = frozenset({"de", "van", "der", "den", "ten", "ter", "el", "al", "le", "la"})
 _WORD = re.compile(r"[^\W\d_]+")
 _MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
 
@@ -198,16 +202,27 @@ def _refers_to_candidate(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool
     for t in reversed(window):
         if is_candidate(t):
             return True
-        if t.norm in rules.other_people or t.lemma in rules.other_people:
-            return False
-        first_of_sentence = doc.sentences[t.sent][0] == t.i
-        if t.surface[:1].isupper() and not first_of_sentence and t.norm[:1].isalpha():
+        if t.norm in rules.other_people or t.lemma in rules.other_people or _is_name(doc, t):
             return False
     return True
 
 
+def _is_name(doc: Doc, t: Token) -> bool:
+    """A capitalised word that reads as a person's name: after 'bel'/'call', or in a full name."""
+    if not t.surface[:1].isupper() or not t.norm[:1].isalpha() or doc.sentences[t.sent][0] == t.i:
+        return False
+    tokens = doc.tokens
+    before = tokens[t.i - 1].norm if t.i else ""
+    after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+    if before in _NAME_CUES:
+        return True
+    return after is not None and after.sent == t.sent and (
+        after.norm in _NAME_PARTICLES or after.surface[:1].isupper()
+    )
+
+
 def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
-    """Merge overlapping hits of one rule; drop a phrase hit inside a longer one of its kind."""
+    """Merge overlapping hits of one rule; keep one hit per span and category."""
     if len(hits) < 2:
         return hits
     order = rules.order
@@ -223,7 +238,8 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
                 break
             if other.start <= hit.start and hit.end <= other.end:
                 ocat = other.rule.category
-                if ocat == cat or (cat in _PHRASE_GROUP and ocat in _PHRASE_GROUP):
+                same_span = (other.start, other.end) == (hit.start, hit.end)
+                if ocat == cat or (same_span and cat in _PHRASE_GROUP and ocat in _PHRASE_GROUP):
                     contained = True
                     break
         if not contained:
