@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import Any
 from collections import defaultdict
 
 from ..errors import LanguageError
@@ -17,6 +18,7 @@ from ._rules import CompiledRules, Rule, compiled_rules, rule_file
 
 __all__ = ["detect_vacancy_language", "lint_vacancy"]
 
+_LONGEST_PHRASE = 400  # characters; pattern matches are shorter (a gap spans 4 tokens)
 _PHRASE_GROUP = frozenset({"cliche", "vague_benefit", "hierarchy"})
 _FACT_SYMBOLS = frozenset({"€", "$", "£", "%"})
 _GENDER_MARKER = re.compile(
@@ -100,18 +102,23 @@ def lint_vacancy(
 
 
 def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
-    matches = rules.matcher.find(doc)
+    matches: list[tuple[Match[Any], Rule]] = []
+    exceptions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    unless: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for found in rules.matcher.find(doc):
+        kind, what = found.payload
+        if kind == "match":
+            matches.append((found, what))  # type: ignore[arg-type]
+        else:
+            (exceptions if kind == "exception" else unless)[what].append(  # type: ignore[index]
+                (found.first, found.last)
+            )
     if not matches:
         return []
     tokens = doc.tokens
-    need_exc = any(m.payload.spec.exceptions for m in matches)
-    need_unless = any(m.payload.spec.unless for m in matches)
-    exceptions = _by_rule(rules.exceptions.find(doc)) if need_exc else {}
-    unless = _by_rule(rules.unless.find(doc)) if need_unless else {}
     marker: bool | None = None
     hits: list[Hit] = []
-    for m in matches:
-        rule: Rule = m.payload
+    for m, rule in matches:
         spec = rule.spec
         if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
             continue
@@ -150,20 +157,13 @@ def _literal(
     return norm in words or norm.startswith(prefixes) or norm.endswith(suffixes)
 
 
-def _by_rule(matches: list[Match[str]]) -> dict[str, list[tuple[int, int]]]:
-    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in matches:
-        found[m.payload].append((m.first, m.last))
-    return found
-
-
-def _near(doc: Doc, m: Match[Rule], spans: list[tuple[int, int]] | tuple[()]) -> bool:
+def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> bool:
     """An ``unless`` match in the same sentence, or starting just after the match."""
     sent = doc.tokens[m.first].sent
     return any(doc.tokens[a].sent == sent or m.last < a <= m.last + 6 for a, _ in spans)
 
 
-def _has_fact(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool:
+def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     """A number, amount or percentage in the match's clause or later in its sentence."""
     tokens = doc.tokens
     first, last = doc.sentences[tokens[m.first].sent]
@@ -177,7 +177,7 @@ def _has_fact(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool:
     return False
 
 
-def _refers_to_candidate(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool:
+def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     """Whether a pronoun most likely means the candidate (not a named person or customer).
 
     A candidate noun ("kandidaat", "candidate") or a word of the job title earlier in the
@@ -216,8 +216,10 @@ def _is_name(doc: Doc, t: Token) -> bool:
     after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
     if before in _NAME_CUES:
         return True
-    return after is not None and after.sent == t.sent and (
-        after.norm in _NAME_PARTICLES or after.surface[:1].isupper()
+    return (
+        after is not None
+        and after.sent == t.sent
+        and (after.norm in _NAME_PARTICLES or after.surface[:1].isupper())
     )
 
 
@@ -231,7 +233,9 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
     for hit in hits:
         cat = hit.rule.category
         contained = False
-        for other in kept:
+        for other in reversed(kept):
+            if other.start < hit.start - _LONGEST_PHRASE:
+                break
             if other.rule is hit.rule and hit.start < other.end:
                 other.end = max(other.end, hit.end)  # one finding per stretch of one rule
                 contained = True
