@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Any
 from collections import defaultdict
+from typing import Any
 
 from ..errors import LanguageError
 from ..patterns import Match
