@@ -308,3 +308,11 @@ def test_html_fragments_never_break_offsets(parts: list[str]) -> None:
     text = "".join(parts)
     for f in lint_vacancy(text, lang="nl", format="html").findings:
         assert text[f.start : f.end] == f.text
+
+
+def test_top_level_package_exports_the_lint() -> None:
+    """`talentfit.lint_vacancy` is the documented entry point."""
+    import talentfit
+
+    assert talentfit.lint_vacancy is lint_vacancy
+    assert {"lint_vacancy", "load_lint_config", "LintResult", "Finding"} <= set(talentfit.__all__)

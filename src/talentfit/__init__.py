@@ -10,6 +10,7 @@ from .errors import (
     TalentfitError,
     TemplateError,
 )
+from .lint import Finding, LintResult, lint_vacancy, load_lint_config
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
 from .rubric import Competency, Rubric, load_rubric
 from .scoring import score_answer, score_answers
@@ -21,8 +22,10 @@ __all__ = [
     "CompetencyScore",
     "ConfigError",
     "Evidence",
+    "Finding",
     "InputError",
     "LanguageError",
+    "LintResult",
     "ProfileError",
     "RecordError",
     "Rubric",
@@ -30,6 +33,8 @@ __all__ = [
     "TalentfitError",
     "TemplateError",
     "__version__",
+    "lint_vacancy",
+    "load_lint_config",
     "load_rubric",
     "score_answer",
     "score_answers",
