@@ -25,6 +25,7 @@ _GENDER_MARKER = re.compile(
     r"\b[mMvVhH]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdD])?\b|\ball genders\b|\balle genders\b"
 )
 _DETERMINERS = frozenset({"de", "het", "onze", "the", "our", "this", "deze"})
+_NEW = frozenset({"nieuwe", "new"})
 _NAME_CUES = frozenset(
     {"bel", "belt", "mail", "contact", "met", "call", "email", "e-mail", "ask", "vraag", "with"}
 )
@@ -190,6 +191,8 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
 
     def is_candidate(t: Token) -> bool:
         if t.norm in rules.candidate_nouns or t.lemma in rules.candidate_nouns:
+            return True
+        if t.i and tokens[t.i - 1].norm in _NEW:  # "de nieuwe collega", "our new colleague"
             return True
         n = t.norm
         if len(n) < 4 or t.sent == 0 or t.i == 0 or tokens[t.i - 1].norm not in _DETERMINERS:
