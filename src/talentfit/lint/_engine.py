@@ -22,7 +22,7 @@ _LONGEST_PHRASE = 400  # characters; pattern matches are shorter (a gap spans 4 
 _PHRASE_GROUP = frozenset({"cliche", "vague_benefit", "hierarchy"})
 _FACT_SYMBOLS = frozenset({"€", "$", "£", "%"})
 _GENDER_MARKER = re.compile(
-    r"\b[mMvVhH]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdD])?\b|\ball genders\b|\balle genders\b"
+    r"\b[mMvVhHfFwW]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdDmMvV])?\b|\ball genders\b|\balle genders\b"
 )
 _DETERMINERS = frozenset({"de", "het", "onze", "the", "our", "this", "deze"})
 _NEW = frozenset({"nieuwe", "new"})
