@@ -35,18 +35,21 @@ _MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
 
 
 @functools.cache
-def _detect_words() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(rule_file(lang).settings.detect_words) for lang in LANGUAGES}
+def _detect_words() -> dict[str, str]:
+    """Common word -> the one language it marks (words common to both are left out)."""
+    lists = {lang: set(rule_file(lang).settings.detect_words) for lang in LANGUAGES}
+    shared = set.intersection(*lists.values())
+    return {word: lang for lang, words in lists.items() for word in words - shared}
 
 
 def detect_vacancy_language(text: str) -> str | None:
     """``nl`` or ``en``: counts of common words first, simplemma when that is unclear."""
     counts = dict.fromkeys(LANGUAGES, 0)
-    lists = _detect_words()
-    for word in _WORD.findall(text[:5000].lower()):
-        for lang in LANGUAGES:
-            if word in lists[lang]:
-                counts[lang] += 1
+    marks = _detect_words()
+    for word in _WORD.findall(text[:3000].lower()):
+        lang = marks.get(word)
+        if lang is not None:
+            counts[lang] += 1
     best, other = sorted(LANGUAGES, key=lambda lang: -counts[lang])
     if counts[best] >= 5 and counts[best] >= 3 * counts[other]:
         return best
