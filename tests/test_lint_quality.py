@@ -17,9 +17,9 @@ SPAN_CATEGORIES = (set(PROBLEM_CATEGORIES) - {"pay_transparency"}) | {"gender_co
 
 @pytest.mark.parametrize("path", GOOD, ids=[p.stem for p in GOOD])
 def test_well_written_ads_have_no_problem_findings(path: Path) -> None:
-    """Concrete, reader-centred ads in several sectors get no problem findings."""
+    """Concrete, reader-centred ads in several sectors get no problem or gender-coded findings."""
     result = lint_file(path)
-    assert [(f.rule, f.text) for f in result.problems()] == []
+    assert [(f.rule, f.text) for f in result.findings if f.category in SPAN_CATEGORIES] == []
 
 
 def test_typical_ads_have_their_annotated_spans_found_with_the_right_category() -> None:
