@@ -34,6 +34,7 @@ _DIGIT = re.compile(r"\d")
 _ONE_SEX = re.compile(r"\(\s*(?:m|v|w|f|man|vrouw|male|female)\s*\)", re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-*•·–▪●]|\d{1,2}[.)])\s+")
 _HEADING_STRIP = re.compile(r"^[\s#*_>]+|[\s*_:?!.]+$")
+_SYLLABLES: dict[str, dict[str, int]] = {}  # language -> word -> syllables (0: not a word)
 LEVELS = ((80.0, "A2"), (60.0, "B1"), (50.0, "B2"), (30.0, "C1"))
 
 
@@ -206,15 +207,21 @@ def facts_of(doc: Doc, text: str, rules: CompiledRules) -> TextFacts:
     long_sentences: list[tuple[int, int, int]] = []
     limit = int(_param(rules, "sentence_length", "max_words", 25))
     you_words, we_words = rules.you_words, rules.we_words
+    known = _SYLLABLES.setdefault(lang, {})
     tokens = doc.tokens
     for first, last in doc.sentences:
         n = 0
         for tok in tokens[first:last]:
             norm = tok.norm
-            if not norm[:1].isalpha():
+            count = known.get(norm)
+            if count is None:
+                count = known[norm] = syllables(norm, lang) if norm[:1].isalpha() else 0
+                if len(known) > 200_000:
+                    known.clear()
+            if not count:
                 continue
             n += 1
-            syl += syllables(norm, lang)
+            syl += count
             if norm in you_words:
                 you += 1
             elif norm in we_words:
