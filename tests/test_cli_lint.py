@@ -133,3 +133,11 @@ def test_help_mentions_exit_codes() -> None:
     """The command documents its exit codes."""
     code, out, _ = run("--help")
     assert code == 0 and "Exit codes" in out
+
+
+def test_demo_lints_the_example_vacancy() -> None:
+    """`talentfit demo` ends with the lint findings of the packaged cliché-laden ad."""
+    result = CliRunner().invoke(main, ["demo"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "linting an example cliché-laden vacancy (nl)" in result.stdout
+    assert "example-nl.txt:1:1: error exclusionary_gender gendered-title:" in result.stdout

@@ -112,7 +112,7 @@ def test_binary_file_is_exit_2(tmp_path: Path) -> None:
 def test_directory_is_exit_2(tmp_path: Path) -> None:
     """A directory instead of a file is a usage error (exit 2)."""
     code, _, err = run("score", str(tmp_path))
-    assert code == 2
+    assert code == 2 and "is a directory" in err
 
 
 def test_unknown_suffix_is_exit_2(tmp_path: Path) -> None:

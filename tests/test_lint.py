@@ -308,3 +308,18 @@ def test_html_fragments_never_break_offsets(parts: list[str]) -> None:
     text = "".join(parts)
     for f in lint_vacancy(text, lang="nl", format="html").findings:
         assert text[f.start : f.end] == f.text
+
+
+def test_top_level_package_exports_the_lint() -> None:
+    """`talentfit.lint_vacancy` is the documented entry point."""
+    import talentfit
+
+    assert talentfit.lint_vacancy is lint_vacancy
+    assert {"lint_vacancy", "load_lint_config", "LintResult", "Finding"} <= set(talentfit.__all__)
+
+
+def test_pay_without_currency_sign_counts_but_scales_and_hours_do_not() -> None:
+    """'3100 en 3900 bruto' is a range; 'schaal 8, 36 uur' is no amount."""
+    assert "pay-missing" not in rules_of("Salaris tussen de 3100 en 3900 bruto per maand.")
+    assert "pay-missing" not in rules_of("Uurloon 14,50 tot 16,20 per uur bruto.")
+    assert "pay-missing" in rules_of("Salaris volgens cao, schaal 8, 36 uur per week.")

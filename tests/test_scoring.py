@@ -199,3 +199,29 @@ def test_any_text_scores_deterministically_within_bounds(text: str, competency: 
     for s in first.scores:
         assert s.level is None or 1 <= s.level <= 5
         assert s.score is None or 1.0 <= s.score <= 5.0
+
+
+def test_fresh_sector_cases_agree_with_expected_levels() -> None:
+    """Answers from sectors outside the dev data land within one level of the expected one."""
+    import json
+    from pathlib import Path
+
+    from talentfit.metrics import spearman
+
+    cases = [
+        json.loads(line)
+        for line in (Path(__file__).parent / "data" / "scoring_cases.jsonl")
+        .read_text("utf-8")
+        .splitlines()
+        if line.strip()
+    ]
+    expected, scores = [], []
+    for case in cases:
+        target = score_answer(
+            case["answer"], competency=case["competency"], lang=case["lang"]
+        ).score_for(case["competency"])
+        assert target is not None and target.level is not None and target.score is not None
+        assert abs(target.level - case["expect"]) <= 1, (case["id"], target.rationale)
+        expected.append(case["expect"])
+        scores.append(target.score)
+    assert spearman(scores, expected) >= 0.8

@@ -11,6 +11,7 @@ from .errors import (
     TalentfitError,
     TemplateError,
 )
+from .lint import Finding, LintResult, lint_vacancy, load_lint_config
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
 from .profile import Profile, load_profile, profile_from_dict
 from .rubric import Competency, Rubric, load_rubric
@@ -25,8 +26,10 @@ __all__ = [
     "Draft",
     "DraftFinding",
     "Evidence",
+    "Finding",
     "InputError",
     "LanguageError",
+    "LintResult",
     "Profile",
     "ProfileError",
     "RecordError",
@@ -36,6 +39,8 @@ __all__ = [
     "TemplateError",
     "__version__",
     "draft_vacancy",
+    "lint_vacancy",
+    "load_lint_config",
     "load_profile",
     "load_rubric",
     "profile_from_dict",

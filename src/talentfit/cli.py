@@ -62,7 +62,7 @@ def vacancy() -> None:
 
 def _output_stream(path: str | None) -> IO[str]:
     if path is None or path == "-":
-        return click.get_text_stream("stdout")
+        return sys.stdout
     try:
         return open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
@@ -108,9 +108,27 @@ def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
 @click.option(
     "-o", "--output", "output", default=None, help="Write to this file (default: stdout)."
 )
+@click.option(
+    "--calibration",
+    metavar="FILE",
+    default=None,
+    help="Apply a calibration file from `talentfit calibrate` (levels fitted to your raters).",
+)
+@click.option(
+    "--audit-log",
+    metavar="FILE",
+    default=None,
+    help="Append one JSON line per scored answer (hashes, levels, signals; never the text).",
+)
 @library_errors
 def score(
-    input_path: str, rubric: str, fmt: str, input_format: str | None, output: str | None
+    input_path: str,
+    rubric: str,
+    fmt: str,
+    input_format: str | None,
+    output: str | None,
+    calibration: str | None,
+    audit_log: str | None,
 ) -> None:
     """Score interview answers on the rubric's competencies.
 
@@ -122,16 +140,23 @@ def score(
     Exit codes: 0 all scored; 1 some records failed; 2 unreadable input, unknown rubric
     or bad option.
     """
+    from .auditlog import AuditLog, oversee
+    from .calibration import load_calibration
     from .output import open_writer
     from .records import read_records
     from .rubric import load_rubric
     from .scoring import score_answers
 
     rub = load_rubric(rubric)
+    cal = load_calibration(calibration, rubric=rub) if calibration is not None else None
     records = read_records(input_path, fmt=input_format)
     first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file
     stream = _output_stream(output)
     failed = 0
+    log = None
+    if audit_log is not None:
+        cal_hash = cal.content_hash if cal is not None else None
+        log = AuditLog(audit_log, rubric=rub, calibration_hash=cal_hash)
     try:
         writer = open_writer(fmt, stream)
 
@@ -143,12 +168,15 @@ def score(
         # a progress count on stderr, unless it would interleave with results on the terminal
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         progress = sys.stderr.isatty() and not to_terminal
-        for item in _with_progress(score_answers(everything(), rubric=rub), progress):
+        results = oversee(score_answers(everything(), rubric=rub), calibration=cal, log=log)
+        for item in _with_progress(results, progress):
             if isinstance(item, RecordError):
                 failed += 1
             writer.write(item)
         writer.close()
     finally:
+        if log is not None:
+            log.close()
         if stream is not sys.stdout and output not in (None, "-"):
             stream.close()
     if failed:
@@ -163,7 +191,7 @@ def demo(lang: str | None) -> None:
     """Run talentfit on built-in examples and print readable results."""
     from .demo import run_demo
 
-    run_demo(click.get_text_stream("stdout"), lang=lang)
+    run_demo(sys.stdout, lang=lang)
 
 
 @vacancy.command("lint")
@@ -294,3 +322,9 @@ def vacancy_draft(
             err=True,
         )
         raise SystemExit(EXIT_FINDINGS)
+
+
+from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

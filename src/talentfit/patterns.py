@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -39,7 +39,7 @@ P = TypeVar("P")
 
 GAP = 4  # tokens skipped by "..."
 SEPARABLE_GAP = 10  # tokens between a verb and its particle ("belde de klant morgen terug")
-_CACHE_LIMIT = 200_000  # word forms whose first-step candidates a Matcher remembers
+_STARTS_LIMIT = 200_000  # word forms a Matcher remembers the first-step alternatives of
 _OPERATOR_CHARS = set("|*?+#_.")
 
 
@@ -224,72 +224,123 @@ class Match(Generic[P]):
     end: int
 
 
+_Item = tuple[Pattern, tuple[Step, ...], Any]
+
+
 class Matcher(Generic[P]):
-    """Many patterns, compiled once and indexed by their first step for speed."""
+    """Many patterns, compiled once, matched fast.
+
+    Each alternative is indexed by its rarest required word. For a document, only the
+    alternatives whose required words all occur in it are tried, starting from tokens
+    their first step accepts.
+    """
 
     def __init__(self, entries: Iterable[tuple[Pattern, P]]) -> None:
-        self._by_word: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
-        self._by_prefix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
-        self._by_suffix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
-        self._numeric: list[tuple[Pattern, tuple[Step, ...], P]] = []
-        self._cache: dict[tuple[str, str], tuple[tuple[Pattern, tuple[Step, ...], P], ...]] = {}
+        self._items: list[_Item] = []
+        self._required: list[tuple[frozenset[str], ...]] = []
+        self._by_anchor: dict[str, list[int]] = defaultdict(list)
+        self._unanchored: list[int] = []
+        # each alternative's first step, as keys: ("w", word) ("p", stem) ("s", stem) ("n", "")
+        self._first_keys: list[tuple[tuple[str, str], ...]] = []
+        # word form (norm, lemma) -> indices of the alternatives whose first step accepts it;
+        # filled lazily and shared by all documents, so many texts skip the first-step tests
+        self._starts: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._first_tables: dict[str, dict[str, list[int]]] = {"w": {}, "p": {}, "s": {}}
+        self._first_numeric: list[int] = []
         self.size = 0
         for pattern, payload in entries:
             self.size += 1
             for alt in pattern.alternatives:
+                index = len(self._items)
+                self._items.append((pattern, alt, payload))
                 first = alt[0]
-                item = (pattern, alt, payload)
                 if first.kind == "num":
-                    self._numeric.append(item)
+                    keys: tuple[tuple[str, str], ...] = (("n", ""),)
+                else:
+                    keys = (
+                        *(("w", v) for v in first.values),
+                        *(("p", x[:3]) for x in first.prefixes),
+                        *(("s", x[-3:]) for x in first.suffixes),
+                    )
+                self._first_keys.append(keys)
+                for table, key in keys:
+                    if table == "n":
+                        self._first_numeric.append(index)
+                    else:
+                        self._first_tables[table].setdefault(key, []).append(index)
+                required = tuple(
+                    step.values for step in alt if step.kind == "word" and not step.optional
+                )
+                self._required.append(required)
+                if not required:
+                    self._unanchored.append(index)
                     continue
-                for value in first.values:
-                    self._by_word[value].append(item)
-                for prefix in first.prefixes:
-                    self._by_prefix[prefix[:3]].append(item)
-                for suffix in first.suffixes:
-                    self._by_suffix[suffix[-3:]].append(item)
+                anchor = max(required, key=lambda values: min(len(v) for v in values))
+                for value in anchor:
+                    self._by_anchor[value].append(index)
 
-    def _candidates(self, tok: Token) -> tuple[tuple[Pattern, tuple[Step, ...], P], ...]:
-        """The alternatives whose first step accepts a token with this form and lemma."""
-        candidates = list(self._by_word.get(tok.norm, ()))
-        if tok.lemma != tok.norm:
-            candidates.extend(self._by_word.get(tok.lemma, ()))
-        candidates.extend(self._by_prefix.get(tok.norm[:3], ()))
-        if self._by_suffix:
-            candidates.extend(self._by_suffix.get(tok.norm[-3:], ()))
-            if tok.lemma != tok.norm:
-                candidates.extend(self._by_suffix.get(tok.lemma[-3:], ()))
-        if tok.is_number:
-            candidates.extend(self._numeric)
-        return tuple(item for item in candidates if item[1][0].accepts(tok))
+    def _candidates(self, doc: Doc) -> list[int]:
+        keys: set[str] = set()
+        for tok in doc.tokens:
+            keys.add(tok.norm)
+            keys.add(tok.lemma)
+        found: set[int] = set(self._unanchored)
+        by_anchor = self._by_anchor
+        for key in keys:
+            hit = by_anchor.get(key)
+            if hit:
+                found.update(hit)
+        required = self._required
+        kept: list[int] = []
+        for i in found:
+            for values in required[i]:
+                if values.isdisjoint(keys):
+                    break
+            else:
+                kept.append(i)
+        kept.sort()
+        return kept
+
+    def _starts_of(self, tok: Token) -> tuple[int, ...]:
+        """Indices of the alternatives whose first step accepts this word form (cached)."""
+        key = (tok.norm, tok.lemma)
+        found = self._starts.get(key)
+        if found is None:
+            words, prefixes, suffixes = (self._first_tables[t] for t in ("w", "p", "s"))
+            norm, lemma = key
+            # the order of the per-document tables: word, lemma, prefix, suffix, number
+            pool = [*words.get(norm, ()), *words.get(lemma, ()), *prefixes.get(norm[:3], ())]
+            pool += [*suffixes.get(norm[-3:], ()), *suffixes.get(lemma[-3:], ())]
+            if tok.is_number:
+                pool += self._first_numeric
+            items = self._items
+            found = tuple(i for i in dict.fromkeys(pool) if items[i][1][0].accepts(tok))
+            if len(self._starts) >= _STARTS_LIMIT:
+                self._starts.clear()
+            self._starts[key] = found
+        return found
 
     def find(self, doc: Doc) -> list[Match[P]]:
-        """Every match in ``doc``, ordered by position; one per pattern and start token.
-
-        The alternatives a word form can start are computed once per (form, lemma) and
-        cached, so a process that reads many texts only runs the later steps.
-        """
+        """Every match in ``doc``, ordered by position; one per pattern and start token."""
+        candidates = set(self._candidates(doc))
+        if not candidates:
+            return []
         tokens = doc.tokens
+        items = self._items
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
-        cache = self._cache
         for tok in tokens:
-            key = (tok.norm, tok.lemma)
-            candidates = cache.get(key)
-            if candidates is None:
-                if len(cache) >= _CACHE_LIMIT:
-                    cache.clear()
-                candidates = cache[key] = self._candidates(tok)
-            for pattern, alt, payload in candidates:
-                seen_key = (id(pattern), tok.i)
-                if seen_key in seen:
+            for i in self._starts_of(tok):
+                if i not in candidates:
                     continue
-                end = (
-                    tok.i + 1 if len(alt) == 1 else _match_from(tokens, alt, 1, tok.i + 1, tok.sent)
-                )
+                pattern, alt, payload = items[i]
+                key = (id(pattern), tok.i)
+                if key in seen:
+                    continue
+                end = _match_from(tokens, alt, 1, tok.i + 1, tok.sent)
                 if end < 0:
                     continue
-                seen.add(seen_key)
+                seen.add(key)
                 last = end - 1
                 found.append(Match(payload, pattern, tok.i, last, tok.start, tokens[last].end))
         found.sort(key=lambda m: (m.start, m.end))

@@ -8,6 +8,7 @@ character offsets into the text as given (also for HTML). Rules are data per lan
 from __future__ import annotations
 
 from pathlib import Path
+from typing import IO
 
 from ..records import read_text
 from ..resources import data_file
@@ -40,6 +41,7 @@ __all__ = [
     "exit_code",
     "format_json",
     "format_text",
+    "lint_demo",
     "lint_file",
     "lint_vacancy",
     "load_lint_config",
@@ -59,3 +61,12 @@ def lint_file(
 def example_vacancy(lang: str = "nl") -> str:
     """A packaged cliché-laden example vacancy (``nl`` or ``en``), for demos and docs."""
     return data_file(f"lint/examples/cliche_{lang}.txt").read_text(encoding="utf-8")
+
+
+def lint_demo(out: IO[str], *, lang: str | None = None) -> LintResult:
+    """Lint the packaged cliché-laden example vacancy and print the findings to ``out``."""
+    language = lang or "nl"
+    result = lint_vacancy(example_vacancy(language), lang=language, path=f"example-{language}.txt")
+    out.write(f"talentfit demo: linting an example cliché-laden vacancy ({language})\n\n")
+    out.write(format_text(result) + "\n")
+    return result

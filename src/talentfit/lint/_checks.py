@@ -24,13 +24,17 @@ _AMOUNT = re.compile(
 _CONNECTOR = re.compile(
     r"\s*(?:-|–|—|tot(?: en met)?|t/m|to|and|en|until|à|a|up to)\s*\Z", re.IGNORECASE
 )
-_BARE_RANGE = re.compile(
-    rf"(?P<lo>{_NUMBER})\s*(?:-|–|—|tot|to|and|en)\s*(?P<hi>{_NUMBER})\s?(?:euro|eur|EUR)\b"
-)
+_BARE_NUMBER = re.compile(rf"(?<![\w.,])(?:{_NUMBER})(?![\w])")
+_UNITS = (
+    "%", "uur", "hour", "hrs", "dag", "day", "jaar", "year", "km", "week", "maand", "month",
+    "fte", "x", "procent", "percent", "minu", "medewerker", "collega", "people", "mensen",
+)  # fmt: skip
+_SCALE_WORDS = ("schaal", "scale", "niveau", "level", "fwg", "groep", "trede", "step", "band")
 _DIGIT = re.compile(r"\d")
 _ONE_SEX = re.compile(r"\(\s*(?:m|v|w|f|man|vrouw|male|female)\s*\)", re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-*•·–▪●]|\d{1,2}[.)])\s+")
 _HEADING_STRIP = re.compile(r"^[\s#*_>]+|[\s*_:?!.]+$")
+_SYLLABLES: dict[str, dict[str, int]] = {}  # language -> word -> syllables (0: not a word)
 LEVELS = ((80.0, "A2"), (60.0, "B1"), (50.0, "B2"), (30.0, "C1"))
 
 
@@ -127,6 +131,8 @@ def _pay(text: str, rules: CompiledRules) -> list[tuple[int, int, float, float]]
                 value = parse_number(raw, bool(m.group("ak") or m.group("bk")))
                 if value is not None and value > 0:
                     amounts.append((m.start(), m.end(), value))
+            if not amounts:  # "tussen de 3100 en 3900 bruto", "14,50 per uur"
+                amounts = _bare_amounts(line)
             used: set[int] = set()
             for i in range(len(amounts) - 1):
                 (s1, _e1, v1), (s2, e2, v2) = amounts[i], amounts[i + 1]
@@ -136,13 +142,26 @@ def _pay(text: str, rules: CompiledRules) -> list[tuple[int, int, float, float]]
             for i, (s, e, v) in enumerate(amounts):
                 if i not in used:
                     found.append((line_start + s, line_start + e, v, v))
-            if not amounts:
-                for m in _BARE_RANGE.finditer(line):
-                    lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
-                    if lo and hi and hi > lo:
-                        found.append((line_start + m.start(), line_start + m.end(), lo, hi))
         line_start = line_end + 1
     return found
+
+
+def _bare_amounts(line: str) -> list[tuple[int, int, float]]:
+    """Numbers without a currency in a line about pay, minus counts, scales and units."""
+    amounts: list[tuple[int, int, float]] = []
+    for m in _BARE_NUMBER.finditer(line):
+        after = line[m.end() : m.end() + 12].lstrip().lower()
+        before = line[max(0, m.start() - 12) : m.start()].rstrip().lower()
+        if after.startswith(_UNITS) or before.endswith(_SCALE_WORDS):
+            continue
+        value = parse_number(m.group())
+        if (
+            value is not None
+            and value >= 10
+            and not (1900 <= value <= 2100 and "." not in m.group())
+        ):
+            amounts.append((m.start(), m.end(), value))
+    return amounts
 
 
 @functools.lru_cache(maxsize=8)
@@ -188,15 +207,21 @@ def facts_of(doc: Doc, text: str, rules: CompiledRules) -> TextFacts:
     long_sentences: list[tuple[int, int, int]] = []
     limit = int(_param(rules, "sentence_length", "max_words", 25))
     you_words, we_words = rules.you_words, rules.we_words
+    known = _SYLLABLES.setdefault(lang, {})
     tokens = doc.tokens
     for first, last in doc.sentences:
         n = 0
         for tok in tokens[first:last]:
             norm = tok.norm
-            if not norm[:1].isalpha():
+            count = known.get(norm)
+            if count is None:
+                count = known[norm] = syllables(norm, lang) if norm[:1].isalpha() else 0
+                if len(known) > 200_000:
+                    known.clear()
+            if not count:
                 continue
             n += 1
-            syl += syllables(norm, lang)
+            syl += count
             if norm in you_words:
                 you += 1
             elif norm in we_words:

@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 from collections import defaultdict
+from typing import Any
 
 from ..errors import LanguageError
 from ..patterns import Match
@@ -17,29 +18,38 @@ from ._rules import CompiledRules, Rule, compiled_rules, rule_file
 
 __all__ = ["detect_vacancy_language", "lint_vacancy"]
 
+_LONGEST_PHRASE = 400  # characters; pattern matches are shorter (a gap spans 4 tokens)
 _PHRASE_GROUP = frozenset({"cliche", "vague_benefit", "hierarchy"})
 _FACT_SYMBOLS = frozenset({"€", "$", "£", "%"})
 _GENDER_MARKER = re.compile(
-    r"\b[mMvVhH]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdD])?\b|\ball genders\b|\balle genders\b"
+    r"\b[mMvVhHfFwW]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdDmMvV])?\b|\ball genders\b|\balle genders\b"
 )
 _DETERMINERS = frozenset({"de", "het", "onze", "the", "our", "this", "deze"})
+_NEW = frozenset({"nieuwe", "new"})
+_NAME_CUES = frozenset(
+    {"bel", "belt", "mail", "contact", "met", "call", "email", "e-mail", "ask", "vraag", "with"}
+)
+_NAME_PARTICLES = frozenset({"de", "van", "der", "den", "ten", "ter", "el", "al", "le", "la"})
 _WORD = re.compile(r"[^\W\d_]+")
 _MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
 
 
 @functools.cache
-def _detect_words() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(rule_file(lang).settings.detect_words) for lang in LANGUAGES}
+def _detect_words() -> dict[str, str]:
+    """Common word -> the one language it marks (words common to both are left out)."""
+    lists = {lang: set(rule_file(lang).settings.detect_words) for lang in LANGUAGES}
+    shared = set.intersection(*lists.values())
+    return {word: lang for lang, words in lists.items() for word in words - shared}
 
 
 def detect_vacancy_language(text: str) -> str | None:
     """``nl`` or ``en``: counts of common words first, simplemma when that is unclear."""
     counts = dict.fromkeys(LANGUAGES, 0)
-    lists = _detect_words()
-    for word in _WORD.findall(text[:5000].lower()):
-        for lang in LANGUAGES:
-            if word in lists[lang]:
-                counts[lang] += 1
+    marks = _detect_words()
+    for word in _WORD.findall(text[:3000].lower()):
+        lang = marks.get(word)
+        if lang is not None:
+            counts[lang] += 1
     best, other = sorted(LANGUAGES, key=lambda lang: -counts[lang])
     if counts[best] >= 5 and counts[best] >= 3 * counts[other]:
         return best
@@ -96,18 +106,23 @@ def lint_vacancy(
 
 
 def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
-    matches = rules.matcher.find(doc)
+    matches: list[tuple[Match[Any], Rule]] = []
+    exceptions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    unless: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for found in rules.matcher.find(doc):
+        kind, what = found.payload
+        if kind == "match":
+            matches.append((found, what))  # type: ignore[arg-type]
+        else:
+            (exceptions if kind == "exception" else unless)[what].append(  # type: ignore[index]
+                (found.first, found.last)
+            )
     if not matches:
         return []
     tokens = doc.tokens
-    need_exc = any(m.payload.spec.exceptions for m in matches)
-    need_unless = any(m.payload.spec.unless for m in matches)
-    exceptions = _by_rule(rules.exceptions.find(doc)) if need_exc else {}
-    unless = _by_rule(rules.unless.find(doc)) if need_unless else {}
     marker: bool | None = None
     hits: list[Hit] = []
-    for m in matches:
-        rule: Rule = m.payload
+    for m, rule in matches:
         spec = rule.spec
         if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
             continue
@@ -146,20 +161,13 @@ def _literal(
     return norm in words or norm.startswith(prefixes) or norm.endswith(suffixes)
 
 
-def _by_rule(matches: list[Match[str]]) -> dict[str, list[tuple[int, int]]]:
-    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in matches:
-        found[m.payload].append((m.first, m.last))
-    return found
-
-
-def _near(doc: Doc, m: Match[Rule], spans: list[tuple[int, int]] | tuple[()]) -> bool:
+def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> bool:
     """An ``unless`` match in the same sentence, or starting just after the match."""
     sent = doc.tokens[m.first].sent
     return any(doc.tokens[a].sent == sent or m.last < a <= m.last + 6 for a, _ in spans)
 
 
-def _has_fact(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool:
+def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     """A number, amount or percentage in the match's clause or later in its sentence."""
     tokens = doc.tokens
     first, last = doc.sentences[tokens[m.first].sent]
@@ -173,7 +181,7 @@ def _has_fact(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool:
     return False
 
 
-def _refers_to_candidate(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool:
+def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     """Whether a pronoun most likely means the candidate (not a named person or customer).
 
     A candidate noun ("kandidaat", "candidate") or a word of the job title earlier in the
@@ -187,6 +195,8 @@ def _refers_to_candidate(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool
     def is_candidate(t: Token) -> bool:
         if t.norm in rules.candidate_nouns or t.lemma in rules.candidate_nouns:
             return True
+        if t.i and tokens[t.i - 1].norm in _NEW:  # "de nieuwe collega", "our new colleague"
+            return True
         n = t.norm
         if len(n) < 4 or t.sent == 0 or t.i == 0 or tokens[t.i - 1].norm not in _DETERMINERS:
             return False
@@ -198,16 +208,29 @@ def _refers_to_candidate(doc: Doc, m: Match[Rule], rules: CompiledRules) -> bool
     for t in reversed(window):
         if is_candidate(t):
             return True
-        if t.norm in rules.other_people or t.lemma in rules.other_people:
-            return False
-        first_of_sentence = doc.sentences[t.sent][0] == t.i
-        if t.surface[:1].isupper() and not first_of_sentence and t.norm[:1].isalpha():
+        if t.norm in rules.other_people or t.lemma in rules.other_people or _is_name(doc, t):
             return False
     return True
 
 
+def _is_name(doc: Doc, t: Token) -> bool:
+    """A capitalised word that reads as a person's name: after 'bel'/'call', or in a full name."""
+    if not t.surface[:1].isupper() or not t.norm[:1].isalpha() or doc.sentences[t.sent][0] == t.i:
+        return False
+    tokens = doc.tokens
+    before = tokens[t.i - 1].norm if t.i else ""
+    after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+    if before in _NAME_CUES:
+        return True
+    return (
+        after is not None
+        and after.sent == t.sent
+        and (after.norm in _NAME_PARTICLES or after.surface[:1].isupper())
+    )
+
+
 def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
-    """Merge overlapping hits of one rule; drop a phrase hit inside a longer one of its kind."""
+    """Merge overlapping hits of one rule; keep one hit per span and category."""
     if len(hits) < 2:
         return hits
     order = rules.order
@@ -216,14 +239,17 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
     for hit in hits:
         cat = hit.rule.category
         contained = False
-        for other in kept:
+        for other in reversed(kept):
+            if other.start < hit.start - _LONGEST_PHRASE:
+                break
             if other.rule is hit.rule and hit.start < other.end:
                 other.end = max(other.end, hit.end)  # one finding per stretch of one rule
                 contained = True
                 break
             if other.start <= hit.start and hit.end <= other.end:
                 ocat = other.rule.category
-                if ocat == cat or (cat in _PHRASE_GROUP and ocat in _PHRASE_GROUP):
+                same_span = (other.start, other.end) == (hit.start, hit.end)
+                if ocat == cat or (same_span and cat in _PHRASE_GROUP and ocat in _PHRASE_GROUP):
                     contained = True
                     break
         if not contained:

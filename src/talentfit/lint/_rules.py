@@ -75,9 +75,9 @@ class CompiledRules:
     lang: str
     rules: dict[str, Rule]
     order: dict[str, int]
-    matcher: Matcher[Rule]
-    exceptions: Matcher[str]
-    unless: Matcher[str]
+    # One pass finds rule matches ("match", rule), exception and unless context
+    # ("exception"/"unless", rule id).
+    matcher: Matcher[tuple[str, Rule | str]]
     checks: dict[str, Rule]
     number_words: frozenset[str]
     pay_words: frozenset[str]
@@ -153,9 +153,7 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
         )
     rules: dict[str, Rule] = {}
     order: dict[str, int] = {}
-    entries: list[tuple[Pattern, Rule]] = []
-    exceptions: list[tuple[Pattern, str]] = []
-    unless: list[tuple[Pattern, str]] = []
+    entries: list[tuple[Pattern, tuple[str, Rule | str]]] = []
     checks: dict[str, Rule] = {}
     literals: dict[int, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {}
     for spec in specs:
@@ -171,17 +169,17 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
         custom = spec.source == "organisation configuration"
         for source in spec.patterns:
             if custom:
-                entries.append((compile_phrase(source, lang), rule))
+                entries.append((compile_phrase(source, lang), ("match", rule)))
             else:
                 compiled = _compile(source, lang, macros, where, spec.id)
-                entries.extend((p, rule) for p in compiled)
+                entries.extend((p, ("match", rule)) for p in compiled)
                 if spec.exact:
                     literal = _first_literals(source)
                     literals.update((id(p), literal) for p in compiled)
-        for source in spec.exceptions:
-            exceptions.extend((p, spec.id) for p in _compile(source, lang, macros, where, spec.id))
-        for source in spec.unless:
-            unless.extend((p, spec.id) for p in _compile(source, lang, macros, where, spec.id))
+        for kind, sources in (("exception", spec.exceptions), ("unless", spec.unless)):
+            for source in sources:
+                compiled = _compile(source, lang, macros, where, spec.id)
+                entries.extend((p, (kind, spec.id)) for p in compiled)
     settings = data.settings
 
     def words(items: list[str]) -> frozenset[str]:
@@ -192,8 +190,6 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
         rules=rules,
         order=order,
         matcher=Matcher(entries),
-        exceptions=Matcher(exceptions),
-        unless=Matcher(unless),
         checks=checks,
         number_words=words(settings.number_words),
         pay_words=words(settings.pay_words),
