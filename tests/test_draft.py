@@ -400,3 +400,39 @@ def test_mailto_link_reads_as_an_address() -> None:
     assert "via <vacature@delinde.example>." in md and "mailto:" not in md
     html_text = draft_vacancy(profile, fmt="html", check=False).text
     assert '<a href="mailto:vacature@delinde.example">vacature@delinde.example</a>' in html_text
+
+
+_item = (
+    st.text(
+        alphabet=st.characters(
+            whitelist_categories=("L", "N", "Zs"), whitelist_characters=".,;:'!?€%-"
+        ),
+        min_size=3,
+        max_size=50,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(lambda s: len(s) >= 3)
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    offer=st.lists(_item, min_size=3, max_size=8, unique=True),
+    must=st.lists(_item, min_size=1, max_size=4, unique=True),
+    fmt=st.sampled_from(["md", "html", "txt"]),
+)
+def test_any_offer_items_all_appear_before_requirements(
+    offer: list[str], must: list[str], fmt: str
+) -> None:
+    """Whatever the items say, each appears as written and the offer precedes the requirements."""
+    data = _data()
+    kinds = ("autonomy", "craftsmanship", "development", "network", "flexibility")
+    for i, kind in enumerate(kinds):
+        data["offer"][kind] = offer[i::5]
+    data["requirements"]["must"] = [f"Eis {m}" for m in must]
+    data["requirements"]["nice"] = []
+    text = _readable(draft_vacancy(profile_from_dict(data), fmt=fmt, check=False).text, fmt)
+    requirements_at = text.index(HEADINGS["nl"][3])
+    for item in offer:
+        assert item in text
+        assert text.index(item) < requirements_at
