@@ -436,3 +436,18 @@ def test_any_offer_items_all_appear_before_requirements(
     for item in offer:
         assert item in text
         assert text.index(item) < requirements_at
+
+
+def test_demo_drafts_an_example() -> None:
+    """`talentfit demo` shows a drafted vacancy with a clean self-check."""
+    from click.testing import CliRunner
+
+    from talentfit.cli import main
+
+    result = CliRunner().invoke(main, ["demo", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "drafting a vacancy from the role profile support-engineer-bookkeeping.en.toml" in (
+        result.stdout
+    )
+    assert "# Support Engineer" in result.stdout
+    assert "(self-check with the vacancy lint: no problems" in result.stdout

@@ -6,6 +6,7 @@ import json
 from importlib import resources
 from typing import IO, Any
 
+from .draft import draft_demo
 from .lint import lint_demo
 from .output import open_writer
 from .resources import data_file
@@ -31,6 +32,8 @@ def run_demo(out: IO[str], *, lang: str | None = None) -> None:
     writer.close()
     out.write("\n")
     lint_demo(out, lang=lang)
+    out.write("\n")
+    draft_demo(out, lang=lang)
 
 
 def run_fairness_demo(out: IO[str]) -> None:

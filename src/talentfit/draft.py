@@ -18,7 +18,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import IO, Any
 
 import attrs
 import jinja2
@@ -35,6 +35,7 @@ __all__ = [
     "FORMATS",
     "Draft",
     "DraftFinding",
+    "draft_demo",
     "draft_vacancy",
     "example_draft",
     "format_money",
@@ -593,3 +594,20 @@ def example_draft(
     from .profile import example_profile, load_profile
 
     return draft_vacancy(load_profile(example_profile(name)), fmt=fmt, lang=lang)
+
+
+DEMO_PROFILES = {"nl": "klantadviseur-energie.nl", "en": "support-engineer-bookkeeping.en"}
+
+
+def draft_demo(out: IO[str], *, lang: str | None = None) -> Draft:
+    """Draft a shipped example profile (Markdown) and print it with its self-check to ``out``."""
+    language = lang or "nl"
+    name = DEMO_PROFILES.get(language, DEMO_PROFILES["nl"])
+    draft = example_draft(name)
+    out.write(f"talentfit demo: drafting a vacancy from the role profile {name}.toml\n\n")
+    out.write(draft.text)
+    verdict = "no problems" if draft.ok else f"{len(draft.findings)} problem(s)"
+    out.write(f"\n(self-check with the vacancy lint: {verdict}, {len(draft.advice)} advice)\n")
+    for finding in draft.findings:
+        out.write(f"problem: {finding.describe()}\n")
+    return draft
