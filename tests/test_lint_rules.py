@@ -6,7 +6,7 @@ import pytest
 
 from talentfit.lint import CATEGORIES, lint_vacancy, rule_file
 from talentfit.lint._model import RuleSpec
-from talentfit.lint._rules import CHECKS
+from talentfit.lint._rules import CHECKS, compiled_rules
 from talentfit.text import LANGUAGES
 
 RULES = [(lang, rule) for lang in LANGUAGES for rule in rule_file(lang).rules]
@@ -58,3 +58,10 @@ def test_every_category_has_rules_in_every_language() -> None:
     """Each category of the issue is covered in Dutch and in English."""
     for lang in LANGUAGES:
         assert {r.category for r in rule_file(lang).rules} == set(CATEGORIES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rule_files_compile(lang: str) -> None:
+    """Every pattern, exception and context pattern of the packaged rules compiles."""
+    rules = compiled_rules(lang)
+    assert rules.matcher.size > 100 and len(rules.checks) == len(CHECKS)

@@ -130,6 +130,14 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
             continue
         if spec.exact and not _literal(tokens[m.first].norm, rules.literals.get(id(m.pattern))):
             continue
+        if spec.next_forms and tokens[m.last].norm in spec.next_forms_for:
+            nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
+            if (
+                nxt is None
+                or nxt.sent != tokens[m.last].sent
+                or not _form_in(nxt.norm, spec.next_forms)
+            ):
+                continue
         if not m.pattern.has_negation and doc.is_negated(m.first, m.last):
             continue
         if spec.exceptions and any(
@@ -149,6 +157,11 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
             continue
         hits.append(Hit(rule, m.start, m.end))
     return _dedupe(hits, rules)
+
+
+def _form_in(norm: str, forms: list[str]) -> bool:
+    """Whether ``norm`` is one of ``forms`` (``*x``: ends in x)."""
+    return any(norm.endswith(f[1:]) if f.startswith("*") else norm == f for f in forms)
 
 
 def _literal(

@@ -156,6 +156,10 @@ class RuleSpec:
     # Only the written forms count, not other words with the same lemma (titles:
     # "assistente" must not match "assistent").
     exact: bool = False
+    # The word after a match of one of `next_forms_for` must be one of these forms
+    # ("*t": ends in t): "zij is", "zij werkt" (she) but not "zij zijn" (they).
+    next_forms: list[str] = attrs.field(factory=list)
+    next_forms_for: list[str] = attrs.field(factory=list)
     params: dict[str, float] = attrs.field(factory=dict)
 
 
