@@ -155,6 +155,16 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
                 continue
         if spec.candidate_only and not _refers_to_candidate(doc, m, rules):
             continue
+        if (
+            spec.unless_named
+            and tokens[m.first].sent > 0
+            and any(
+                _is_name(doc, t)
+                for t in tokens[max(0, m.first - 4) : m.first]
+                if t.sent == tokens[m.first].sent
+            )
+        ):
+            continue
         hits.append(Hit(rule, m.start, m.end))
     return _dedupe(hits, rules)
 
@@ -183,7 +193,10 @@ def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> 
 def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     """A number, amount or percentage in the match's clause or later in its sentence."""
     tokens = doc.tokens
-    first, last = doc.sentences[tokens[m.first].sent]
+    sent = tokens[m.first].sent
+    first, last = doc.sentences[sent]
+    if sent + 1 < len(doc.sentences) and _asks(doc, last):  # "Doorgroeien? Vier van onze…"
+        last = doc.sentences[sent + 1][1]
     clauses = {tokens[k].clause for k in range(m.first, m.last + 1)}
     numbers = rules.number_words
     for tok in tokens[first:last]:
@@ -192,6 +205,12 @@ def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
         ):
             return True
     return False
+
+
+def _asks(doc: Doc, end: int) -> bool:
+    """Whether the sentence ending before token ``end`` ends in '?' or ':' (a lead-in)."""
+    tail = doc.text[doc.tokens[end - 1].end : doc.tokens[end - 1].end + 3].lstrip(" *_")
+    return tail[:1] in ("?", ":")
 
 
 def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:

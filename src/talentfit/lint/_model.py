@@ -160,6 +160,8 @@ class RuleSpec:
     # ("*t": ends in t): "zij is", "zij werkt" (she) but not "zij zijn" (they).
     next_forms: list[str] = attrs.field(factory=list)
     next_forms_for: list[str] = attrs.field(factory=list)
+    # A person's name just before makes it a description of that person ("Hans, foreman").
+    unless_named: bool = False
     params: dict[str, float] = attrs.field(factory=dict)
 
 
