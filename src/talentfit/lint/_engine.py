@@ -24,6 +24,10 @@ _FACT_SYMBOLS = frozenset({"€", "$", "£", "%"})
 _GENDER_MARKER = re.compile(
     r"\b[mMvVhHfFwW]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdDmMvV])?\b|\ball genders\b|\balle genders\b"
 )
+_SPECIFIERS = frozenset(
+    {"zoals", "waaronder", "bijvoorbeeld", "bijv", "inclusief", "incl", "namelijk", "including",
+     "such", "like", "namely", "eg", "plus"}
+)  # fmt: skip
 _DETERMINERS = frozenset({"de", "het", "onze", "the", "our", "this", "deze"})
 _NEW = frozenset({"nieuwe", "new"})
 _NAME_CUES = frozenset(
@@ -191,20 +195,29 @@ def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> 
 
 
 def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
-    """A number, amount or percentage in the match's clause or later in its sentence."""
+    """A number, amount or percentage that makes the match concrete.
+
+    It counts in the match's own clause, in a following clause that specifies it (after
+    ':' or '(', or opening with "zoals", "waaronder", "including", "such as"…), and in
+    the next sentence when the match's sentence is a lead-in ("Doorgroeien? Vier van…").
+    """
     tokens = doc.tokens
     sent = tokens[m.first].sent
     first, last = doc.sentences[sent]
-    if sent + 1 < len(doc.sentences) and _asks(doc, last):  # "Doorgroeien? Vier van onze…"
-        last = doc.sentences[sent + 1][1]
     clauses = {tokens[k].clause for k in range(m.first, m.last + 1)}
     numbers = rules.number_words
-    for tok in tokens[first:last]:
-        if (tok.i > m.last or tok.clause in clauses) and (
-            tok.norm[:1].isdigit() or tok.norm in _FACT_SYMBOLS or tok.norm in numbers
-        ):
-            return True
-    return False
+    text = doc.text
+    current = tokens[m.last].clause
+    for tok in tokens[m.last + 1 : last]:
+        if tok.clause != current:
+            current = tok.clause
+            gap = text[tokens[tok.i - 1].end : tok.start]
+            if tok.norm in _SPECIFIERS or ":" in gap or "(" in gap:
+                clauses.add(current)
+    scope = [t for t in tokens[first:last] if t.clause in clauses]
+    if sent + 1 < len(doc.sentences) and _asks(doc, last):
+        scope += tokens[last : doc.sentences[sent + 1][1]]
+    return any(t.norm[:1].isdigit() or t.norm in _FACT_SYMBOLS or t.norm in numbers for t in scope)
 
 
 def _asks(doc: Doc, end: int) -> bool:
