@@ -142,7 +142,7 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
                 or not _form_in(nxt.norm, spec.next_forms)
             ):
                 continue
-        if not m.pattern.has_negation and doc.is_negated(m.first, m.last):
+        if not (spec.ignore_negation or m.pattern.has_negation) and doc.is_negated(m.first, m.last):
             continue
         if spec.exceptions and any(
             a <= m.last and m.first <= b for a, b in exceptions.get(spec.id, ())

@@ -162,6 +162,8 @@ class RuleSpec:
     next_forms_for: list[str] = attrs.field(factory=list)
     # A person's name just before makes it a description of that person ("Hans, foreman").
     unless_named: bool = False
+    # Negation does not neutralise it: "je hoeft geen vakman te zijn" is still gendered.
+    ignore_negation: bool = False
     params: dict[str, float] = attrs.field(factory=dict)
 
 
