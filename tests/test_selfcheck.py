@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 import pytest
 
-import talentfit.draft as draft_module
+import talentfit.selfcheck as selfcheck_module
 from talentfit.draft import DraftFinding, draft_vacancy
 from talentfit.profile import load_profile
 
@@ -89,7 +89,7 @@ def _fake_lint(text: str, *, lang: str | None = None, config: Any = None) -> _Re
 
 @pytest.fixture(autouse=True)
 def fake_lint(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(draft_module, "_lint", lambda: (_fake_lint, PROBLEMS))
+    monkeypatch.setattr(selfcheck_module, "_lint", lambda: (_fake_lint, PROBLEMS))
 
 
 def test_profile_phrases_keep_their_key_path() -> None:
@@ -143,7 +143,7 @@ def test_check_false_skips_the_lint(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom() -> Any:
         raise AssertionError("lint called")
 
-    monkeypatch.setattr(draft_module, "_lint", boom)
+    monkeypatch.setattr(selfcheck_module, "_lint", boom)
     assert draft_vacancy(load_profile(EMPTY), check=False).findings == ()
 
 
