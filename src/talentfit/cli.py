@@ -228,6 +228,136 @@ def demo(lang: str | None, report_path: str | None) -> None:
     click.echo(f"\nHTML report of the {summary.candidates} example candidates: {summary.path}")
 
 
+@vacancy.command("lint")
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: detected).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Lint config (TOML or JSON)."
+)
+@library_errors
+def vacancy_lint(
+    files: tuple[str, ...], lang: str | None, fmt: str, fail_on: str, config_path: str | None
+) -> None:
+    """Lint vacancy texts (.txt, .md, .html; - for stdin) for clichés, vague benefits,
+    hierarchy, excluding language, pay transparency, readability and structure.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+    2 usage error or unreadable input.
+    """
+    from .lint import exit_code, format_json, format_text, lint_file, load_lint_config
+
+    config = load_lint_config(config_path) if config_path else None
+    results = []
+    failed = False
+    for path in files:
+        try:
+            result = lint_file(path, lang=lang, config=config)
+        except TalentfitError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed = True
+            continue
+        results.append(result)
+        if fmt == "text":
+            click.echo(format_text(result))
+    if fmt == "json":
+        click.echo(format_json(results))
+    code = exit_code(results, fail_on)
+    raise SystemExit(EXIT_FATAL if failed else code)
+
+
+@vacancy.command("draft")
+@click.argument("profile", metavar="PROFILE")
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Template language (default: the profile's). The profile's texts are not translated.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "txt", "jsonld"]),
+    default="md",
+    show_default=True,
+    help="Markdown, an HTML fragment, plain text, or schema.org JobPosting JSON-LD.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Directory with your own vacancy.<lang>.<format>.j2 templates (rendered sandboxed).",
+)
+@click.option(
+    "--country",
+    default=None,
+    metavar="CODE",
+    help="addressCountry for the JSON-LD (ISO 3166 code; default NL).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the draft to this file instead of stdout.",
+)
+@library_errors
+def vacancy_draft(
+    profile: str,
+    lang: str | None,
+    fmt: str,
+    templates: str | None,
+    country: str | None,
+    output: str | None,
+) -> None:
+    """Draft a vacancy text from a role profile (TOML) and check it with the vacancy lint.
+
+    Problems the lint finds (clichés, vague benefits, hierarchy, exclusionary wording,
+    missing pay) are printed on stderr with the phrase, the profile key and a suggestion;
+    the draft is still written. Exit codes: 0 no problems; 1 problems found; 2 invalid
+    profile or template.
+    """
+    from .draft import draft_vacancy
+    from .profile import load_profile
+
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        raise click.BadParameter(
+            "must be a two-letter country code like NL", param_hint="--country"
+        )
+    role = load_profile(profile)
+    draft = draft_vacancy(
+        role, lang=lang, fmt=fmt, templates=templates, country=country.upper() if country else None
+    )
+    if output is None:
+        click.echo(draft.text, nl=False)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(draft.text)
+        except OSError as exc:
+            raise FatalError(f"cannot write {output}: {exc.strerror or exc}") from None
+    for finding in draft.findings:
+        click.echo(f"problem: {finding.describe()}", err=True)
+    for finding in draft.advice:
+        click.echo(f"advice: {finding.describe()}", err=True)
+    if draft.findings:
+        click.echo(
+            f"{len(draft.findings)} problem(s) in {profile}: the draft was written; fix the"
+            " phrases above and draft again.",
+            err=True,
+        )
+        raise SystemExit(EXIT_FINDINGS)
+
+
 from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`
 
 # isort: split

@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
+from .draft import draft_demo
+from .lint import lint_demo
 from .output import open_writer
 from .report import ReportSummary, write_report
 from .resources import data_file
@@ -31,6 +33,10 @@ def run_demo(out: IO[str], *, lang: str | None = None) -> None:
     for item in score_answers(demo_answers(lang)):
         writer.write(item)
     writer.close()
+    out.write("\n")
+    lint_demo(out, lang=lang)
+    out.write("\n")
+    draft_demo(out, lang=lang)
 
 
 def write_demo_report(path: str | Path | None = None, *, lang: str | None = None) -> ReportSummary:

@@ -39,6 +39,7 @@ P = TypeVar("P")
 
 GAP = 4  # tokens skipped by "..."
 SEPARABLE_GAP = 10  # tokens between a verb and its particle ("belde de klant morgen terug")
+_STARTS_LIMIT = 200_000  # word forms a Matcher remembers the first-step alternatives of
 _OPERATOR_CHARS = set("|*?+#_.")
 
 
@@ -241,6 +242,11 @@ class Matcher(Generic[P]):
         self._unanchored: list[int] = []
         # each alternative's first step, as keys: ("w", word) ("p", stem) ("s", stem) ("n", "")
         self._first_keys: list[tuple[tuple[str, str], ...]] = []
+        # word form (norm, lemma) -> indices of the alternatives whose first step accepts it;
+        # filled lazily and shared by all documents, so many texts skip the first-step tests
+        self._starts: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._first_tables: dict[str, dict[str, list[int]]] = {"w": {}, "p": {}, "s": {}}
+        self._first_numeric: list[int] = []
         self.size = 0
         for pattern, payload in entries:
             self.size += 1
@@ -257,6 +263,11 @@ class Matcher(Generic[P]):
                         *(("s", x[-3:]) for x in first.suffixes),
                     )
                 self._first_keys.append(keys)
+                for table, key in keys:
+                    if table == "n":
+                        self._first_numeric.append(index)
+                    else:
+                        self._first_tables[table].setdefault(key, []).append(index)
                 required = tuple(
                     step.values for step in alt if step.kind == "word" and not step.optional
                 )
@@ -290,47 +301,41 @@ class Matcher(Generic[P]):
         kept.sort()
         return kept
 
+    def _starts_of(self, tok: Token) -> tuple[int, ...]:
+        """Indices of the alternatives whose first step accepts this word form (cached)."""
+        key = (tok.norm, tok.lemma)
+        found = self._starts.get(key)
+        if found is None:
+            words, prefixes, suffixes = (self._first_tables[t] for t in ("w", "p", "s"))
+            norm, lemma = key
+            # the order of the per-document tables: word, lemma, prefix, suffix, number
+            pool = [*words.get(norm, ()), *words.get(lemma, ()), *prefixes.get(norm[:3], ())]
+            pool += [*suffixes.get(norm[-3:], ()), *suffixes.get(lemma[-3:], ())]
+            if tok.is_number:
+                pool += self._first_numeric
+            items = self._items
+            found = tuple(i for i in dict.fromkeys(pool) if items[i][1][0].accepts(tok))
+            if len(self._starts) >= _STARTS_LIMIT:
+                self._starts.clear()
+            self._starts[key] = found
+        return found
+
     def find(self, doc: Doc) -> list[Match[P]]:
         """Every match in ``doc``, ordered by position; one per pattern and start token."""
-        candidates = self._candidates(doc)
+        candidates = set(self._candidates(doc))
         if not candidates:
             return []
         tokens = doc.tokens
-        by_word: dict[str, list[_Item]] = defaultdict(list)
-        by_prefix: dict[str, list[_Item]] = defaultdict(list)
-        by_suffix: dict[str, list[_Item]] = defaultdict(list)
-        numeric: list[_Item] = []
-        tables = {"w": by_word, "p": by_prefix, "s": by_suffix}
-        items_all, first_keys = self._items, self._first_keys
-        for i in candidates:
-            item = items_all[i]
-            for table, key in first_keys[i]:
-                if table == "n":
-                    numeric.append(item)
-                else:
-                    tables[table][key].append(item)
+        items = self._items
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
-        empty: list[_Item] = []
         for tok in tokens:
-            norm, lemma = tok.norm, tok.lemma
-            items = by_word.get(norm, empty)
-            more = by_word.get(lemma, empty) if lemma != norm else empty
-            if by_prefix or by_suffix or numeric or more:
-                items = [*items, *more]
-                if by_prefix:
-                    items.extend(by_prefix.get(norm[:3], empty))
-                if by_suffix:
-                    items.extend(by_suffix.get(norm[-3:], empty))
-                    if lemma != norm:
-                        items.extend(by_suffix.get(lemma[-3:], empty))
-                if numeric and tok.is_number:
-                    items.extend(numeric)
-            if not items:
-                continue
-            for pattern, alt, payload in items:
+            for i in self._starts_of(tok):
+                if i not in candidates:
+                    continue
+                pattern, alt, payload = items[i]
                 key = (id(pattern), tok.i)
-                if key in seen or not alt[0].accepts(tok):
+                if key in seen:
                     continue
                 end = _match_from(tokens, alt, 1, tok.i + 1, tok.sent)
                 if end < 0:

@@ -73,6 +73,8 @@ class LanguageData:
     grammar: Grammar
     particle_blockers: list[str] = attrs.field(factory=list)
     lemmas: dict[str, str] = attrs.field(factory=dict)
+    # Abbreviations whose full stop does not end a sentence ("max. 35 jaar").
+    abbreviations: list[str] = attrs.field(factory=list)
 
 
 @functools.cache
@@ -223,6 +225,7 @@ class _Cues:
     single: frozenset[str]
     multi: tuple[tuple[str, ...], ...]
     openers: frozenset[str]
+    abbreviations: frozenset[str] = frozenset()
 
     @functools.cached_property
     def multi_by_first(self) -> dict[str, list[tuple[str, ...]]]:
@@ -238,7 +241,12 @@ def _negation_cues(lang: str) -> _Cues:
     split = [tuple(m.group() for m in _TOKEN_RE.finditer(fold(c))) for c in data.negation]
     single = {c[0] for c in split if len(c) == 1}
     multi = tuple(c for c in split if len(c) > 1)
-    return _Cues(frozenset(single), multi, frozenset(fold(w) for w in data.clause_openers))
+    return _Cues(
+        frozenset(single),
+        multi,
+        frozenset(fold(w) for w in data.clause_openers),
+        frozenset(fold(w).rstrip(".") for w in data.abbreviations),
+    )
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -255,7 +263,8 @@ def analyse(text: str, lang: str) -> Doc:
     """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``)."""
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
-    openers = _negation_cues(lang).openers
+    cues = _negation_cues(lang)
+    openers, abbreviations = cues.openers, cues.abbreviations
     # boundaries found once; a pointer walks each list as the tokens advance
     sent_ends = _positions(_SENT_END_RE, text)
     clause_marks = _positions(_CLAUSE_RE, text)
@@ -275,6 +284,8 @@ def analyse(text: str, lang: str) -> Doc:
         while ci < len(clause_marks) and clause_marks[ci] < start:
             new_clause = new_clause or clause_marks[ci] >= prev_end
             ci += 1
+        if new_sentence and gap[:1] == "." and tokens and tokens[-1].norm in abbreviations:
+            new_sentence = False  # "max. 35 jaar", "ca. 20 uur"
         if tokens:
             if new_sentence or "\n" in gap:
                 sentences.append((sent_first, len(tokens)))

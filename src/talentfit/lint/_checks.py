@@ -1,0 +1,295 @@
+"""Whole-text checks: pay transparency, readability, structure, one-sex title markers."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import attrs
+import pyphen
+
+from ..text import Doc, fold
+from ._rules import CompiledRules, Rule
+
+__all__ = ["Hit", "TextFacts", "facts_of", "run_checks", "syllables"]
+
+_PYPHEN_LANG = {"nl": "nl_NL", "en": "en_US"}
+_CURRENCY = r"(?:[€$£]|\b(?:EUR|eur|euro|Euro)\b\.?)"
+_NUMBER = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})*(?:[.,]\d{1,2})?(?:,-)?|\d+(?:[.,]\d{1,2})?"
+_AMOUNT = re.compile(
+    rf"{_CURRENCY}\s?(?P<a>{_NUMBER})(?P<ak>\s?[kK]\b)?"
+    rf"|(?P<b>{_NUMBER})(?P<bk>\s?[kK])?\s?(?:euro|eur|EUR|€)(?![A-Za-z])"
+)
+_CONNECTOR = re.compile(
+    r"\s*(?:-|–|—|tot(?: en met)?|t/m|to|and|en|until|à|a|up to)\s*\Z", re.IGNORECASE
+)
+_BARE_NUMBER = re.compile(rf"(?<![\w.,])(?:{_NUMBER})(?![\w])")
+_UNITS = (
+    "%", "uur", "hour", "hrs", "dag", "day", "jaar", "year", "km", "week", "maand", "month",
+    "fte", "x", "procent", "percent", "minu", "medewerker", "collega", "people", "mensen",
+)  # fmt: skip
+_SCALE_WORDS = ("schaal", "scale", "niveau", "level", "fwg", "groep", "trede", "step", "band")
+_DIGIT = re.compile(r"\d")
+_ONE_SEX = re.compile(r"\(\s*(?:m|v|w|f|man|vrouw|male|female)\s*\)", re.IGNORECASE)
+_BULLET = re.compile(r"\s*(?:[-*•·–▪●]|\d{1,2}[.)])\s+")
+_HEADING_STRIP = re.compile(r"^[\s#*_>]+|[\s*_:?!.]+$")
+_SYLLABLES: dict[str, dict[str, int]] = {}  # language -> word -> syllables (0: not a word)
+LEVELS = ((80.0, "A2"), (60.0, "B1"), (50.0, "B2"), (30.0, "C1"))
+
+
+@attrs.define
+class Hit:
+    """A finding before it is mapped to the original text."""
+
+    rule: Rule
+    start: int
+    end: int
+    values: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.define
+class TextFacts:
+    """What the checks and the metrics need to know about the text."""
+
+    words: int
+    sentences: int
+    syllables: int
+    long_sentences: list[tuple[int, int, int]]  # (start, end, words)
+    you: int
+    we: int
+    requirements: int
+    requirements_span: tuple[int, int] | None
+    has_offer_heading: bool
+    pay: list[tuple[int, int, float, float]]  # (start, end, low, high); single amount: low == high
+
+    @property
+    def mean_sentence_length(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+
+@functools.lru_cache(maxsize=16)
+def _hyphenator(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=_PYPHEN_LANG[lang], left=1, right=1)
+
+
+@functools.lru_cache(maxsize=100_000)
+def syllables(word: str, lang: str) -> int:
+    """Syllables of a folded word (pyphen's hyphenation points + 1), cached."""
+    return len(_hyphenator(lang).positions(word)) + 1
+
+
+def readability(facts: TextFacts, lang: str) -> tuple[float, str, str]:
+    """(score, scale name, CEFR-like level): Flesch-Douma for Dutch, Flesch for English."""
+    if not facts.words or not facts.sentences:
+        return 0.0, _scale(lang), "-"
+    per_sentence = facts.words / facts.sentences
+    per_word = facts.syllables / facts.words
+    if lang == "nl":
+        score = 206.84 - 0.77 * (per_word * 100) - 0.93 * per_sentence
+    else:
+        score = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    score = round(score, 1)
+    level = next((name for floor, name in LEVELS if score >= floor), "C2")
+    return score, _scale(lang), level
+
+
+def _scale(lang: str) -> str:
+    return "flesch-douma" if lang == "nl" else "flesch-reading-ease"
+
+
+def parse_number(raw: str, thousands: bool = False) -> float | None:
+    """``3.100`` / ``3,100`` → 3100, ``14,60`` → 14.6, ``3.100,-`` → 3100."""
+    s = raw.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    s = s.removesuffix(",-")
+    if "." in s and "," in s:
+        decimal = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if decimal == "." else ".", "").replace(decimal, ".")
+    elif "." in s or "," in s:
+        sep = "." if "." in s else ","
+        tail = s.rsplit(sep, 1)[1]
+        s = s.replace(sep, "") if len(tail) == 3 or s.count(sep) > 1 else s.replace(sep, ".")
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    return value * 1000 if thousands else value
+
+
+def _pay(text: str, rules: CompiledRules) -> list[tuple[int, int, float, float]]:
+    if not rules.pay_words:
+        return []
+    pay_re = _pay_regex(rules.pay_words)
+    found: list[tuple[int, int, float, float]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        if _DIGIT.search(line) and pay_re.search(line.lower()):
+            amounts: list[tuple[int, int, float]] = []
+            for m in _AMOUNT.finditer(line):
+                raw = m.group("a") or m.group("b")
+                value = parse_number(raw, bool(m.group("ak") or m.group("bk")))
+                if value is not None and value > 0:
+                    amounts.append((m.start(), m.end(), value))
+            if not amounts:  # "tussen de 3100 en 3900 bruto", "14,50 per uur"
+                amounts = _bare_amounts(line)
+            used: set[int] = set()
+            for i in range(len(amounts) - 1):
+                (s1, _e1, v1), (s2, e2, v2) = amounts[i], amounts[i + 1]
+                if _CONNECTOR.match(line[_e1:s2]) and v2 > v1:
+                    found.append((line_start + s1, line_start + e2, v1, v2))
+                    used.update((i, i + 1))
+            for i, (s, e, v) in enumerate(amounts):
+                if i not in used:
+                    found.append((line_start + s, line_start + e, v, v))
+        line_start = line_end + 1
+    return found
+
+
+def _bare_amounts(line: str) -> list[tuple[int, int, float]]:
+    """Numbers without a currency in a line about pay, minus counts, scales and units."""
+    amounts: list[tuple[int, int, float]] = []
+    for m in _BARE_NUMBER.finditer(line):
+        after = line[m.end() : m.end() + 12].lstrip().lower()
+        before = line[max(0, m.start() - 12) : m.start()].rstrip().lower()
+        if after.startswith(_UNITS) or before.endswith(_SCALE_WORDS):
+            continue
+        value = parse_number(m.group())
+        if (
+            value is not None
+            and value >= 10
+            and not (1900 <= value <= 2100 and "." not in m.group())
+        ):
+            amounts.append((m.start(), m.end(), value))
+    return amounts
+
+
+@functools.lru_cache(maxsize=8)
+def _pay_regex(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+
+
+def _sections(text: str, rules: CompiledRules) -> tuple[int, tuple[int, int] | None, bool]:
+    """(requirements counted, span of the requirements heading, whether an offer heading)."""
+    requirements = 0
+    span: tuple[int, int] | None = None
+    has_offer = False
+    counting = False
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            if counting and requirements:
+                counting = False
+            continue
+        short = len(stripped) <= 80 and stripped.count(" ") < 8
+        bare = fold(_HEADING_STRIP.sub("", stripped)) if short else ""
+        if short and bare.startswith(rules.requirement_headings):
+            counting, span = True, (start, start + len(line))
+            continue
+        if short and bare.startswith(rules.offer_headings):
+            has_offer, counting = True, False
+            continue
+        if counting:
+            if _BULLET.match(line) or not stripped.endswith((":", "?")):
+                requirements += 1
+            else:
+                counting = False
+    return requirements, span, has_offer
+
+
+def facts_of(doc: Doc, text: str, rules: CompiledRules) -> TextFacts:
+    """Count words, sentences, syllables, you/we, requirements and pay amounts."""
+    lang = doc.lang
+    words = sentences = syl = you = we = 0
+    long_sentences: list[tuple[int, int, int]] = []
+    limit = int(_param(rules, "sentence_length", "max_words", 25))
+    you_words, we_words = rules.you_words, rules.we_words
+    known = _SYLLABLES.setdefault(lang, {})
+    tokens = doc.tokens
+    for first, last in doc.sentences:
+        n = 0
+        for tok in tokens[first:last]:
+            norm = tok.norm
+            count = known.get(norm)
+            if count is None:
+                count = known[norm] = syllables(norm, lang) if norm[:1].isalpha() else 0
+                if len(known) > 200_000:
+                    known.clear()
+            if not count:
+                continue
+            n += 1
+            syl += count
+            if norm in you_words:
+                you += 1
+            elif norm in we_words:
+                we += 1
+        if n:
+            sentences += 1
+            words += n
+            if n > limit:
+                long_sentences.append((tokens[first].start, tokens[last - 1].end, n))
+    requirements, span, has_offer = _sections(text, rules)
+    return TextFacts(
+        words, sentences, syl, long_sentences, you, we, requirements, span, has_offer,
+        _pay(text, rules),
+    )  # fmt: skip
+
+
+def _param(rules: CompiledRules, check: str, name: str, default: float) -> float:
+    rule = rules.checks.get(check)
+    return rule.spec.params.get(name, default) if rule is not None else default
+
+
+def run_checks(doc: Doc, text: str, facts: TextFacts, rules: CompiledRules) -> list[Hit]:
+    """The hits of the enabled whole-text checks."""
+    hits: list[Hit] = []
+    checks = rules.checks
+    if (rule := checks.get("pay_missing")) and not facts.pay:
+        hits.append(Hit(rule, 0, 0))
+    if rule := checks.get("pay_range_wide"):
+        ratio = rule.spec.params.get("max_ratio", 1.75)
+        for start, end, low, high in facts.pay:
+            if low < high and high > ratio * low:
+                hits.append(Hit(rule, start, end, {"ratio": f"{high / low:.1f}"}))
+    if rule := checks.get("readability_level"):
+        score, _, level = readability(facts, doc.lang)
+        params = rule.spec.params
+        if facts.words >= params.get("min_words", 30) and score < params.get("min_score", 60):
+            hits.append(Hit(rule, 0, 0, {"score": f"{score:.0f}", "level": level}))
+    if rule := checks.get("sentence_length"):
+        for start, end, n in facts.long_sentences:
+            hits.append(Hit(rule, start, end, {"words": n}))
+    if rule := checks.get("length"):
+        low, high = rule.spec.params.get("min_words", 300), rule.spec.params.get("max_words", 700)
+        if facts.words and not low <= facts.words <= high:
+            hits.append(Hit(rule, 0, 0, {"words": facts.words}))
+    if rule := checks.get("we_over_you"):
+        ratio, minimum = rule.spec.params.get("max_ratio", 1.5), rule.spec.params.get("min_we", 5)
+        if facts.we >= minimum and facts.we > ratio * facts.you:
+            hits.append(Hit(rule, 0, 0, {"we": facts.we, "you": facts.you}))
+    if (rule := checks.get("requirements")) and facts.requirements > rule.spec.params.get("max", 7):
+        start, end = facts.requirements_span or (0, 0)
+        hits.append(Hit(rule, start, end, {"count": facts.requirements}))
+    rule = checks.get("no_offer")
+    if rule and facts.words and not facts.has_offer_heading and not facts.pay:
+        hits.append(Hit(rule, 0, 0))
+    if rule := checks.get("gender_marker"):
+        for m in _ONE_SEX.finditer(text):
+            before = [t for t in doc.tokens if t.end <= m.start()]
+            start = (
+                before[-1].start
+                if before and before[-1].sent == _sent_at(doc, m.start())
+                else m.start()
+            )
+            hits.append(Hit(rule, start, m.end()))
+    return hits
+
+
+def _sent_at(doc: Doc, offset: int) -> int:
+    for tok in doc.tokens:
+        if tok.end > offset:
+            return tok.sent
+    return -1

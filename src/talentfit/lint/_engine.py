@@ -1,0 +1,342 @@
+"""``lint_vacancy``: match the rules, filter negated/quoted/concrete use, run the checks."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import defaultdict
+from typing import Any
+
+from ..errors import LanguageError
+from ..patterns import Match
+from ..text import LANGUAGES, Doc, Token, analyse, detect_language
+from ._checks import Hit, facts_of, readability, run_checks
+from ._markup import Prepared, detect_format, ignored_rules, prepare
+from ._model import Finding, LintConfig, LintResult, Metrics
+from ._rules import CompiledRules, Rule, compiled_rules, rule_file
+
+__all__ = ["detect_vacancy_language", "lint_vacancy"]
+
+_LONGEST_PHRASE = 400  # characters; pattern matches are shorter (a gap spans 4 tokens)
+_PHRASE_GROUP = frozenset({"cliche", "vague_benefit", "hierarchy"})
+_FACT_SYMBOLS = frozenset({"€", "$", "£", "%"})
+_GENDER_MARKER = re.compile(
+    r"\b[mMvVhHfFwW]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdDmMvV])?\b|\ball genders\b|\balle genders\b"
+)
+_SPECIFIERS = frozenset(
+    {"zoals", "waaronder", "bijvoorbeeld", "bijv", "inclusief", "incl", "namelijk", "including",
+     "such", "like", "namely", "eg", "plus"}
+)  # fmt: skip
+_DETERMINERS = frozenset({"de", "het", "onze", "the", "our", "this", "deze"})
+_NEW = frozenset({"nieuwe", "new"})
+_NAME_CUES = frozenset(
+    {"bel", "belt", "mail", "contact", "met", "call", "email", "e-mail", "ask", "vraag", "with"}
+)
+_NAME_PARTICLES = frozenset({"de", "van", "der", "den", "ten", "ter", "el", "al", "le", "la"})
+_WORD = re.compile(r"[^\W\d_]+")
+_MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
+
+
+@functools.cache
+def _detect_words() -> dict[str, str]:
+    """Common word -> the one language it marks (words common to both are left out)."""
+    lists = {lang: set(rule_file(lang).settings.detect_words) for lang in LANGUAGES}
+    shared = set.intersection(*lists.values())
+    return {word: lang for lang, words in lists.items() for word in words - shared}
+
+
+def detect_vacancy_language(text: str) -> str | None:
+    """``nl`` or ``en``: counts of common words first, simplemma when that is unclear."""
+    counts = dict.fromkeys(LANGUAGES, 0)
+    marks = _detect_words()
+    for word in _WORD.findall(text[:3000].lower()):
+        lang = marks.get(word)
+        if lang is not None:
+            counts[lang] += 1
+    best, other = sorted(LANGUAGES, key=lambda lang: -counts[lang])
+    if counts[best] >= 5 and counts[best] >= 3 * counts[other]:
+        return best
+    return detect_language(text)
+
+
+def lint_vacancy(
+    text: str,
+    *,
+    lang: str | None = None,
+    config: LintConfig | None = None,
+    path: str | None = None,
+    format: str | None = None,
+) -> LintResult:
+    """Lint one vacancy text; findings carry offsets into ``text`` as given.
+
+    ``format`` is ``text``, ``markdown`` or ``html`` (default: from ``path``'s suffix);
+    ``lang`` is ``nl`` or ``en`` (default: detected). Raises LanguageError when the
+    language is unsupported or cannot be told.
+    """
+    prepared = prepare(text, format or detect_format(path, text))
+    if lang is None:
+        lang = detect_vacancy_language(prepared.text) if prepared.text.strip() else "nl"
+        if lang is None:
+            raise LanguageError(
+                "cannot tell whether the text is Dutch or English; give the language (nl or en)",
+                path=path,
+            )
+    elif lang not in LANGUAGES:
+        raise LanguageError(f"unsupported language {lang!r}: expected nl or en", path=path)
+    rules = compiled_rules(lang, config)
+    doc = analyse(prepared.text, lang)
+    hits = _pattern_hits(doc, prepared.text, rules)
+    masculine = sum(h.rule.id == _MASCULINE for h in hits)
+    feminine = sum(h.rule.id == _FEMININE for h in hits)
+    facts = facts_of(doc, prepared.text, rules)
+    hits.extend(run_checks(doc, prepared.text, facts, rules))
+    score, scale, level = readability(facts, lang)
+    metrics = Metrics(
+        words=facts.words,
+        sentences=facts.sentences,
+        mean_sentence_length=round(facts.mean_sentence_length, 1),
+        readability=score,
+        readability_scale=scale,
+        readability_level=level,
+        you=facts.you,
+        we=facts.we,
+        you_we_ratio=round(facts.you / facts.we, 2) if facts.we else None,
+        masculine_coded=masculine,
+        feminine_coded=feminine,
+        requirements=facts.requirements,
+    )
+    return LintResult(path, lang, _findings(hits, prepared, rules), metrics)
+
+
+def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
+    matches: list[tuple[Match[Any], Rule]] = []
+    exceptions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    unless: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for found in rules.matcher.find(doc):
+        kind, what = found.payload
+        if kind == "match":
+            matches.append((found, what))  # type: ignore[arg-type]
+        else:
+            (exceptions if kind == "exception" else unless)[what].append(  # type: ignore[index]
+                (found.first, found.last)
+            )
+    if not matches:
+        return []
+    tokens = doc.tokens
+    marker: bool | None = None
+    hits: list[Hit] = []
+    for m, rule in matches:
+        spec = rule.spec
+        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+            continue
+        if spec.not_forms and tokens[m.first].norm in spec.not_forms:
+            continue
+        if spec.exact and not _literal(tokens[m.first].norm, rules.literals.get(id(m.pattern))):
+            continue
+        if spec.next_forms and tokens[m.last].norm in spec.next_forms_for:
+            nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
+            if (
+                nxt is None
+                or nxt.sent != tokens[m.last].sent
+                or not _form_in(nxt.norm, spec.next_forms)
+            ):
+                continue
+        if not (spec.ignore_negation or m.pattern.has_negation) and doc.is_negated(m.first, m.last):
+            continue
+        if spec.exceptions and any(
+            a <= m.last and m.first <= b for a, b in exceptions.get(spec.id, ())
+        ):
+            continue
+        if spec.unless and _near(doc, m, unless.get(spec.id, ())):
+            continue
+        if spec.unless_fact and _has_fact(doc, m, rules):
+            continue
+        if spec.unless_gender_marker:
+            if marker is None:
+                marker = _GENDER_MARKER.search(text) is not None
+            if marker:
+                continue
+        if spec.candidate_only and not _refers_to_candidate(doc, m, rules):
+            continue
+        if (
+            spec.unless_named
+            and tokens[m.first].sent > 0
+            and any(
+                _is_name(doc, t)
+                for t in tokens[max(0, m.first - 4) : m.first]
+                if t.sent == tokens[m.first].sent
+            )
+        ):
+            continue
+        hits.append(Hit(rule, m.start, m.end))
+    return _dedupe(hits, rules)
+
+
+def _form_in(norm: str, forms: list[str]) -> bool:
+    """Whether ``norm`` is one of ``forms`` (``*x``: ends in x)."""
+    return any(norm.endswith(f[1:]) if f.startswith("*") else norm == f for f in forms)
+
+
+def _literal(
+    norm: str, literal: tuple[frozenset[str], tuple[str, ...], tuple[str, ...]] | None
+) -> bool:
+    """Whether a word is one of the written forms (not just the same lemma)."""
+    if literal is None:
+        return True
+    words, prefixes, suffixes = literal
+    return norm in words or norm.startswith(prefixes) or norm.endswith(suffixes)
+
+
+def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> bool:
+    """An ``unless`` match in the same sentence, or starting just after the match."""
+    sent = doc.tokens[m.first].sent
+    return any(doc.tokens[a].sent == sent or m.last < a <= m.last + 6 for a, _ in spans)
+
+
+def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
+    """A number, amount or percentage that makes the match concrete.
+
+    It counts in the match's own clause, in a following clause that specifies it (after
+    ':' or '(', or opening with "zoals", "waaronder", "including", "such as"…), and in
+    the next sentence when the match's sentence is a lead-in ("Doorgroeien? Vier van…").
+    """
+    tokens = doc.tokens
+    sent = tokens[m.first].sent
+    first, last = doc.sentences[sent]
+    clauses = {tokens[k].clause for k in range(m.first, m.last + 1)}
+    numbers = rules.number_words
+    text = doc.text
+    current = tokens[m.last].clause
+    for tok in tokens[m.last + 1 : last]:
+        if tok.clause != current:
+            current = tok.clause
+            gap = text[tokens[tok.i - 1].end : tok.start]
+            if tok.norm in _SPECIFIERS or ":" in gap or "(" in gap:
+                clauses.add(current)
+    scope = [t for t in tokens[first:last] if t.clause in clauses]
+    if sent + 1 < len(doc.sentences) and _asks(doc, last):
+        scope += tokens[last : doc.sentences[sent + 1][1]]
+    return any(t.norm[:1].isdigit() or t.norm in _FACT_SYMBOLS or t.norm in numbers for t in scope)
+
+
+def _asks(doc: Doc, end: int) -> bool:
+    """Whether the sentence ending before token ``end`` ends in '?' or ':' (a lead-in)."""
+    tail = doc.text[doc.tokens[end - 1].end : doc.tokens[end - 1].end + 3].lstrip(" *_")
+    return tail[:1] in ("?", ":")
+
+
+def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
+    """Whether a pronoun most likely means the candidate (not a named person or customer).
+
+    A candidate noun ("kandidaat", "candidate") or a word of the job title earlier in the
+    sentence wins; otherwise the nearest person before it decides: a customer, a
+    colleague or a capitalised name means someone else.
+    """
+    tokens = doc.tokens
+    sent = tokens[m.first].sent
+    title = {t.norm for t in doc.sentence_tokens(0) if len(t.norm) >= 4 and t.norm.isalpha()}
+
+    def is_candidate(t: Token) -> bool:
+        if t.norm in rules.candidate_nouns or t.lemma in rules.candidate_nouns:
+            return True
+        if t.i and tokens[t.i - 1].norm in _NEW:  # "de nieuwe collega", "our new colleague"
+            return True
+        n = t.norm
+        if len(n) < 4 or t.sent == 0 or t.i == 0 or tokens[t.i - 1].norm not in _DETERMINERS:
+            return False
+        return any(w.endswith(n) or n.endswith(w) for w in title)
+
+    window = [t for t in tokens[max(0, m.first - 30) : m.first] if t.sent >= sent - 1]
+    if any(is_candidate(t) for t in window if t.sent == sent):
+        return True
+    for t in reversed(window):
+        if is_candidate(t):
+            return True
+        if t.norm in rules.other_people or t.lemma in rules.other_people or _is_name(doc, t):
+            return False
+    return True
+
+
+def _is_name(doc: Doc, t: Token) -> bool:
+    """A capitalised word that reads as a person's name: after 'bel'/'call', or in a full name."""
+    if not t.surface[:1].isupper() or not t.norm[:1].isalpha() or doc.sentences[t.sent][0] == t.i:
+        return False
+    tokens = doc.tokens
+    before = tokens[t.i - 1].norm if t.i else ""
+    after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+    if before in _NAME_CUES:
+        return True
+    return (
+        after is not None
+        and after.sent == t.sent
+        and (after.norm in _NAME_PARTICLES or after.surface[:1].isupper())
+    )
+
+
+def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
+    """Merge overlapping hits of one rule; keep one hit per span and category."""
+    if len(hits) < 2:
+        return hits
+    order = rules.order
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), order[h.rule.id]))
+    kept: list[Hit] = []
+    for hit in hits:
+        cat = hit.rule.category
+        contained = False
+        for other in reversed(kept):
+            if other.start < hit.start - _LONGEST_PHRASE:
+                break
+            if other.rule is hit.rule and hit.start < other.end:
+                other.end = max(other.end, hit.end)  # one finding per stretch of one rule
+                contained = True
+                break
+            if other.start <= hit.start and hit.end <= other.end:
+                ocat = other.rule.category
+                same_span = (other.start, other.end) == (hit.start, hit.end)
+                if ocat == cat or (same_span and cat in _PHRASE_GROUP and ocat in _PHRASE_GROUP):
+                    contained = True
+                    break
+        if not contained:
+            kept.append(hit)
+    return kept
+
+
+def _findings(hits: list[Hit], prepared: Prepared, rules: CompiledRules) -> tuple[Finding, ...]:
+    original = prepared.original
+    newlines = []
+    pos = original.find("\n")
+    while pos >= 0:
+        newlines.append(pos)
+        pos = original.find("\n", pos + 1)
+    ignored = ignored_rules(original)
+    findings: list[Finding] = []
+    for hit in hits:
+        start, end = prepared.span(hit.start, hit.end)
+        line = bisect.bisect_left(newlines, start) + 1
+        column = start - (newlines[line - 2] + 1 if line > 1 else 0) + 1
+        silenced = ignored.get(line)
+        rule = hit.rule
+        if silenced and ("*" in silenced or rule.id in silenced or rule.category in silenced):
+            continue
+        spec = rule.spec
+        message, suggestion = spec.message, spec.suggestion
+        if hit.values:
+            message = message.format_map(hit.values)
+            suggestion = suggestion.format_map(hit.values)
+        findings.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                severity=rule.severity,
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+                text=original[start:end],
+                message=message,
+                suggestion=suggestion,
+            )
+        )
+    findings.sort(key=lambda f: (f.start, f.end, rules.order.get(f.rule, 0)))
+    return tuple(findings)
