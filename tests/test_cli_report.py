@@ -175,3 +175,17 @@ def test_csv_scores_are_refused(tmp_path: Path) -> None:
         f"Error: {scores}: expected the JSONL that `talentfit score --format jsonl` writes "
         "(CSV has no evidence offsets)\n"
     )
+
+
+def test_shipped_example_profile(tmp_path: Path) -> None:
+    """A shipped example profile drives the report: its weighted competencies, heaviest first."""
+    profile = Path(__file__).parents[1] / "examples/profiles/klantadviseur-energie.nl.toml"
+    out = tmp_path / "r.html"
+    args = ["report", str(SCORES), "--profile", str(profile), "--lang", "nl", "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1  # the fixture holds one failed record
+    html = out.read_text(encoding="utf-8")
+    order = ["eigenaarschap", "klantvraag doorgronden", "inlevingsvermogen", "initiatief"]
+    positions = [html.index(f'{name} <span class="w">') for name in order]
+    assert positions == sorted(positions)
+    assert 'extra stap <span class="w">' not in html

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -27,6 +26,7 @@ from .convert import structure
 from .errors import ConfigError, ProfileError, TalentfitError, TemplateError
 from .highlight import Span, highlight
 from .models import COMPETENCY_IDS
+from .profile import load_profile
 from .resources import load_data_toml, templates_dir
 from .rubric import Rubric, load_rubric
 
@@ -311,11 +311,10 @@ def _read(records: Iterable[Any]) -> tuple[list[_Answer], list[NotScored]]:
 def profile_weights(profile: Any) -> dict[str, float]:
     """Competency weights from a role profile: a path, a loaded profile or a mapping.
 
-    Uses :func:`talentfit.profile.load_profile` when available; otherwise reads the
-    profile's ``[competencies]`` table (competency id = weight) with tomllib.
+    A path is read with :func:`talentfit.profile.load_profile` (full validation).
     """
     if isinstance(profile, str | Path):
-        profile = _load_profile(Path(profile))
+        profile = load_profile(profile)
     table = getattr(profile, "competencies", profile)
     if not isinstance(table, Mapping):
         raise ProfileError("expected competency weights (competency id = weight)")
@@ -345,33 +344,6 @@ def _value_names(profile: Any, lang: str) -> dict[str, str]:
         with contextlib.suppress(TalentfitError):
             names.update({value.id: value.name(lang) for value in resolve_values(profile)})
     return names
-
-
-def _load_profile(path: Path) -> Any:
-    try:
-        from .profile import load_profile  # type: ignore[attr-defined]
-    except ImportError:
-        load_profile = None
-    if load_profile is not None:
-        return load_profile(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ProfileError("no such file", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"cannot read profile: {exc}", path=str(path)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"invalid TOML: {exc}", path=str(path)) from None
-    table = data.get("competencies", {})
-    if not isinstance(table, dict):
-        raise ProfileError(
-            "expected a table of competency weights", path=str(path), field="$.competencies"
-        )
-    try:
-        return profile_weights(table)
-    except ProfileError as exc:
-        exc.path = str(path)
-        raise
 
 
 # --------------------------------------------------------------------------- rubric
@@ -683,7 +655,7 @@ def _collect(
 ) -> tuple[dict[str, Any], int, int, tuple[NotScored, ...]]:
     text = report_text(lang)
     if isinstance(profile, str | Path):
-        profile = _load_profile(Path(profile))
+        profile = load_profile(profile)
     if weights is None and profile is not None:
         weights = profile_weights(profile)
     weights = dict(weights or {})
