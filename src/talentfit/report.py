@@ -439,7 +439,8 @@ def _columns(
             order[cid] = len(order)
             seen.append(cid)
     if weights:
-        chosen = sorted((c for c in seen if weights.get(c, 0) > 0), key=lambda c: -weights[c])
+        # heaviest first; equal weights keep the profile's order
+        chosen = sorted((c for c in weights if weights[c] > 0), key=lambda c: -weights[c])
     else:
         chosen = seen
     return [
