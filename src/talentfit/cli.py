@@ -198,7 +198,12 @@ def demo(lang: str | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: detected).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per finding and the metrics; json: one array, one object per file.",
 )
 @click.option(
     "--fail-on",
