@@ -1,0 +1,364 @@
+"""Values alignment: which of an organisation's declared values an answer expresses or contradicts.
+
+The built-in values library is data (``talentfit/data/values/<lang>.toml``, one schema):
+per value a name, a description, behavioural *indicators* and *contrary beliefs*, written in
+the pattern language of :mod:`talentfit.patterns`. Organisations add their own values in the
+role profile; their phrases are compiled with :func:`~talentfit.patterns.compile_phrase`
+(literal words, never a regular expression).
+
+Each match in an answer is one piece of evidence with a signal and a weight:
+
+==================  ======  =========================================================
+signal              weight  example
+==================  ======  =========================================================
+``indicator``       +1.0    "ik heb het meteen gemeld"
+``negated_indicator``  -1.0    "ik heb het niet gemeld"
+``contrary``        -1.5    "overleg kost vooral tijd", "not my problem"
+``negated_contrary``   +0.5    "ik vind niet dat overleg vooral tijd kost"
+==================  ======  =========================================================
+
+With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
+``alignment = (P - N) / (P + N + 1)``, rounded to three decimals: in (-1, 1), positive when the
+answer expresses the value, negative when it expresses the opposite belief, ``None`` when there
+is no evidence. The ``+ 1`` keeps one stray word from reading as full alignment.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .convert import structure
+from .errors import ConfigError, ProfileError
+from .patterns import Match, Matcher, Pattern, compile_pattern, compile_phrase
+from .resources import load_data_toml
+from .text import LANGUAGES, Doc, analyse, fold
+
+__all__ = [
+    "SIGNAL_WEIGHTS",
+    "ValueAlignment",
+    "ValueDefinition",
+    "ValueEvidence",
+    "alignment_from_evidence",
+    "builtin_values",
+    "resolve_values",
+    "value_alignment",
+]
+
+SIGNAL_WEIGHTS: dict[str, float] = {
+    "indicator": 1.0,
+    "negated_indicator": -1.0,
+    "contrary": -1.5,
+    "negated_contrary": 0.5,
+    "driver": 0.0,  # a motivation driver mention (talentfit.motivation); no value weight
+}
+
+
+@attrs.frozen
+class ValueEntry:
+    """One value in a language file of the values library."""
+
+    id: str
+    name: str
+    description: str
+    indicators: list[str]
+    contrary: list[str]
+    positive: list[str] = attrs.field(factory=list)  # example sentences that express it
+    negative: list[str] = attrs.field(factory=list)  # example sentences that contradict it
+
+
+@attrs.frozen
+class ValueLexicon:
+    """Schema of ``talentfit/data/values/<lang>.toml``."""
+
+    values: list[ValueEntry]
+
+
+@attrs.frozen(eq=False)
+class ValueDefinition:
+    """A value ready for matching: names, descriptions and compiled patterns per language."""
+
+    id: str
+    names: Mapping[str, str]
+    descriptions: Mapping[str, str]
+    indicators: Mapping[str, tuple[Pattern, ...]]
+    contrary: Mapping[str, tuple[Pattern, ...]]
+    custom: bool = False
+
+    def name(self, lang: str) -> str:
+        """The value's name in ``lang``, or in the language it was defined in."""
+        return self.names.get(lang) or next(iter(self.names.values()))
+
+    def description(self, lang: str) -> str:
+        """The value's description in ``lang``, or in the language it was defined in."""
+        return self.descriptions.get(lang) or next(iter(self.descriptions.values()), "")
+
+
+@attrs.frozen
+class ValueEvidence:
+    """A quoted span of the answer (character offsets) and the signal it carries."""
+
+    start: int
+    end: int
+    text: str
+    signal: str  # one of SIGNAL_WEIGHTS
+
+    @property
+    def weight(self) -> float:
+        return SIGNAL_WEIGHTS[self.signal]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "signal": self.signal}
+
+
+@attrs.frozen
+class ValueAlignment:
+    """How an answer relates to one value: -1..1, or None without evidence."""
+
+    value: str
+    alignment: float | None
+    evidence: tuple[ValueEvidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "alignment": self.alignment,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+def alignment_from_evidence(signals: Iterable[str]) -> float | None:
+    """``(P - N) / (P + N + 1)`` over the weights of ``signals``; None when there are none."""
+    positive = negative = 0.0
+    seen = False
+    for signal in signals:
+        seen = True
+        weight = SIGNAL_WEIGHTS[signal]
+        if weight > 0:
+            positive += weight
+        else:
+            negative -= weight
+    if not seen:
+        return None
+    return round((positive - negative) / (positive + negative + 1.0), 3)
+
+
+# --- the built-in library -------------------------------------------------------------------
+
+
+@functools.cache
+def lexicon(lang: str) -> ValueLexicon:
+    """The built-in values library in ``lang`` as written in its data file (cached)."""
+    relpath = f"values/{lang}.toml"
+    return structure(load_data_toml(relpath), ValueLexicon, source=f"talentfit/data/{relpath}")
+
+
+def _compile_all(sources: Sequence[str], lang: str, where: str) -> tuple[Pattern, ...]:
+    try:
+        return tuple(compile_pattern(s, lang) for s in sources)
+    except ConfigError as exc:
+        raise ConfigError(exc.message, path=where) from None
+
+
+@functools.cache
+def builtin_values() -> dict[str, ValueDefinition]:
+    """The built-in values by id, in library order, with patterns for every language."""
+    by_lang = {lang: {e.id: e for e in lexicon(lang).values} for lang in LANGUAGES}
+    ids = list(by_lang[LANGUAGES[0]])
+    for lang in LANGUAGES:
+        if list(by_lang[lang]) != ids:
+            raise ConfigError(
+                f"values library for {lang!r} must define the same ids in the same order",
+                path=f"talentfit/data/values/{lang}.toml",
+            )
+    result: dict[str, ValueDefinition] = {}
+    for value_id in ids:
+        entries = {lang: by_lang[lang][value_id] for lang in LANGUAGES}
+        where = {lang: f"talentfit/data/values/{lang}.toml" for lang in LANGUAGES}
+        result[value_id] = ValueDefinition(
+            id=value_id,
+            names={lang: e.name for lang, e in entries.items()},
+            descriptions={lang: e.description for lang, e in entries.items()},
+            indicators={
+                lang: _compile_all(e.indicators, lang, where[lang]) for lang, e in entries.items()
+            },
+            contrary={
+                lang: _compile_all(e.contrary, lang, where[lang]) for lang, e in entries.items()
+            },
+        )
+    return result
+
+
+def _key(name: str) -> str:
+    """Lookup key for a value name: folded, with ``_``, ``-`` and spaces made one space."""
+    return " ".join(re.split(r"[\s_\-]+", fold(name).strip()))
+
+
+# --- the role profile -----------------------------------------------------------------------
+
+
+def _custom_definition(custom: Any, index: int, lang: str, source: str | None) -> ValueDefinition:
+    base = f"$.organisation.custom_values[{index}]"
+    compiled: dict[str, list[Pattern]] = {"indicators": [], "contrary": []}
+    for kind in compiled:
+        for j, phrase in enumerate(getattr(custom, kind, None) or ()):
+            try:
+                compiled[kind].append(compile_phrase(str(phrase), lang))
+            except ConfigError:
+                raise ProfileError(
+                    f"expected a phrase with at least one word, got {phrase!r}",
+                    field=f"{base}.{kind}[{j}]",
+                    path=source,
+                ) from None
+    if not str(custom.id).strip():
+        raise ProfileError("expected a non-empty value id", field=f"{base}.id", path=source)
+    return ValueDefinition(
+        id=str(custom.id),
+        names={lang: str(custom.name)},
+        descriptions={lang: str(getattr(custom, "description", "") or "")},
+        indicators={lang: tuple(compiled["indicators"])},
+        contrary={lang: tuple(compiled["contrary"])},
+        custom=True,
+    )
+
+
+def resolve_values(profile: Any, *, source: str | None = None) -> list[ValueDefinition]:
+    """The values a role profile declares, in its order, then its other custom values.
+
+    ``organisation.values`` names values by id or by their Dutch or English name,
+    case-insensitively; ``organisation.custom_values`` defines the organisation's own (which
+    win over a built-in value with the same id). An unknown name raises ProfileError naming
+    ``$.organisation.values[i]`` and the profile file.
+    """
+    source = source or _profile_source(profile)
+    organisation = profile.organisation
+    lang = getattr(profile, "language", None) or "nl"
+    index: dict[str, ValueDefinition] = {}
+    for value in builtin_values().values():
+        for name in (value.id, *value.names.values()):
+            index[_key(name)] = value
+    customs = [
+        _custom_definition(c, i, lang, source)
+        for i, c in enumerate(getattr(organisation, "custom_values", None) or ())
+    ]
+    for custom in customs:
+        for name in (custom.id, *custom.names.values()):
+            index[_key(name)] = custom
+    chosen: list[ValueDefinition] = []
+    for i, name in enumerate(getattr(organisation, "values", None) or ()):
+        found = index.get(_key(str(name)))
+        if found is None:
+            known = ", ".join(builtin_values())
+            raise ProfileError(
+                f"unknown value {name!r}: expected a custom value or one of {known} "
+                "(by id or by Dutch or English name)",
+                field=f"$.organisation.values[{i}]",
+                path=source,
+            )
+        if found not in chosen:
+            chosen.append(found)
+    chosen.extend(c for c in customs if c not in chosen)
+    return chosen
+
+
+def _profile_source(profile: Any) -> str | None:
+    for attr in ("source", "path"):
+        value = getattr(profile, attr, None)
+        if value:
+            return str(value)
+    return None
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _matcher(values: tuple[ValueDefinition, ...], lang: str) -> Matcher[tuple[int, bool]]:
+    entries: list[tuple[Pattern, tuple[int, bool]]] = []
+    for i, value in enumerate(values):
+        entries.extend((p, (i, False)) for p in value.indicators.get(lang, ()))
+        entries.extend((p, (i, True)) for p in value.contrary.get(lang, ()))
+    return Matcher(entries)
+
+
+def non_overlapping(matches: Sequence[Match[Any]]) -> list[Match[Any]]:
+    """Longest-first selection of matches whose token spans do not overlap, in text order."""
+    chosen: list[Match[Any]] = []
+    taken: set[int] = set()
+    for m in sorted(matches, key=lambda m: (-(m.last - m.first), m.first)):
+        span = set(range(m.first, m.last + 1))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(m)
+    chosen.sort(key=lambda m: (m.start, m.end))
+    return chosen
+
+
+POST_NEGATION_WINDOW = 3  # Dutch main clauses put "niet" after the verb: "ik meldde het niet"
+_NOT_A_NEGATION_AFTER = frozenset({"alleen", "enkel", "zomaar", "eens"})  # "niet alleen …"
+
+
+def match_negated(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a negation scopes over ``match``; a pattern's own negation word does not count.
+
+    Besides the text layer's scope (a cue before or inside the match, same clause), a Dutch
+    cue up to three tokens after the match in the same clause negates it too ("ik meldde het
+    niet", "ze luisteren gewoon niet"), except "niet alleen/enkel/zomaar/eens".
+    """
+    own = match.pattern.has_negation or _has_contraction(match.pattern.source)
+    if doc.is_negated(match.first, match.last, inside=not own):
+        return True
+    if doc.lang != "nl" or own:
+        return False
+    tokens = doc.tokens
+    clause = tokens[match.last].clause
+    for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
+        if tokens[k].clause != clause:
+            break
+        if k in doc.negation_cues:
+            after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            return after not in _NOT_A_NEGATION_AFTER
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_contraction(source: str) -> bool:
+    """Whether a pattern spells a negation as a contraction (``ain't``, ``isn't|wasn't``)."""
+    return any(w.endswith("n't") for part in fold(source).split() for w in part.split("|"))
+
+
+def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
+    contrary = match.payload[1]
+    if contrary and all(doc.tokens[k].quoted for k in range(match.first, match.last + 1)):
+        return None  # someone else's words, quoted: not the candidate's belief
+    negated = match_negated(doc, match)
+    if contrary:
+        return "negated_contrary" if negated else "contrary"
+    return "negated_indicator" if negated else "indicator"
+
+
+def value_alignment(
+    text: str | Doc, lang: str, values: Sequence[ValueDefinition]
+) -> list[ValueAlignment]:
+    """One :class:`ValueAlignment` per value, in the order given, with quoted evidence."""
+    doc = text if isinstance(text, Doc) else analyse(text, lang)
+    matcher = _matcher(tuple(values), lang)
+    per_value: dict[int, list[Match[tuple[int, bool]]]] = {i: [] for i in range(len(values))}
+    for match in matcher.find(doc):
+        per_value[match.payload[0]].append(match)
+    result: list[ValueAlignment] = []
+    for i, value in enumerate(values):
+        evidence: list[ValueEvidence] = []
+        for match in non_overlapping(per_value[i]):
+            signal = _signal(doc, match)
+            if signal is not None:
+                quote = doc.text[match.start : match.end]
+                evidence.append(ValueEvidence(match.start, match.end, quote, signal))
+        alignment = alignment_from_evidence(e.signal for e in evidence)
+        result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
+    return result
