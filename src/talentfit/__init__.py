@@ -11,10 +11,13 @@ from .errors import (
     TemplateError,
 )
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
+from .rubric import Competency, Rubric, load_rubric
+from .scoring import score_answer, score_answers
 
 __all__ = [
     "Answer",
     "AnswerResult",
+    "Competency",
     "CompetencyScore",
     "ConfigError",
     "Evidence",
@@ -22,8 +25,12 @@ __all__ = [
     "LanguageError",
     "ProfileError",
     "RecordError",
+    "Rubric",
     "RubricError",
     "TalentfitError",
     "TemplateError",
     "__version__",
+    "load_rubric",
+    "score_answer",
+    "score_answers",
 ]

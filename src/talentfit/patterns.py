@@ -10,6 +10,7 @@ Syntax, one pattern per string, steps separated by spaces:
 ``bellen``     a token whose folded form or lemma is ``bellen`` (belde, gebeld…)
 ``a|b``        any of the alternatives
 ``klant*``     a token that starts with ``klant`` (klantgericht, klanten…)
+``*afspraak``  a token that ends with ``afspraak`` (vervolgafspraak: Dutch compounds)
 ``?even``      an optional token
 ``...``        up to four other tokens, in the same sentence
 ``terug+bellen``  a Dutch separable verb: terugbellen, teruggebeld, terugbelde,
@@ -30,7 +31,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from .errors import ConfigError
-from .text import _TOKEN_RE, Doc, Token, fold, lemma_of
+from .text import _TOKEN_RE, Doc, Token, fold, language_data, lemma_of
 
 __all__ = ["Match", "Matcher", "Pattern", "compile_pattern", "compile_phrase"]
 
@@ -46,15 +47,24 @@ class Step:
     kind: str  # "word" | "prefix" | "num" | "any" | "gap"
     values: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
     optional: bool = False
     gap: int = 0
+    clause_final: bool = False  # a separable particle ends its clause: "belde hem terug."
+    followers: frozenset[str] = frozenset()  # words that may follow a clause-final particle
 
     def accepts(self, tok: Token) -> bool:
         kind = self.kind
         if kind == "word":
             return tok.norm in self.values or tok.lemma in self.values
         if kind == "prefix":
-            return tok.norm.startswith(self.prefixes) or tok.lemma in self.values
+            return (
+                tok.norm in self.values
+                or tok.lemma in self.values
+                or (bool(self.prefixes) and tok.norm.startswith(self.prefixes))
+                or (bool(self.suffixes) and tok.norm.endswith(self.suffixes))
+                or (bool(self.suffixes) and tok.lemma.endswith(self.suffixes))
+            )
         if kind == "num":
             return tok.is_number
         return True
@@ -139,17 +149,26 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
         joined = Step("word", _word_values([particle + verb], lang))
         verb_step = Step("word", _word_values([verb], lang))
         particle_step = Step("word", frozenset({particle}))
+        final_particle = Step(
+            "word",
+            frozenset({particle}),
+            clause_final=True,
+            followers=frozenset(language_data(lang).particle_followers),
+        )
         return [
             (joined,),
-            (verb_step, Step("gap", gap=SEPARABLE_GAP), particle_step),
+            (verb_step, Step("gap", gap=SEPARABLE_GAP), final_particle),
             (particle_step, Step("word", frozenset({"te"}), optional=True), verb_step),
         ]
     options = body.split("|")
     words: list[str] = []
     prefixes: list[str] = []
+    suffixes: list[str] = []
     for opt in options:
         if opt.endswith("*") and opt[:-1] and _is_word(opt[:-1]):
             prefixes.append(opt[:-1])
+        elif opt.startswith("*") and opt[1:] and _is_word(opt[1:]):
+            suffixes.append(opt[1:])
         elif _is_word(opt):
             words.append(opt)
         else:
@@ -192,6 +211,7 @@ class Matcher(Generic[P]):
     def __init__(self, entries: Iterable[tuple[Pattern, P]]) -> None:
         self._by_word: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
         self._by_prefix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
+        self._by_suffix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
         self._numeric: list[tuple[Pattern, tuple[Step, ...], P]] = []
         self.size = 0
         for pattern, payload in entries:
@@ -204,15 +224,17 @@ class Matcher(Generic[P]):
                     continue
                 for value in first.values:
                     self._by_word[value].append(item)
-                for prefix in first.prefixes if first.kind == "prefix" else ():
+                for prefix in first.prefixes:
                     self._by_prefix[prefix[:3]].append(item)
+                for suffix in first.suffixes:
+                    self._by_suffix[suffix[-3:]].append(item)
 
     def find(self, doc: Doc) -> list[Match[P]]:
         """Every match in ``doc``, ordered by position; one per pattern and start token."""
         tokens = doc.tokens
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
-        by_word, by_prefix = self._by_word, self._by_prefix
+        by_word, by_prefix, by_suffix = self._by_word, self._by_prefix, self._by_suffix
         for tok in tokens:
             candidates = by_word.get(tok.norm, ())
             if tok.lemma != tok.norm:
@@ -222,6 +244,14 @@ class Matcher(Generic[P]):
             pre = by_prefix.get(tok.norm[:3])
             if pre:
                 candidates = [*candidates, *pre]
+            if by_suffix:
+                post = by_suffix.get(tok.norm[-3:])
+                if post:
+                    candidates = [*candidates, *post]
+                if tok.lemma != tok.norm:
+                    post = by_suffix.get(tok.lemma[-3:])
+                    if post:
+                        candidates = [*candidates, *post]
             if tok.is_number and self._numeric:
                 candidates = [*candidates, *self._numeric]
             for pattern, alt, payload in candidates:
@@ -254,10 +284,28 @@ def _match_from(
             if end >= 0:
                 return end
         return -1
-    if ti < len(tokens) and tokens[ti].sent == sent and step.accepts(tokens[ti]):
+    if (
+        ti < len(tokens)
+        and tokens[ti].sent == sent
+        and step.accepts(tokens[ti])
+        and (not step.clause_final or _ends_clause(tokens, ti, step.followers))
+    ):
         end = _match_from(tokens, steps, si + 1, ti + 1, sent)
         if end >= 0:
             return end
     if step.optional:
         return _match_from(tokens, steps, si + 1, ti, sent)
     return -1
+
+
+def _ends_clause(tokens: Sequence[Token], ti: int, followers: frozenset[str]) -> bool:
+    """Whether token ``ti`` is the last of its clause (where a Dutch particle stands)."""
+    nxt = ti + 1
+    if nxt >= len(tokens):
+        return True
+    after = tokens[nxt]
+    return (
+        after.sent != tokens[ti].sent
+        or after.clause != tokens[ti].clause
+        or after.norm in followers
+    )

@@ -22,11 +22,13 @@ from .resources import load_data_toml
 __all__ = [
     "LANGUAGES",
     "Doc",
+    "Grammar",
     "LanguageData",
     "Token",
     "analyse",
     "detect_language",
     "fold",
+    "function_word_counts",
     "language_data",
     "language_scores",
     "lemma_of",
@@ -47,12 +49,27 @@ _ELISIONS = frozenset({"s", "t", "n"})  # Dutch 's, 't, 'n are not quotes
 
 
 @attrs.frozen
+class Grammar:
+    """Word lists for tense, person and language detection (``[grammar]``)."""
+
+    past_forms: list[str]
+    past_suffixes: list[str]
+    perfect_auxiliaries: list[str]
+    participle_prefixes: list[str]
+    first_singular: list[str]
+    first_plural: list[str]
+    function_words: list[str]
+
+
+@attrs.frozen
 class LanguageData:
     """Per-language word lists of the text layer (``data/lang/<lang>.toml``)."""
 
     clause_openers: list[str]
     negation: list[str]
     particles: list[str]
+    grammar: Grammar
+    particle_followers: list[str] = attrs.field(factory=list)
     lemmas: dict[str, str] = attrs.field(factory=dict)
 
 
@@ -251,8 +268,37 @@ def language_scores(text: str) -> dict[str, float]:
     return {lang: float(scores.get(lang, 0.0)) for lang in LANGUAGES}
 
 
+@functools.cache
+def _function_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(language_data(lang).grammar.function_words) for lang in LANGUAGES}
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def function_word_counts(text: str) -> dict[str, int]:
+    """How many of each language's function words ``text`` contains (fast, no lemmas)."""
+    lists = _function_words()
+    counts = dict.fromkeys(LANGUAGES, 0)
+    for match in _WORD_RE.finditer(text.lower()):
+        word = match.group()
+        for lang in LANGUAGES:
+            if word in lists[lang]:
+                counts[lang] += 1
+    return counts
+
+
 def detect_language(text: str, *, default: str | None = None) -> str | None:
-    """``nl`` or ``en`` for ``text``; ``default`` when neither is recognisable."""
+    """``nl`` or ``en`` for ``text``; ``default`` when neither is recognisable.
+
+    Function words decide when one language clearly leads; otherwise simplemma's
+    detector decides.
+    """
+    counts = function_word_counts(text)
+    ranked = sorted(LANGUAGES, key=lambda lang: counts[lang], reverse=True)
+    first, second = counts[ranked[0]], counts[ranked[1]]
+    if first >= 3 and first >= 2 * second:
+        return ranked[0]
     scores = language_scores(text)
     best = max(LANGUAGES, key=lambda lang: scores[lang])
     return best if scores[best] > 0.0 else default

@@ -1,0 +1,278 @@
+"""The evidence engine: reads behaviour, not buzzwords.
+
+For one answer it finds the lexicon's signals, resolves negation ("ik heb hem níet
+doorverbonden" is no transfer), tells concrete past situations from hypothetical, habitual
+and self-descriptive talk, and counts the parts of a STAR story: own actions, the
+customer's perspective, results and what goes beyond (prevention, verification,
+follow-up, lasting change). :mod:`talentfit.scoring` turns these features into levels.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import attrs
+
+from .lexicon import CompiledSignal, Signal, compile_signals, signal_matcher
+from .patterns import Matcher
+from .rubric import Rubric
+from .text import Doc, Token, analyse, language_data
+
+__all__ = ["Analysis", "Hit", "SentenceInfo", "analyse_answer", "rubric_matcher"]
+
+# kinds whose matches describe behaviour only in a concrete (past) sentence
+_BEHAVIOUR = frozenset({"indicator", "perspective", "result"})
+_MODES = frozenset({"hypothetical", "habitual", "counterfactual", "claim", "buzzword", "situation"})
+_TALK = frozenset({"hypothetical", "habitual", "claim", "buzzword"})
+# an indicator counts fully when the candidate is the actor of the sentence
+_ACTOR_WEIGHT = {"singular": 1.0, "plural": 0.7, "none": 0.4}
+_OUTCOME_WINDOW = 6  # an outcome's subject stands among the first tokens of a late sentence
+
+
+@attrs.define(slots=True)
+class Hit:
+    """A signal found in the answer, after negation and sentence mode are resolved."""
+
+    signal: Signal
+    kind: str  # effective kind: a negated counter may become an indicator and vice versa
+    competencies: tuple[str, ...]
+    start: int
+    end: int
+    sent: int
+    weight: float
+    negated: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.signal.id} (negated)" if self.negated else self.signal.id
+
+
+@attrs.define(slots=True)
+class SentenceInfo:
+    """What kind of talk a sentence is."""
+
+    past: bool = False
+    first_singular: bool = False
+    first_plural: bool = False
+    modes: set[str] = attrs.field(factory=set)
+    concrete: bool = False
+
+
+@attrs.define(slots=True)
+class Analysis:
+    """Signals and sentence information of one answer."""
+
+    doc: Doc
+    sentences: list[SentenceInfo]
+    hits: list[Hit]
+    words: int
+
+    @property
+    def story_sentences(self) -> int:
+        return sum(1 for s in self.sentences if s.concrete)
+
+    @property
+    def own_action_sentences(self) -> int:
+        return sum(1 for s in self.sentences if s.concrete and s.first_singular)
+
+    @property
+    def we_sentences(self) -> int:
+        return sum(
+            1 for s in self.sentences if s.concrete and s.first_plural and not s.first_singular
+        )
+
+
+@functools.cache
+def _grammar_sets(lang: str) -> tuple[frozenset[str], ...]:
+    g = language_data(lang).grammar
+    return (
+        frozenset(g.past_forms),
+        frozenset(g.perfect_auxiliaries),
+        frozenset(g.first_singular),
+        frozenset(g.first_plural),
+    )
+
+
+@functools.cache
+def _grammar_affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    g = language_data(lang).grammar
+    return tuple(g.past_suffixes), tuple(g.participle_prefixes)
+
+
+def _is_past_token(tok: Token, lang: str, past_forms: frozenset[str]) -> bool:
+    norm = tok.norm
+    if norm in past_forms:
+        return True
+    suffixes, _ = _grammar_affixes(lang)
+    if lang == "en":
+        return norm.endswith(suffixes) and tok.lemma != norm and len(norm) > 3
+    # Dutch weak past tense: belde, werkte, belden (lemma bellen, werken)
+    return (
+        norm.endswith(suffixes)
+        and tok.lemma != norm
+        and tok.lemma.endswith("en")
+        and len(norm) > 3
+        and not norm.endswith(("ende", "nde"))
+    )
+
+
+def _is_participle(tok: Token, lang: str) -> bool:
+    norm = tok.norm
+    if lang == "en":
+        return norm.endswith(("ed", "en", "t")) and tok.lemma != norm
+    _, prefixes = _grammar_affixes(lang)
+    return (
+        tok.lemma != norm
+        and norm.endswith(("d", "t", "en"))
+        and (norm.startswith(prefixes) or "ge" in norm[1:6])
+    )
+
+
+def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
+    lang = doc.lang
+    past_forms, auxiliaries, singular, plural = _grammar_sets(lang)
+    infos: list[SentenceInfo] = []
+    for first, last in doc.sentences:
+        info = SentenceInfo()
+        has_aux = False
+        for tok in doc.tokens[first:last]:
+            norm = tok.norm
+            if norm in singular:
+                info.first_singular = True
+            elif norm in plural:
+                info.first_plural = True
+            if not info.past:
+                if _is_past_token(tok, lang, past_forms):
+                    info.past = True
+                elif norm in auxiliaries:
+                    has_aux = True
+                elif has_aux and _is_participle(tok, lang):
+                    info.past = True
+        infos.append(info)
+    return infos
+
+
+def _custom_signals(rubric: Rubric, lang: str) -> list[Signal]:
+    from .lexicon import Examples
+
+    signals: list[Signal] = []
+    for comp in rubric.competencies:
+        for kind, table in (("indicator", comp.indicators), ("counter", comp.counter)):
+            patterns = table.get(lang, [])
+            if patterns:
+                signals.append(
+                    Signal(
+                        id=f"{comp.id}.rubric_{kind}",
+                        kind=kind,
+                        patterns=list(patterns),
+                        examples=Examples([], []),
+                        competencies=[comp.id],
+                        negated="counter" if kind == "indicator" else "indicator",
+                    )
+                )
+    return signals
+
+
+_rubric_matchers: dict[tuple[str, str, str], Matcher[CompiledSignal] | None] = {}
+
+
+def rubric_matcher(rubric: Rubric, lang: str) -> Matcher[CompiledSignal] | None:
+    """The compiled patterns a rubric adds itself (None when it adds none)."""
+    key = (rubric.id, rubric.content_hash, lang)
+    if key not in _rubric_matchers:
+        signals = _custom_signals(rubric, lang)
+        _rubric_matchers[key] = compile_signals(signals, lang) if signals else None
+    return _rubric_matchers[key]
+
+
+def analyse_answer(
+    text: str, lang: str, *, extra: Matcher[CompiledSignal] | None = None
+) -> Analysis:
+    """Find every signal in ``text`` and classify its sentences."""
+    doc = analyse(text, lang)
+    sentences = _sentence_infos(doc)
+    matches = signal_matcher(lang).find(doc)
+    if extra is not None:
+        matches = sorted([*matches, *extra.find(doc)], key=lambda m: (m.start, m.end))
+    # first pass: sentence modes
+    for m in matches:
+        kind = m.payload.signal.kind
+        if kind in _MODES:
+            sentences[doc.tokens[m.first].sent].modes.add(kind)
+    situation = any("situation" in s.modes for s in sentences)
+    past_count = sum(1 for s in sentences if s.past)
+    for s in sentences:
+        if s.modes & _TALK:
+            continue  # intentions, habits and self-description are not a story
+        if s.past:
+            s.concrete = True
+        elif situation and s.first_singular and past_count <= 1:
+            # a story told in the present tense ("Er komt een man binnen, ik vraag …")
+            s.concrete = True
+    late = [i for i, s in enumerate(sentences) if s.concrete][-3:]
+    hits: list[Hit] = []
+    seen: set[tuple[str, int]] = set()
+    for m in matches:
+        signal = m.payload.signal
+        key = (signal.id, m.first)
+        if key in seen:
+            continue
+        seen.add(key)
+        first_tok = doc.tokens[m.first]
+        sent = first_tok.sent
+        info = sentences[sent]
+        kind = signal.kind
+        weight = signal.weight
+        negated = False
+        if kind == "outcome_subject":
+            sent_first = doc.sentences[sent][0]
+            if (
+                sent not in late
+                or m.first - sent_first >= _OUTCOME_WINDOW
+                or _starts_with_self(doc, sent_first, m.first)
+            ):
+                continue
+            kind = "result"  # "Ze kwam een week later terug": how it ended for the customer
+        elif kind not in _MODES and doc.is_negated(
+            m.first, m.last, inside=not m.pattern.has_negation
+        ):
+            negated = True
+            if signal.negated == "ignore":
+                continue
+            kind = signal.negated
+        if kind == "counter":
+            if "counterfactual" in info.modes and not negated:
+                continue  # "I could have just transferred her": the road not taken
+            if first_tok.quoted and not info.first_singular:
+                continue  # the customer's words ("his 'dumb questions'"), not the candidate's
+        if kind in _BEHAVIOUR and not info.concrete:
+            kind = "claim"  # intentions and habits are not behaviour
+        if kind == "indicator":
+            actor = "singular" if info.first_singular else "plural" if info.first_plural else "none"
+            weight *= _ACTOR_WEIGHT[actor]
+        hits.append(
+            Hit(signal, kind, tuple(signal.competencies), m.start, m.end, sent, weight, negated)
+        )
+    words = sum(1 for t in doc.tokens if t.norm[:1].isalpha())
+    return Analysis(doc, sentences, _drop_nested(hits), words)
+
+
+def _starts_with_self(doc: Doc, first: int, until: int) -> bool:
+    """Whether the candidate (ik/I) speaks before token ``until`` in the sentence."""
+    singular = _grammar_sets(doc.lang)[2]
+    return any(t.norm in singular for t in doc.tokens[first:until])
+
+
+def _drop_nested(hits: Iterable[Hit]) -> list[Hit]:
+    """Keep one hit per signal where its matches overlap (the longest)."""
+    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    last_end: dict[str, int] = {}
+    for hit in ordered:
+        if last_end.get(hit.signal.id, -1) > hit.start:
+            continue
+        kept.append(hit)
+        last_end[hit.signal.id] = hit.end
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept

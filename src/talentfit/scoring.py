@@ -1,0 +1,330 @@
+"""From evidence to behaviourally anchored levels (1–5) and continuous scores.
+
+The generic anchors of the rubric decide the level:
+
+1. counter-indicative or empty; 2. generic claims without a real example;
+3. a thin real example; 4. a solid example (own actions, the customer's perspective,
+a result); 5. as 4, plus something beyond (prevention, verification, follow-up,
+lasting change). ``score`` ranks answers within a level: ``round(score) == level``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+import simplemma
+
+from .errors import InputError, LanguageError, TalentfitError
+from .evidence import Analysis, Hit, analyse_answer, rubric_matcher
+from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
+from .rubric import Competency, Rubric, load_rubric
+from .text import LANGUAGES, detect_language, function_word_counts
+
+__all__ = ["Features", "normalise_language", "score_answer", "score_answers"]
+
+INSUFFICIENT = "insufficient evidence"
+_ANSWER_FIELDS = frozenset(f.name for f in attrs.fields(Answer))
+_MIN_WORDS = 12
+
+
+@attrs.frozen
+class Features:
+    """What the evidence says about one competency in one answer."""
+
+    indicators: float
+    counters: float
+    general_counters: float
+    claims: float
+    perspective: float
+    results: float
+    beyond: float
+    story: int
+    own: int
+    we: int
+
+    @property
+    def has_specific_evidence(self) -> bool:
+        return self.indicators > 0 or self.counters > 0
+
+
+def _capped(hits: Iterable[Hit], per_signal: int = 2) -> float:
+    """Sum of hit weights, each signal counted at most ``per_signal`` times."""
+    counts: dict[str, int] = {}
+    total = 0.0
+    for hit in hits:
+        n = counts.get(hit.signal.id, 0)
+        if n < per_signal:
+            counts[hit.signal.id] = n + 1
+            total += hit.weight
+    return total
+
+
+def features_for(analysis: Analysis, families: tuple[str, ...], competency_id: str) -> Features:
+    """Sum the evidence relevant to one competency."""
+    relevant = set(families) | {competency_id}
+
+    def speaks(hit: Hit) -> bool:
+        return bool(relevant.intersection(hit.competencies))
+
+    hits = analysis.hits
+    return Features(
+        # beyond signals speak for the competencies they define (feedback is improvement)
+        indicators=_capped(h for h in hits if h.kind in ("indicator", "beyond") and speaks(h)),
+        counters=_capped(h for h in hits if h.kind == "counter" and speaks(h)),
+        general_counters=_capped(h for h in hits if h.kind == "counter" and not speaks(h)),
+        claims=_capped(
+            h for h in hits if h.kind in ("claim", "buzzword") or (h.kind == "claim" and speaks(h))
+        ),
+        perspective=_capped(h for h in hits if h.kind == "perspective"),
+        results=_capped(h for h in hits if h.kind == "result"),
+        beyond=_capped((h for h in hits if h.kind == "beyond"), per_signal=2),
+        story=analysis.story_sentences,
+        own=analysis.own_action_sentences,
+        we=analysis.we_sentences,
+    )
+
+
+def _level(f: Features, targeted: bool) -> tuple[int, float, list[str]]:
+    """The anchored level, the position within it (0..1) and the reasons."""
+    counters = f.counters + 0.4 * f.general_counters
+    reasons: list[str] = []
+    if f.story < 2:
+        if counters >= 1.0 and counters >= 0.5 * (f.indicators + f.claims):
+            reasons.append("counter-indicators and no concrete example")
+            return 1, max(0.0, 1 - counters / 4), reasons
+        if f.story == 1 and f.own >= 1 and f.indicators >= 1:
+            reasons.append("one concrete sentence with a relevant own action: a thin example")
+            return 3, min(1.0, f.indicators / 4), reasons
+        if f.claims > 0 or f.indicators > 0 or f.perspective > 0 or f.story == 1:
+            reasons.append("claims, intentions or habits without a concrete past example")
+            return 2, min(1.0, (f.claims + f.indicators) / 6), reasons
+        reasons.append("nothing relevant to this competency")
+        return 1, 0.5, reasons
+    positive = f.indicators + 0.5 * f.perspective + 0.5 * f.results + 0.5 * f.beyond
+    if counters >= 1.0 and counters >= 0.8 * positive:
+        reasons.append("concrete example, but the behaviour in it is counter-indicative")
+        return 1, max(0.0, 1 - (counters - positive) / 4), reasons
+    solid = f.own >= 2 and f.results > 0 and (f.indicators + f.perspective) >= 1.5
+    if not targeted:
+        solid = solid and f.indicators >= 1.5
+    exemplary = solid and f.beyond >= 1.0
+    level = 5 if exemplary else 4 if solid else 3
+    reasons.append("concrete past example")
+    if f.own:
+        reasons.append(f"own actions in {f.own} sentence(s)")
+    if f.perspective:
+        reasons.append("the customer's perspective")
+    if f.results:
+        reasons.append("a result")
+    if f.beyond:
+        reasons.append("beyond the case: prevention, verification, follow-up or lasting change")
+    if level == 3:
+        missing = [
+            name
+            for name, ok in (
+                ("own actions", f.own >= 2),
+                ("a result", f.results > 0),
+                (
+                    "the customer's perspective or competency evidence",
+                    (f.indicators + f.perspective) >= 1.5,
+                ),
+            )
+            if not ok
+        ]
+        if missing:
+            reasons.append("missing for level 4: " + ", ".join(missing))
+    if counters >= 1.0 and level > 2:
+        level -= 1
+        reasons.append("lowered one level for counter-indicators")
+    if f.we > f.own and f.own < 2 and level > 3:
+        level = 3
+        reasons.append("capped at 3: told as 'we', the candidate's own part stays unclear")
+    richness = (
+        0.3 * min(f.indicators, 4)
+        + 0.15 * min(f.perspective, 3)
+        + 0.15 * min(f.results, 3)
+        + 0.25 * min(f.beyond, 3)
+        + 0.05 * min(f.own, 6)
+        - 0.3 * counters
+    )
+    return level, max(0.0, min(1.0, richness / 3.5)), reasons
+
+
+def _evidence(analysis: Analysis, f_hits: list[Hit]) -> tuple[Evidence, ...]:
+    text = analysis.doc.text
+    return tuple(
+        Evidence(
+            start=h.start,
+            end=h.end,
+            text=text[h.start : h.end],
+            signal=h.label,
+            weight=-h.weight if h.kind == "counter" else h.weight,
+        )
+        for h in f_hits
+    )
+
+
+def _score_competency(analysis: Analysis, comp: Competency, *, targeted: bool) -> CompetencyScore:
+    families = comp.families
+    f = features_for(analysis, families, comp.id)
+    if not targeted and not f.has_specific_evidence:
+        return CompetencyScore(comp.id, None, None, (), INSUFFICIENT)
+    level, position, reasons = _level(f, targeted)
+    score = round(level - 0.49 + 0.98 * position, 3)
+    relevant = set(families) | {comp.id}
+    shown = [
+        h
+        for h in analysis.hits
+        if (h.kind in ("indicator", "counter") and relevant.intersection(h.competencies))
+        or (targeted and h.kind in ("perspective", "result", "beyond", "claim", "buzzword"))
+    ]
+    rationale = f"level {level}: " + "; ".join(reasons)
+    return CompetencyScore(comp.id, level, score, _evidence(analysis, shown), rationale)
+
+
+def normalise_language(lang: str | None) -> str | None:
+    """``nl``/``en`` from ``NL``, ``nl-NL``, ``en_GB``…; LanguageError for others."""
+    if lang is None or lang == "":
+        return None
+    code = str(lang).strip().lower().replace("_", "-").split("-")[0]
+    if code not in LANGUAGES:
+        raise LanguageError(f"unsupported language {lang!r}; expected nl or en", field="lang")
+    return code
+
+
+@functools.lru_cache(maxsize=100_000)
+def _known(word: str, lang: str) -> bool:
+    return bool(simplemma.is_known(word, lang=lang))
+
+
+def _flags(analysis: Analysis, scores: list[CompetencyScore], text: str) -> tuple[str, ...]:
+    flags: list[str] = []
+    if analysis.words < _MIN_WORDS:
+        flags.append("too_short")
+    long_words = [t.norm for t in analysis.doc.tokens if t.norm[:1].isalpha() and len(t.norm) > 3]
+    if long_words:
+        unknown = sum(1 for w in long_words if not _known(w, analysis.doc.lang))
+        if unknown / len(long_words) > 0.5:
+            flags.append("garbled")
+    if not any(s.evidence for s in scores) and not any(
+        h.kind in ("perspective", "result") for h in analysis.hits
+    ):
+        flags.append("off_topic")
+    counts = function_word_counts(text)
+    minor, major = sorted(counts.values())
+    if minor >= 3 and minor >= 0.3 * major:
+        flags.append("mixed_language")
+    return tuple(flags)
+
+
+def score_answer(
+    text: str,
+    *,
+    competency: str | None = None,
+    question: str | None = None,
+    lang: str | None = None,
+    rubric: Rubric | str | None = None,
+    id: str | None = None,
+    candidate_id: str | None = None,
+) -> AnswerResult:
+    """Score one answer on every competency of the rubric.
+
+    ``competency`` is the competency the question targets: it always gets a level (1 when
+    nothing relevant was said). Other competencies get a level only where there is
+    evidence, otherwise ``None`` with the rationale "insufficient evidence".
+    Raises InputError for an empty answer, LanguageError for an unsupported language,
+    and RubricError for an unknown competency.
+    """
+    rub = load_rubric(rubric)
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("answer is empty; expected the candidate's answer text", field="answer")
+    language = normalise_language(lang) or detect_language(text, default="en") or "en"
+    if competency is not None and rub.competency(competency) is None:
+        raise InputError(
+            f"unknown competency {competency!r}; expected one of {', '.join(rub.ids)}",
+            field="competency",
+        )
+    analysis = analyse_answer(text, language, extra=rubric_matcher(rub, language))
+    scores = [
+        _score_competency(analysis, comp, targeted=comp.id == competency)
+        for comp in rub.competencies
+    ]
+    return AnswerResult(
+        id=id,
+        candidate_id=candidate_id,
+        language=language,
+        scores=tuple(scores),
+        competency=competency,
+        question=question,
+        answer=text,
+        flags=_flags(analysis, scores, text),
+        rubric=rub.id,
+    )
+
+
+def _as_answer(record: Answer | dict[str, Any]) -> tuple[Answer, int | None]:
+    if isinstance(record, Answer):
+        return record, None
+    line = record.get("__line__")
+    fields: dict[str, Any] = {}
+    for key in _ANSWER_FIELDS:
+        value = record.get(key)
+        if value is None or value == "":
+            continue
+        if key == "answer":
+            if not isinstance(value, str):
+                raise InputError(
+                    f"answer must be text, got {type(value).__name__}", field="answer", line=line
+                )
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        elif not isinstance(value, str):
+            raise InputError(
+                f"{key} must be text, got {type(value).__name__}", field=key, line=line
+            )
+        fields[key] = value
+    if "answer" not in fields:
+        raise InputError("required field 'answer' is missing or empty", field="answer", line=line)
+    return Answer(**fields), line
+
+
+def score_answers(
+    records: Iterable[Answer | dict[str, Any] | InputError],
+    *,
+    rubric: Rubric | str | None = None,
+) -> Iterator[AnswerResult | RecordError]:
+    """Score a stream of records lazily: one result or RecordError per record, in order.
+
+    Records are :class:`Answer` objects or dicts with the fields of the input schema
+    (``answer`` required; ``id``, ``candidate_id``, ``question``, ``competency``, ``lang``).
+    An InputError in the stream (an unreadable record) becomes a RecordError.
+    """
+    rub = load_rubric(rubric)
+    for index, record in enumerate(records, start=1):
+        if isinstance(record, InputError):
+            yield RecordError(None, record.line, str(record))
+            continue
+        rid = record.id if isinstance(record, Answer) else _record_id(record)
+        line = record.get("__line__", index) if isinstance(record, dict) else index
+        try:
+            answer, _ = _as_answer(record)
+            yield score_answer(
+                answer.answer,
+                competency=answer.competency,
+                question=answer.question,
+                lang=answer.lang,
+                rubric=rub,
+                id=answer.id,
+                candidate_id=answer.candidate_id,
+            )
+        except TalentfitError as exc:
+            message = exc.message + (f" @ $.{exc.field}" if exc.field else "")
+            yield RecordError(rid, line, f"line {line}: {message}")
+
+
+def _record_id(record: dict[str, Any]) -> str | None:
+    value = record.get("id")
+    return None if value is None else str(value)
