@@ -1,6 +1,7 @@
 """talentfit: score interview answers on customer orientation, lint and draft vacancy texts."""
 
 from ._version import __version__
+from .draft import Draft, DraftFinding, draft_vacancy
 from .errors import (
     ConfigError,
     InputError,
@@ -11,6 +12,7 @@ from .errors import (
     TemplateError,
 )
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
+from .profile import Profile, load_profile, profile_from_dict
 from .rubric import Competency, Rubric, load_rubric
 from .scoring import score_answer, score_answers
 
@@ -20,9 +22,12 @@ __all__ = [
     "Competency",
     "CompetencyScore",
     "ConfigError",
+    "Draft",
+    "DraftFinding",
     "Evidence",
     "InputError",
     "LanguageError",
+    "Profile",
     "ProfileError",
     "RecordError",
     "Rubric",
@@ -30,7 +35,10 @@ __all__ = [
     "TalentfitError",
     "TemplateError",
     "__version__",
+    "draft_vacancy",
+    "load_profile",
     "load_rubric",
+    "profile_from_dict",
     "score_answer",
     "score_answers",
 ]

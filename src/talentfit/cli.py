@@ -56,3 +56,86 @@ def main() -> None:
 @main.group()
 def vacancy() -> None:
     """Lint and draft vacancy texts."""
+
+
+@vacancy.command("draft")
+@click.argument("profile", metavar="PROFILE")
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Template language (default: the profile's). The profile's texts are not translated.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "txt", "jsonld"]),
+    default="md",
+    show_default=True,
+    help="Markdown, an HTML fragment, plain text, or schema.org JobPosting JSON-LD.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Directory with your own vacancy.<lang>.<format>.j2 templates (rendered sandboxed).",
+)
+@click.option(
+    "--country",
+    default=None,
+    metavar="CODE",
+    help="addressCountry for the JSON-LD (ISO 3166 code; default NL).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the draft to this file instead of stdout.",
+)
+@library_errors
+def vacancy_draft(
+    profile: str,
+    lang: str | None,
+    fmt: str,
+    templates: str | None,
+    country: str | None,
+    output: str | None,
+) -> None:
+    """Draft a vacancy text from a role profile (TOML) and check it with the vacancy lint.
+
+    Problems the lint finds (clichés, vague benefits, hierarchy, exclusionary wording,
+    missing pay) are printed on stderr with the phrase, the profile key and a suggestion;
+    the draft is still written. Exit codes: 0 no problems; 1 problems found; 2 invalid
+    profile or template.
+    """
+    from .draft import draft_vacancy
+    from .profile import load_profile
+
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        raise click.BadParameter(
+            "must be a two-letter country code like NL", param_hint="--country"
+        )
+    role = load_profile(profile)
+    draft = draft_vacancy(
+        role, lang=lang, fmt=fmt, templates=templates, country=country.upper() if country else None
+    )
+    if output is None:
+        click.echo(draft.text, nl=False)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(draft.text)
+        except OSError as exc:
+            raise FatalError(f"cannot write {output}: {exc.strerror or exc}") from None
+    for finding in draft.findings:
+        click.echo(f"problem: {finding.describe()}", err=True)
+    for finding in draft.advice:
+        click.echo(f"advice: {finding.describe()}", err=True)
+    if draft.findings:
+        click.echo(
+            f"{len(draft.findings)} problem(s) in {profile}: the draft was written; fix the"
+            " phrases above and draft again.",
+            err=True,
+        )
+        raise SystemExit(EXIT_FINDINGS)
