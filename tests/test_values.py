@@ -21,6 +21,7 @@ from talentfit.values import (
 )
 
 REQUIRED = {
+    "empathy": "inlevingsvermogen",
     "ownership": "eigenaarschap",
     "craftsmanship": "vakmanschap",
     "openness": "openheid",
