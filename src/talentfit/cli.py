@@ -139,3 +139,59 @@ def vacancy_draft(
             err=True,
         )
         raise SystemExit(EXIT_FINDINGS)
+
+
+@main.command("guide")
+@click.argument("profile", metavar="PROFILE")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json"]),
+    default="md",
+    show_default=True,
+    help="Markdown, an HTML page, or JSON (schema in docs/guide.md).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Language of the questions and labels (default: the profile's).",
+)
+@click.option(
+    "--rubric",
+    default=None,
+    metavar="NAME|FILE",
+    help="Rubric for the level anchors (default: customer-service).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the guide to this file instead of stdout.",
+)
+@library_errors
+def guide_command(
+    profile: str, fmt: str, lang: str | None, rubric: str | None, output: str | None
+) -> None:
+    """Write a structured interview guide from a role profile (TOML).
+
+    Per weighted competency, heaviest first: why it matters in this role, past-behaviour
+    (STAR) questions with follow-up probes and the five anchored levels; one question per
+    declared value; one motivation question; a rating sheet. Exit codes: 0 ok; 2 invalid
+    profile, rubric or template.
+    """
+    from .guide import build_guide, render_guide
+    from .profile import load_profile
+
+    text = render_guide(
+        build_guide(load_profile(profile), lang=lang, rubric=rubric, source=profile), fmt
+    )
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise FatalError(f"cannot write {output}: {exc.strerror or exc}") from None
