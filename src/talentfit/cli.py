@@ -7,13 +7,15 @@ Exit codes (documented in the README): 0 ok; 1 findings, or some records failed;
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
+import sys
+from collections.abc import Callable, Iterator
+from typing import IO, Any, TypeVar
 
 import click
 
 from ._version import __version__
 from .errors import TalentfitError
+from .models import RecordError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -195,3 +197,109 @@ def guide_command(
             fh.write(text)
     except OSError as exc:
         raise FatalError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _output_stream(path: str | None) -> IO[str]:
+    if path is None or path == "-":
+        return click.get_text_stream("stdout")
+    try:
+        return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise FatalError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
+    """Count records on stderr (only when stderr is a terminal)."""
+    if not enabled:
+        yield from items
+        return
+    count = 0
+    for item in items:
+        count += 1
+        if count % 500 == 0:
+            click.echo(f"\rscored {count:,} answers", err=True, nl=False)
+        yield item
+    click.echo(f"\rscored {count:,} answers", err=True)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--rubric",
+    default="customer-service",
+    show_default=True,
+    help="Built-in rubric name or a rubric file (.toml/.json).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "csv", "text"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl", "json", "csv"]),
+    default=None,
+    help="Input format (default: from the file suffix; '-' is JSONL).",
+)
+@click.option(
+    "-o", "--output", "output", default=None, help="Write to this file (default: stdout)."
+)
+@library_errors
+def score(
+    input_path: str, rubric: str, fmt: str, input_format: str | None, output: str | None
+) -> None:
+    """Score interview answers on the rubric's competencies.
+
+    INPUT is .jsonl, .json (an array) or .csv with the fields answer (required), id,
+    candidate_id, question, competency (the competency the question targets) and lang;
+    '-' reads JSONL from stdin. Every input record yields one output record: its scores,
+    or {"id", "line", "error"}. Scores are advice for a human decision.
+
+    Exit codes: 0 all scored; 1 some records failed; 2 unreadable input, unknown rubric
+    or bad option.
+    """
+    from .output import open_writer
+    from .records import read_records
+    from .rubric import load_rubric
+    from .scoring import score_answers
+
+    rub = load_rubric(rubric)
+    records = read_records(input_path, fmt=input_format)
+    first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file
+    stream = _output_stream(output)
+    failed = 0
+    try:
+        writer = open_writer(fmt, stream)
+
+        def everything() -> Iterator[Any]:
+            if first is not None:
+                yield first
+            yield from records
+
+        # a progress count on stderr, unless it would interleave with results on the terminal
+        to_terminal = output in (None, "-") and sys.stdout.isatty()
+        progress = sys.stderr.isatty() and not to_terminal
+        for item in _with_progress(score_answers(everything(), rubric=rub), progress):
+            if isinstance(item, RecordError):
+                failed += 1
+            writer.write(item)
+        writer.close()
+    finally:
+        if stream is not sys.stdout and output not in (None, "-"):
+            stream.close()
+    if failed:
+        click.echo(f"{failed} record(s) could not be scored; see their error records", err=True)
+        raise SystemExit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Only this language.")
+@library_errors
+def demo(lang: str | None) -> None:
+    """Run talentfit on built-in examples and print readable results."""
+    from .demo import run_demo
+
+    run_demo(click.get_text_stream("stdout"), lang=lang)

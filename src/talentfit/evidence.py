@@ -57,6 +57,8 @@ class SentenceInfo:
     first_plural: bool = False
     modes: set[str] = attrs.field(factory=set)
     concrete: bool = False
+    first_past: int = -1  # token index of the first past-tense verb
+    first_hypothetical: int = -1  # token index of the first hypothetical marker
 
 
 @attrs.define(slots=True)
@@ -96,8 +98,18 @@ def _grammar_sets(lang: str) -> tuple[frozenset[str], ...]:
 
 @functools.cache
 def _grammar_affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    g = language_data(lang).grammar
-    return tuple(g.past_suffixes), tuple(g.participle_prefixes)
+    data = language_data(lang)
+    g = data.grammar
+    # a participle starts with ge-/be-/ver-… or with a particle before them (teruggebeld)
+    prefixes = tuple(g.participle_prefixes) + tuple(
+        p + q for p in data.particles for q in g.participle_prefixes
+    )
+    return tuple(g.past_suffixes), prefixes
+
+
+@functools.cache
+def _ipp_verbs(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.ipp_verbs)
 
 
 def _is_past_token(tok: Token, lang: str, past_forms: frozenset[str]) -> bool:
@@ -122,16 +134,16 @@ def _is_participle(tok: Token, lang: str) -> bool:
     if lang == "en":
         return norm.endswith(("ed", "en", "t")) and tok.lemma != norm
     _, prefixes = _grammar_affixes(lang)
-    return (
-        tok.lemma != norm
-        and norm.endswith(("d", "t", "en"))
-        and (norm.startswith(prefixes) or "ge" in norm[1:6])
-    )
+    if not norm.endswith(("d", "t", "n")) or not norm.startswith(prefixes) or len(norm) < 6:
+        return False
+    # ge-participles are recognisable by form (gedaan, teruggebeld); others need a lemma
+    return "ge" in norm[:-3] or tok.lemma != norm
 
 
 def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
     lang = doc.lang
     past_forms, auxiliaries, singular, plural = _grammar_sets(lang)
+    ipp = _ipp_verbs(lang)
     infos: list[SentenceInfo] = []
     for first, last in doc.sentences:
         info = SentenceInfo()
@@ -143,12 +155,13 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
             elif norm in plural:
                 info.first_plural = True
             if not info.past:
-                if _is_past_token(tok, lang, past_forms):
+                if _is_past_token(tok, lang, past_forms) or (
+                    has_aux and (_is_participle(tok, lang) or norm in ipp)
+                ):
                     info.past = True
+                    info.first_past = tok.i
                 elif norm in auxiliaries:
                     has_aux = True
-                elif has_aux and _is_participle(tok, lang):
-                    info.past = True
         infos.append(info)
     return infos
 
@@ -199,10 +212,15 @@ def analyse_answer(
     for m in matches:
         kind = m.payload.signal.kind
         if kind in _MODES:
-            sentences[doc.tokens[m.first].sent].modes.add(kind)
+            info = sentences[doc.tokens[m.first].sent]
+            info.modes.add(kind)
+            if kind == "hypothetical" and info.first_hypothetical < 0:
+                info.first_hypothetical = m.first
     situation = any("situation" in s.modes for s in sentences)
     past_count = sum(1 for s in sentences if s.past)
     for s in sentences:
+        if "hypothetical" in s.modes and 0 <= s.first_past < s.first_hypothetical:
+            s.modes.discard("hypothetical")  # future in the past: "I told him I'd call back"
         if s.modes & _TALK:
             continue  # intentions, habits and self-description are not a story
         if s.past:

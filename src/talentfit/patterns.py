@@ -50,8 +50,8 @@ class Step:
     suffixes: tuple[str, ...] = ()
     optional: bool = False
     gap: int = 0
-    clause_final: bool = False  # a separable particle ends its clause: "belde hem terug."
-    followers: frozenset[str] = frozenset()  # words that may follow a clause-final particle
+    clause_final: bool = False  # a separated particle: "belde hem terug", not "stappen op een"
+    blockers: frozenset[str] = frozenset()  # words that cannot follow a separable particle
 
     def accepts(self, tok: Token) -> bool:
         kind = self.kind
@@ -121,10 +121,15 @@ def _mentions_negation(words: Iterable[str], lang: str) -> bool:
 
 
 def _word_values(words: Iterable[str], lang: str) -> frozenset[str]:
+    """The words and their lemmas; negations keep their own form ("wasn't" is not "be")."""
+    from .text import _negation_cues
+
+    cues = _negation_cues(lang).single
     values: set[str] = set()
     for w in words:
         values.add(w)
-        values.add(lemma_of(w, lang))
+        if w not in cues and not w.endswith("n't"):
+            values.add(lemma_of(w, lang))
     return frozenset(values)
 
 
@@ -153,7 +158,7 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
             "word",
             frozenset({particle}),
             clause_final=True,
-            followers=frozenset(language_data(lang).particle_followers),
+            blockers=frozenset(language_data(lang).particle_blockers),
         )
         return [
             (joined,),
@@ -175,10 +180,16 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
             raise ConfigError(
                 f"pattern {source!r}: {opt!r} is not a word, 'word*', '#', '_' or '...'"
             )
-    if prefixes and any(len(p) < 3 for p in prefixes):
-        raise ConfigError(f"pattern {source!r}: a prefix needs at least three letters")
-    if prefixes:
-        step = Step("prefix", _word_values(words, lang), tuple(prefixes + words), optional=optional)
+    if any(len(p) < 3 for p in prefixes + suffixes):
+        raise ConfigError(f"pattern {source!r}: a prefix or suffix needs at least three letters")
+    if prefixes or suffixes:
+        step = Step(
+            "prefix",
+            _word_values(words, lang),
+            tuple(prefixes),
+            tuple(suffixes),
+            optional=optional,
+        )
     else:
         step = Step("word", _word_values(words, lang), optional=optional)
     return [(step,)]
@@ -288,7 +299,7 @@ def _match_from(
         ti < len(tokens)
         and tokens[ti].sent == sent
         and step.accepts(tokens[ti])
-        and (not step.clause_final or _ends_clause(tokens, ti, step.followers))
+        and (not step.clause_final or _ends_particle(tokens, ti, step.blockers))
     ):
         end = _match_from(tokens, steps, si + 1, ti + 1, sent)
         if end >= 0:
@@ -298,14 +309,16 @@ def _match_from(
     return -1
 
 
-def _ends_clause(tokens: Sequence[Token], ti: int, followers: frozenset[str]) -> bool:
-    """Whether token ``ti`` is the last of its clause (where a Dutch particle stands)."""
+def _ends_particle(tokens: Sequence[Token], ti: int, blockers: frozenset[str]) -> bool:
+    """Whether token ``ti`` can be a separated particle: not followed by a noun phrase.
+
+    "belde hem terug." and "stemde het af op haar situatie" are verbs with a particle;
+    "drie stappen op een A4" is a noun and a preposition.
+    """
     nxt = ti + 1
     if nxt >= len(tokens):
         return True
     after = tokens[nxt]
-    return (
-        after.sent != tokens[ti].sent
-        or after.clause != tokens[ti].clause
-        or after.norm in followers
-    )
+    if after.sent != tokens[ti].sent or after.clause != tokens[ti].clause:
+        return True
+    return after.norm not in blockers and not after.is_number

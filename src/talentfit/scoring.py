@@ -173,7 +173,7 @@ def _score_competency(analysis: Analysis, comp: Competency, *, targeted: bool) -
     if not targeted and not f.has_specific_evidence:
         return CompetencyScore(comp.id, None, None, (), INSUFFICIENT)
     level, position, reasons = _level(f, targeted)
-    score = round(level - 0.49 + 0.98 * position, 3)
+    score = round(min(5.0, max(1.0, level - 0.49 + 0.98 * position)), 3)
     relevant = set(families) | {comp.id}
     shown = [
         h

@@ -56,6 +56,7 @@ class Grammar:
     past_suffixes: list[str]
     perfect_auxiliaries: list[str]
     participle_prefixes: list[str]
+    ipp_verbs: list[str]
     first_singular: list[str]
     first_plural: list[str]
     function_words: list[str]
@@ -69,7 +70,7 @@ class LanguageData:
     negation: list[str]
     particles: list[str]
     grammar: Grammar
-    particle_followers: list[str] = attrs.field(factory=list)
+    particle_blockers: list[str] = attrs.field(factory=list)
     lemmas: dict[str, str] = attrs.field(factory=dict)
 
 

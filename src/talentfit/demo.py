@@ -1,0 +1,29 @@
+"""``talentfit demo``: the main jobs on built-in examples, printed readably."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from .output import open_writer
+from .resources import data_file
+from .scoring import score_answers
+
+__all__ = ["demo_answers", "run_demo"]
+
+
+def demo_answers(lang: str | None = None) -> list[dict[str, Any]]:
+    """The built-in example answers (optionally of one language)."""
+    text = data_file("demo/answers.jsonl").read_text("utf-8")
+    records = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [r for r in records if lang is None or r.get("lang") == lang]
+
+
+def run_demo(out: IO[str], *, lang: str | None = None) -> None:
+    """Score the example answers and print readable results to ``out``."""
+    out.write("talentfit demo: scoring example interview answers\n")
+    out.write("(levels 1-5 are advice for a human decision, never an accept/reject)\n\n")
+    writer = open_writer("text", out)
+    for item in score_answers(demo_answers(lang)):
+        writer.write(item)
+    writer.close()
