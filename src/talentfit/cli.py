@@ -247,9 +247,30 @@ def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
 @click.option(
     "-o", "--output", "output", default=None, help="Write to this file (default: stdout)."
 )
+@click.option(
+    "--profile",
+    "profile_path",
+    default=None,
+    metavar="PROFILE",
+    help="Role profile (TOML): competency weights, declared values and the offer; each record"
+    " gains values, motivation and weighted_score.",
+)
+@click.option(
+    "--per",
+    type=click.Choice(["answer", "candidate"]),
+    default="answer",
+    show_default=True,
+    help="One record per answer, or one per candidate (grouped by candidate_id).",
+)
 @library_errors
 def score(
-    input_path: str, rubric: str, fmt: str, input_format: str | None, output: str | None
+    input_path: str,
+    rubric: str,
+    fmt: str,
+    input_format: str | None,
+    output: str | None,
+    profile_path: str | None,
+    per: str,
 ) -> None:
     """Score interview answers on the rubric's competencies.
 
@@ -257,6 +278,12 @@ def score(
     candidate_id, question, competency (the competency the question targets) and lang;
     '-' reads JSONL from stdin. Every input record yields one output record: its scores,
     or {"id", "line", "error"}. Scores are advice for a human decision.
+
+    With --profile PROFILE, competency weights come from the profile's [competencies] and
+    each record gains "values", "motivation" and "weighted_score" (docs/values.md). With
+    --per candidate, records are grouped by candidate_id: one summary per candidate
+    (weighted competency profile, values, motivation fit, number of answers, competencies
+    without evidence); records that fail are reported on stderr.
 
     Exit codes: 0 all scored; 1 some records failed; 2 unreadable input, unknown rubric
     or bad option.
@@ -267,8 +294,17 @@ def score(
     from .scoring import score_answers
 
     rub = load_rubric(rubric)
+    context = None
+    if profile_path is not None:
+        from .candidate import ProfileContext
+        from .profile import load_profile
+
+        context = ProfileContext.from_profile(load_profile(profile_path), source=profile_path)
     records = read_records(input_path, fmt=input_format)
     first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file
+    if per == "candidate":
+        _score_per_candidate(first, records, rub, context, fmt, output)
+        return
     stream = _output_stream(output)
     failed = 0
     try:
@@ -282,7 +318,12 @@ def score(
         # a progress count on stderr, unless it would interleave with results on the terminal
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         progress = sys.stderr.isatty() and not to_terminal
-        for item in _with_progress(score_answers(everything(), rubric=rub), progress):
+        results: Iterator[Any] = score_answers(everything(), rubric=rub)
+        if context is not None:
+            from .candidate import profile_results
+
+            results = profile_results(results, context)
+        for item in _with_progress(results, progress):
             if isinstance(item, RecordError):
                 failed += 1
             writer.write(item)
@@ -292,6 +333,42 @@ def score(
             stream.close()
     if failed:
         click.echo(f"{failed} record(s) could not be scored; see their error records", err=True)
+        raise SystemExit(EXIT_FINDINGS)
+
+
+def _score_per_candidate(
+    first: Any, records: Iterator[Any], rub: Any, context: Any, fmt: str, output: str | None
+) -> None:
+    """``score --per candidate``: failed records on stderr, one summary per candidate."""
+    from .candidate import ProfileContext, render_candidates, summarise_candidates
+    from .scoring import score_answers
+
+    def everything() -> Iterator[Any]:
+        if first is not None:
+            yield first
+        yield from records
+
+    failed: list[RecordError] = []
+
+    def scored() -> Iterator[Any]:
+        for item in score_answers(everything(), rubric=rub):
+            if isinstance(item, RecordError):
+                failed.append(item)
+            else:
+                yield item
+
+    summaries = summarise_candidates(scored(), context or ProfileContext(), rubric=rub)
+    stream = _output_stream(output)
+    try:
+        stream.write(render_candidates(summaries, fmt))
+        stream.flush()
+    finally:
+        if stream is not sys.stdout and output not in (None, "-"):
+            stream.close()
+    for error in failed:
+        click.echo(f"error: {error.error}", err=True)
+    if failed:
+        click.echo(f"{len(failed)} record(s) could not be scored", err=True)
         raise SystemExit(EXIT_FINDINGS)
 
 
