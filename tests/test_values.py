@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from talentfit.errors import ProfileError
 from talentfit.text import LANGUAGES
 from talentfit.values import (
+    ValueDefinition,
     alignment_from_evidence,
     builtin_values,
     lexicon,
@@ -129,6 +130,48 @@ def test_no_evidence_gives_none_and_evidence_offsets_quote_the_text() -> None:
     for result in value_alignment(text, "nl", values):
         for ev in result.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+GENERAL_EXAMPLES = [
+    (lang, sign, sentence)
+    for lang in LANGUAGES
+    for sign, sentences in (
+        (1, lexicon(lang).general.positive),
+        (-1, lexicon(lang).general.negative),
+    )
+    for sentence in sentences
+]
+
+
+def test_general_cues_have_examples() -> None:
+    """Meta-test: the general attitude cues have positive and negative examples per language."""
+    for lang in LANGUAGES:
+        general = lexicon(lang).general
+        assert general.indicators and general.contrary
+        assert general.positive and general.negative
+
+
+@pytest.mark.parametrize(("lang", "sign", "sentence"), GENERAL_EXAMPLES)
+def test_general_examples(lang: str, sign: int, sentence: str) -> None:
+    """General cues alone give a value without own evidence the labelled sign."""
+    blank = ValueDefinition("blank", {lang: "blank"}, {lang: ""}, {}, {})
+    result = value_alignment(sentence, lang, [blank])[0]
+    assert result.alignment is not None and result.alignment * sign > 0, result
+    assert all(e.signal.startswith("general_") for e in result.evidence)
+
+
+def test_general_evidence_only_when_value_has_none() -> None:
+    """Own evidence wins; the general backoff is used only without it, at half weight."""
+    values = builtin_values()
+    text = "Ik heb het meteen gemeld. De gasten proeven het verschil toch niet."
+    integrity, craftsmanship = value_alignment(
+        text, "nl", [values["integrity"], values["craftsmanship"]]
+    )
+    assert [e.signal for e in integrity.evidence] == ["indicator"]
+    assert craftsmanship.evidence and all(
+        e.signal.startswith("general_") for e in craftsmanship.evidence
+    )
+    assert alignment_from_evidence(["general_indicator"]) == round(0.5 / 1.5, 3)
 
 
 def test_alignment_formula() -> None:

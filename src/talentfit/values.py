@@ -17,10 +17,17 @@ signal              weight  example
 ``negated_contrary``   +0.5    "ik vind niet dat overleg vooral tijd kost"
 ==================  ======  =========================================================
 
+When an answer has no evidence for a value itself, talentfit falls back on weaker, *general*
+evidence: what the answer shows about the other values of the library and general
+service-attitude cues (dismissive beliefs such as "de gasten proeven het verschil toch niet",
+"none of my business", or concrete own action such as "ik heb meteen gebeld"). Values and
+beliefs steer behaviour broadly (seed 002), so a clash elsewhere is a weak clash here too.
+That evidence carries the signal ``general_<signal>`` and half the weight.
+
 With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
 ``alignment = (P - N) / (P + N + 1)``, rounded to three decimals: in (-1, 1), positive when the
 answer expresses the value, negative when it expresses the opposite belief, ``None`` when there
-is no evidence. The ``+ 1`` keeps one stray word from reading as full alignment.
+is no evidence at all. The ``+ 1`` keeps one stray word from reading as full alignment.
 """
 
 from __future__ import annotations
@@ -49,13 +56,19 @@ __all__ = [
     "value_alignment",
 ]
 
-SIGNAL_WEIGHTS: dict[str, float] = {
+_BASE_WEIGHTS: dict[str, float] = {
     "indicator": 1.0,
     "negated_indicator": -1.0,
     "contrary": -1.5,
     "negated_contrary": 0.5,
+}
+GENERAL_FACTOR = 0.5  # general evidence (other values, attitude cues) weighs half
+SIGNAL_WEIGHTS: dict[str, float] = {
+    **_BASE_WEIGHTS,
+    **{f"general_{k}": v * GENERAL_FACTOR for k, v in _BASE_WEIGHTS.items()},
     "driver": 0.0,  # a motivation driver mention (talentfit.motivation); no value weight
 }
+GENERAL = "_general"  # payload id of the general service-attitude cues
 
 
 @attrs.frozen
@@ -72,10 +85,21 @@ class ValueEntry:
 
 
 @attrs.frozen
+class GeneralCues:
+    """General service-attitude cues: weak evidence for every value (with examples)."""
+
+    indicators: list[str]
+    contrary: list[str]
+    positive: list[str] = attrs.field(factory=list)
+    negative: list[str] = attrs.field(factory=list)
+
+
+@attrs.frozen
 class ValueLexicon:
     """Schema of ``talentfit/data/values/<lang>.toml``."""
 
     values: list[ValueEntry]
+    general: GeneralCues
 
 
 @attrs.frozen(eq=False)
@@ -193,6 +217,25 @@ def builtin_values() -> dict[str, ValueDefinition]:
     return result
 
 
+@functools.cache
+def general_cues() -> ValueDefinition:
+    """The general service-attitude cues of every language, as a pseudo-value."""
+    where = {lang: f"talentfit/data/values/{lang}.toml" for lang in LANGUAGES}
+    return ValueDefinition(
+        id=GENERAL,
+        names=dict.fromkeys(LANGUAGES, "general"),
+        descriptions=dict.fromkeys(LANGUAGES, ""),
+        indicators={
+            lang: _compile_all(lexicon(lang).general.indicators, lang, where[lang])
+            for lang in LANGUAGES
+        },
+        contrary={
+            lang: _compile_all(lexicon(lang).general.contrary, lang, where[lang])
+            for lang in LANGUAGES
+        },
+    )
+
+
 def _key(name: str) -> str:
     """Lookup key for a value name: folded, with ``_``, ``-`` and spaces made one space."""
     return " ".join(re.split(r"[\s_\-]+", fold(name).strip()))
@@ -285,6 +328,14 @@ def _matcher(values: tuple[ValueDefinition, ...], lang: str) -> Matcher[tuple[in
     return Matcher(entries)
 
 
+def _pool(values: Sequence[ValueDefinition]) -> tuple[ValueDefinition, ...]:
+    """The given values, then the other built-in values and the general cues (for backoff)."""
+    given = tuple(values)
+    ids = {v.id for v in given}
+    others = tuple(v for v in builtin_values().values() if v.id not in ids)
+    return (*given, *others, general_cues())
+
+
 def non_overlapping(matches: Sequence[Match[Any]]) -> list[Match[Any]]:
     """Longest-first selection of matches whose token spans do not overlap, in text order."""
     chosen: list[Match[Any]] = []
@@ -345,20 +396,39 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
 def value_alignment(
     text: str | Doc, lang: str, values: Sequence[ValueDefinition]
 ) -> list[ValueAlignment]:
-    """One :class:`ValueAlignment` per value, in the order given, with quoted evidence."""
+    """One :class:`ValueAlignment` per value, in the order given, with quoted evidence.
+
+    A value without evidence of its own gets the general evidence (other values, attitude
+    cues) at half weight; ``alignment`` is None only when there is no evidence at all.
+    """
     doc = text if isinstance(text, Doc) else analyse(text, lang)
-    matcher = _matcher(tuple(values), lang)
-    per_value: dict[int, list[Match[tuple[int, bool]]]] = {i: [] for i in range(len(values))}
-    for match in matcher.find(doc):
+    pool = _pool(values)
+    per_value: dict[int, list[Match[tuple[int, bool]]]] = {i: [] for i in range(len(pool))}
+    for match in _matcher(pool, lang).find(doc):
         per_value[match.payload[0]].append(match)
+    general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
     for i, value in enumerate(values):
-        evidence: list[ValueEvidence] = []
-        for match in non_overlapping(per_value[i]):
-            signal = _signal(doc, match)
-            if signal is not None:
-                quote = doc.text[match.start : match.end]
-                evidence.append(ValueEvidence(match.start, match.end, quote, signal))
+        evidence = _evidence(doc, per_value[i])
+        if not evidence:
+            if general is None:
+                backoff = [m for j in range(len(values), len(pool)) for m in per_value[j]]
+                backoff += [m for j in range(len(values)) for m in per_value[j]]
+                general = [
+                    ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
+                    for e in _evidence(doc, backoff)
+                ]
+            evidence = general
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
+
+
+def _evidence(doc: Doc, matches: Sequence[Match[tuple[int, bool]]]) -> list[ValueEvidence]:
+    evidence: list[ValueEvidence] = []
+    for match in non_overlapping(matches):
+        signal = _signal(doc, match)
+        if signal is not None:
+            quote = doc.text[match.start : match.end]
+            evidence.append(ValueEvidence(match.start, match.end, quote, signal))
+    return evidence
