@@ -18,10 +18,12 @@ signal              weight  example
 ==================  ======  =========================================================
 
 When an answer has no evidence for a value itself, talentfit falls back on weaker, *general*
-evidence: what the answer shows about the other values of the library and general
-service-attitude cues (dismissive beliefs such as "de gasten proeven het verschil toch niet",
-"none of my business", or concrete own action such as "ik heb meteen gebeld"). Values and
-beliefs steer behaviour broadly (seed 002), so a clash elsewhere is a weak clash here too.
+evidence, in this order: what the answer shows about the other values of the library and
+general service-attitude cues (dismissive beliefs such as "de gasten proeven het verschil
+toch niet", "none of my business", or own action such as "ik heb meteen gebeld"); else the
+scoring engine's customer-orientation indicators and counter-indicators; else a concrete past
+action the candidate tells about (the first past-tense sentence in the first person). Values
+and beliefs steer behaviour broadly (seed 002), so a clash elsewhere is a weak clash here too.
 That evidence carries the signal ``general_<signal>`` and half the weight.
 
 With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
@@ -43,7 +45,7 @@ from .convert import structure
 from .errors import ConfigError, ProfileError
 from .patterns import Match, Matcher, Pattern, compile_pattern, compile_phrase
 from .resources import load_data_toml
-from .text import LANGUAGES, Doc, analyse, fold
+from .text import LANGUAGES, Doc, _negation_cues, analyse, fold
 
 __all__ = [
     "SIGNAL_WEIGHTS",
@@ -90,6 +92,8 @@ class GeneralCues:
 
     indicators: list[str]
     contrary: list[str]
+    minimisers: list[str] = attrs.field(factory=list)  # "gewoon", "just": brushing off
+    self_words: list[str] = attrs.field(factory=list)  # "ik", "I": the candidate speaks
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 
@@ -361,26 +365,32 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     cue up to three tokens after the match in the same clause negates it too ("ik meldde het
     niet", "ze luisteren gewoon niet"), except "niet alleen/enkel/zomaar/eens".
     """
-    own = match.pattern.has_negation or _has_contraction(match.pattern.source)
+    own = match.pattern.has_negation or _own_negation(match.pattern.source, doc.lang)
     if doc.is_negated(match.first, match.last, inside=not own):
         return True
     if doc.lang != "nl" or own:
         return False
     tokens = doc.tokens
     clause = tokens[match.last].clause
+    single = _negation_cues(doc.lang).single
     for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
         if tokens[k].clause != clause:
             break
-        if k in doc.negation_cues:
+        if tokens[k].norm in single:  # not "in plaats van": that negates what follows
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
             return after not in _NOT_A_NEGATION_AFTER
     return False
 
 
 @functools.lru_cache(maxsize=4096)
-def _has_contraction(source: str) -> bool:
-    """Whether a pattern spells a negation as a contraction (``ain't``, ``isn't|wasn't``)."""
-    return any(w.endswith("n't") for part in fold(source).split() for w in part.split("|"))
+def _own_negation(source: str, lang: str) -> bool:
+    """Whether a pattern spells a negation itself: a contraction (``ain't``) or a cue of
+    several words (``in plaats van``, ``instead of``)."""
+    parts = fold(source).split()
+    if any(w.endswith("n't") for part in parts for w in part.split("|")):
+        return True
+    words = " ".join(parts)
+    return any(" ".join(cue) in words for cue in _negation_cues(lang).multi)
 
 
 def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
@@ -398,8 +408,8 @@ def value_alignment(
 ) -> list[ValueAlignment]:
     """One :class:`ValueAlignment` per value, in the order given, with quoted evidence.
 
-    A value without evidence of its own gets the general evidence (other values, attitude
-    cues) at half weight; ``alignment`` is None only when there is no evidence at all.
+    A value without evidence of its own gets the general evidence (see the module docstring)
+    at half weight; ``alignment`` is None only when there is no evidence at all.
     """
     doc = text if isinstance(text, Doc) else analyse(text, lang)
     pool = _pool(values)
@@ -412,16 +422,59 @@ def value_alignment(
         evidence = _evidence(doc, per_value[i])
         if not evidence:
             if general is None:
-                backoff = [m for j in range(len(values), len(pool)) for m in per_value[j]]
-                backoff += [m for j in range(len(values)) for m in per_value[j]]
-                general = [
-                    ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
-                    for e in _evidence(doc, backoff)
-                ]
+                general = _general_evidence(doc, [m for ms in per_value.values() for m in ms])
             evidence = general
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
+
+
+def _general_evidence(doc: Doc, matches: Sequence[Match[tuple[int, bool]]]) -> list[ValueEvidence]:
+    """Backoff evidence, in order of preference: value lexicons and attitude cues; else the
+    scoring engine's behaviour and counter-indicator hits; else a concrete past action of
+    the candidate (a story of what they did)."""
+    found = [
+        ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
+        for e in _evidence(doc, matches)
+    ]
+    if found:
+        return found
+    from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
+
+    analysis = analyse_answer(doc.text, doc.lang)
+    for hit in analysis.hits:
+        kind = {"indicator": "general_indicator", "counter": "general_contrary"}.get(hit.kind)
+        if kind is not None:
+            found.append(ValueEvidence(hit.start, hit.end, doc.text[hit.start : hit.end], kind))
+    if found:
+        return found
+    for sent, info in enumerate(analysis.sentences):
+        first, last = doc.sentences[sent]
+        negated = any(k in doc.negation_cues for k in range(first, last))
+        if info.concrete and info.first_singular and info.first_past >= 0 and not negated:
+            start, end = doc.sentence_span(sent)
+            return [ValueEvidence(start, end, doc.text[start:end], "general_indicator")]
+    return _habit_evidence(doc)
+
+
+@functools.cache
+def _minimisers(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon(lang).general
+    return frozenset(fold(w) for w in data.minimisers), frozenset(fold(w) for w in data.self_words)
+
+
+def _habit_evidence(doc: Doc) -> list[ValueEvidence]:
+    """A habit told with a minimiser, in the candidate's own voice ("ik stuur ze gewoon
+    terug", "I just sell everyone …"): how they routinely brush a matter off."""
+    minimisers, selves = _minimisers(doc.lang)
+    for first, last in doc.sentences:
+        tokens = doc.tokens[first:last]
+        if not any(t.norm in selves for t in tokens):
+            continue
+        for tok in tokens:
+            if tok.norm in minimisers and not doc.is_negated(tok.i, tok.i):
+                return [ValueEvidence(tok.start, tok.end, tok.surface, "general_contrary")]
+    return []
 
 
 def _evidence(doc: Doc, matches: Sequence[Match[tuple[int, bool]]]) -> list[ValueEvidence]:
