@@ -354,7 +354,7 @@ def non_overlapping(matches: Sequence[Match[Any]]) -> list[Match[Any]]:
     return chosen
 
 
-POST_NEGATION_WINDOW = 3  # Dutch main clauses put "niet" after the verb: "ik meldde het niet"
+POST_NEGATION_WINDOW = 4  # Dutch main clauses put "niet" after the verb: "ik meldde het niet"
 _NOT_A_NEGATION_AFTER = frozenset({"alleen", "enkel", "zomaar", "eens"})  # "niet alleen …"
 
 
@@ -362,7 +362,7 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     """Whether a negation scopes over ``match``; a pattern's own negation word does not count.
 
     Besides the text layer's scope (a cue before or inside the match, same clause), a Dutch
-    cue up to three tokens after the match in the same clause negates it too ("ik meldde het
+    cue up to four tokens after the match in the same clause negates it too ("ik meldde het
     niet", "ze luisteren gewoon niet"), except "niet alleen/enkel/zomaar/eens".
     """
     own = match.pattern.has_negation or _own_negation(match.pattern.source, doc.lang)
