@@ -24,7 +24,7 @@ import attrs
 
 from .convert import converter
 from .models import ADVICE, AnswerResult, RecordError
-from .motivation import Motivation, driver_evidence, merge_evidence, motivation_from_counts
+from .motivation import Motivation, driver_evidence, motivation_from_counts
 from .records import neutralise_cell
 from .rubric import Rubric, load_rubric
 from .scoring import score_answers
@@ -189,8 +189,7 @@ class _Candidate:
     scores: dict[str, list[float]] = attrs.field(factory=dict)
     evidenced: dict[str, int] = attrs.field(factory=dict)
     values: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
-    drivers: list[Mapping[str, Sequence[ValueEvidence]]] = attrs.field(factory=list)
-    driver_answer: list[str] = attrs.field(factory=list)
+    drivers: dict[str, list[tuple[str, ValueEvidence]]] = attrs.field(factory=dict)
     flags: set[str] = attrs.field(factory=set)
 
 
@@ -233,7 +232,8 @@ def summarise_candidates(
         for alignment in result.values:
             items = group.values.setdefault(alignment.value, [])
             items.extend({"answer_id": answer_id, **e.to_dict()} for e in alignment.evidence)
-        group.drivers.append(_tagged(result.driver_hits, answer_id))
+        for driver, hits in result.driver_hits.items():
+            group.drivers.setdefault(driver, []).extend((answer_id, e) for e in hits)
     competency_ids = _ranked(context, order)
     return [_summary(g, context, competency_ids) for g in groups.values()]
 
@@ -272,7 +272,7 @@ def _summary(group: _Candidate, context: ProfileContext, ids: list[str]) -> Cand
         }
         for value in context.values
     )
-    pooled = merge_evidence(group.drivers)
+    pooled = group.drivers
     motivation = motivation_from_counts(
         {d: [e for _, e in items] for d, items in pooled.items()}, context.offer
     )

@@ -20,7 +20,7 @@ Formula (documented in ``docs/values.md``):
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -184,14 +184,3 @@ def motivation(text: str | Doc, lang: str, offer: Any = None) -> Motivation:
     """The motivation drivers in ``text`` and their fit with ``offer`` (see module docstring)."""
     doc = text if isinstance(text, Doc) else analyse(text, lang)
     return motivation_from_counts(driver_evidence(doc), offer)
-
-
-def merge_evidence(
-    parts: Iterable[Mapping[str, Sequence[ValueEvidence]]],
-) -> dict[str, list[ValueEvidence]]:
-    """Pool driver evidence of several answers (for a per-candidate fit)."""
-    pooled: dict[str, list[ValueEvidence]] = {}
-    for part in parts:
-        for driver, items in part.items():
-            pooled.setdefault(driver, []).extend(items)
-    return pooled
