@@ -203,7 +203,7 @@ def _output_stream(path: str | None) -> IO[str]:
     if path is None or path == "-":
         return click.get_text_stream("stdout")
     try:
-        return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        return open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
         raise FatalError(f"cannot write {path}: {exc.strerror}") from None
 
@@ -248,6 +248,18 @@ def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
     "-o", "--output", "output", default=None, help="Write to this file (default: stdout)."
 )
 @click.option(
+    "--calibration",
+    metavar="FILE",
+    default=None,
+    help="Apply a calibration file from `talentfit calibrate` (levels fitted to your raters).",
+)
+@click.option(
+    "--audit-log",
+    metavar="FILE",
+    default=None,
+    help="Append one JSON line per scored answer (hashes, levels, signals; never the text).",
+)
+@click.option(
     "--profile",
     "profile_path",
     default=None,
@@ -269,6 +281,8 @@ def score(
     fmt: str,
     input_format: str | None,
     output: str | None,
+    calibration: str | None,
+    audit_log: str | None,
     profile_path: str | None,
     per: str,
 ) -> None:
@@ -288,12 +302,15 @@ def score(
     Exit codes: 0 all scored; 1 some records failed; 2 unreadable input, unknown rubric
     or bad option.
     """
+    from .auditlog import AuditLog, oversee
+    from .calibration import load_calibration
     from .output import open_writer
     from .records import read_records
     from .rubric import load_rubric
     from .scoring import score_answers
 
     rub = load_rubric(rubric)
+    cal = load_calibration(calibration, rubric=rub) if calibration is not None else None
     context = None
     if profile_path is not None:
         from .candidate import ProfileContext
@@ -302,8 +319,16 @@ def score(
         context = ProfileContext.from_profile(load_profile(profile_path), source=profile_path)
     records = read_records(input_path, fmt=input_format)
     first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file
+    log = None
+    if audit_log is not None:
+        cal_hash = cal.content_hash if cal is not None else None
+        log = AuditLog(audit_log, rubric=rub, calibration_hash=cal_hash)
     if per == "candidate":
-        _score_per_candidate(first, records, rub, context, fmt, output)
+        try:
+            _score_per_candidate(first, records, rub, context, fmt, output, cal, log)
+        finally:
+            if log is not None:
+                log.close()
         return
     stream = _output_stream(output)
     failed = 0
@@ -318,7 +343,9 @@ def score(
         # a progress count on stderr, unless it would interleave with results on the terminal
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         progress = sys.stderr.isatty() and not to_terminal
-        results: Iterator[Any] = score_answers(everything(), rubric=rub)
+        results: Iterator[Any] = oversee(
+            score_answers(everything(), rubric=rub), calibration=cal, log=log
+        )
         if context is not None:
             from .candidate import profile_results
 
@@ -329,6 +356,8 @@ def score(
             writer.write(item)
         writer.close()
     finally:
+        if log is not None:
+            log.close()
         if stream is not sys.stdout and output not in (None, "-"):
             stream.close()
     if failed:
@@ -337,9 +366,17 @@ def score(
 
 
 def _score_per_candidate(
-    first: Any, records: Iterator[Any], rub: Any, context: Any, fmt: str, output: str | None
+    first: Any,
+    records: Iterator[Any],
+    rub: Any,
+    context: Any,
+    fmt: str,
+    output: str | None,
+    cal: Any = None,
+    log: Any = None,
 ) -> None:
     """``score --per candidate``: failed records on stderr, one summary per candidate."""
+    from .auditlog import oversee
     from .candidate import ProfileContext, render_candidates, summarise_candidates
     from .scoring import score_answers
 
@@ -351,7 +388,7 @@ def _score_per_candidate(
     failed: list[RecordError] = []
 
     def scored() -> Iterator[Any]:
-        for item in score_answers(everything(), rubric=rub):
+        for item in oversee(score_answers(everything(), rubric=rub), calibration=cal, log=log):
             if isinstance(item, RecordError):
                 failed.append(item)
             else:
@@ -380,3 +417,9 @@ def demo(lang: str | None) -> None:
     from .demo import run_demo
 
     run_demo(click.get_text_stream("stdout"), lang=lang)
+
+
+from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -11,7 +11,7 @@ import json
 import textwrap
 from typing import IO, Any
 
-from .models import AnswerResult, RecordError
+from .models import ADVICE, AnswerResult, RecordError
 from .records import neutralise_cell
 
 __all__ = ["FORMATS", "ResultWriter", "open_writer"]
@@ -30,6 +30,7 @@ CSV_COLUMNS = (
     "rationale",
     "flags",
     "error",
+    "advice",
 )
 
 
@@ -97,6 +98,7 @@ class CsvWriter(ResultWriter):
                     "evidence": " | ".join(f"{e.signal}: {e.text}" for e in score.evidence),
                     "rationale": score.rationale,
                     "flags": " ".join(item.flags),
+                    "advice": item.advice,
                 }
             )
 
@@ -111,8 +113,11 @@ class CsvWriter(ResultWriter):
 class TextWriter(ResultWriter):
     """A readable report: per answer the levels and the quoted evidence."""
 
+    count_written = 0
+
     def write(self, item: AnswerResult | RecordError) -> None:
         out = self.stream
+        self.count_written += 1
         if isinstance(item, RecordError):
             out.write(f"! {item.id or '-'}: {item.error}\n\n")
             return
@@ -138,6 +143,11 @@ class TextWriter(ResultWriter):
                 quote = " ".join(ev.text.split())
                 out.write(f'      {sign} "{quote}"  ({ev.signal})\n')
         out.write("\n")
+
+    def close(self) -> None:
+        if self.count_written:
+            self.stream.write(f"Levels are {ADVICE}.\n")
+        super().close()
 
 
 def open_writer(fmt: str, stream: IO[str]) -> ResultWriter:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -116,8 +116,15 @@ def compile_pattern(source: str, lang: str) -> Pattern:
 def _mentions_negation(words: Iterable[str], lang: str) -> bool:
     from .text import _negation_cues
 
-    cues = _negation_cues(lang).single
-    return any(w in cues or w.endswith("n't") for w in words)
+    cues = _negation_cues(lang)
+    words = list(words)
+    if any(w in cues.single or w.endswith("n't") for w in words):
+        return True
+    return any(
+        tuple(words[i : i + len(multi)]) == multi
+        for multi in cues.multi
+        for i in range(len(words) - len(multi) + 1)
+    )
 
 
 def _word_values(words: Iterable[str], lang: str) -> frozenset[str]:
@@ -128,7 +135,7 @@ def _word_values(words: Iterable[str], lang: str) -> frozenset[str]:
     values: set[str] = set()
     for w in words:
         values.add(w)
-        if w not in cues and not w.endswith("n't"):
+        if w not in cues and "'" not in w:  # contractions keep their form: could've
             values.add(lemma_of(w, lang))
     return frozenset(values)
 
@@ -216,56 +223,112 @@ class Match(Generic[P]):
     end: int
 
 
+_Item = tuple[Pattern, tuple[Step, ...], Any]
+
+
 class Matcher(Generic[P]):
-    """Many patterns, compiled once and indexed by their first step for speed."""
+    """Many patterns, compiled once, matched fast.
+
+    Each alternative is indexed by its rarest required word. For a document, only the
+    alternatives whose required words all occur in it are tried, starting from tokens
+    their first step accepts.
+    """
 
     def __init__(self, entries: Iterable[tuple[Pattern, P]]) -> None:
-        self._by_word: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
-        self._by_prefix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
-        self._by_suffix: dict[str, list[tuple[Pattern, tuple[Step, ...], P]]] = defaultdict(list)
-        self._numeric: list[tuple[Pattern, tuple[Step, ...], P]] = []
+        self._items: list[_Item] = []
+        self._required: list[tuple[frozenset[str], ...]] = []
+        self._by_anchor: dict[str, list[int]] = defaultdict(list)
+        self._unanchored: list[int] = []
+        # each alternative's first step, as keys: ("w", word) ("p", stem) ("s", stem) ("n", "")
+        self._first_keys: list[tuple[tuple[str, str], ...]] = []
         self.size = 0
         for pattern, payload in entries:
             self.size += 1
             for alt in pattern.alternatives:
+                index = len(self._items)
+                self._items.append((pattern, alt, payload))
                 first = alt[0]
-                item = (pattern, alt, payload)
                 if first.kind == "num":
-                    self._numeric.append(item)
+                    keys: tuple[tuple[str, str], ...] = (("n", ""),)
+                else:
+                    keys = (
+                        *(("w", v) for v in first.values),
+                        *(("p", x[:3]) for x in first.prefixes),
+                        *(("s", x[-3:]) for x in first.suffixes),
+                    )
+                self._first_keys.append(keys)
+                required = tuple(
+                    step.values for step in alt if step.kind == "word" and not step.optional
+                )
+                self._required.append(required)
+                if not required:
+                    self._unanchored.append(index)
                     continue
-                for value in first.values:
-                    self._by_word[value].append(item)
-                for prefix in first.prefixes:
-                    self._by_prefix[prefix[:3]].append(item)
-                for suffix in first.suffixes:
-                    self._by_suffix[suffix[-3:]].append(item)
+                anchor = max(required, key=lambda values: min(len(v) for v in values))
+                for value in anchor:
+                    self._by_anchor[value].append(index)
+
+    def _candidates(self, doc: Doc) -> list[int]:
+        keys: set[str] = set()
+        for tok in doc.tokens:
+            keys.add(tok.norm)
+            keys.add(tok.lemma)
+        found: set[int] = set(self._unanchored)
+        by_anchor = self._by_anchor
+        for key in keys:
+            hit = by_anchor.get(key)
+            if hit:
+                found.update(hit)
+        required = self._required
+        kept: list[int] = []
+        for i in found:
+            for values in required[i]:
+                if values.isdisjoint(keys):
+                    break
+            else:
+                kept.append(i)
+        kept.sort()
+        return kept
 
     def find(self, doc: Doc) -> list[Match[P]]:
         """Every match in ``doc``, ordered by position; one per pattern and start token."""
+        candidates = self._candidates(doc)
+        if not candidates:
+            return []
         tokens = doc.tokens
+        by_word: dict[str, list[_Item]] = defaultdict(list)
+        by_prefix: dict[str, list[_Item]] = defaultdict(list)
+        by_suffix: dict[str, list[_Item]] = defaultdict(list)
+        numeric: list[_Item] = []
+        tables = {"w": by_word, "p": by_prefix, "s": by_suffix}
+        items_all, first_keys = self._items, self._first_keys
+        for i in candidates:
+            item = items_all[i]
+            for table, key in first_keys[i]:
+                if table == "n":
+                    numeric.append(item)
+                else:
+                    tables[table][key].append(item)
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
-        by_word, by_prefix, by_suffix = self._by_word, self._by_prefix, self._by_suffix
+        empty: list[_Item] = []
         for tok in tokens:
-            candidates = by_word.get(tok.norm, ())
-            if tok.lemma != tok.norm:
-                more = by_word.get(tok.lemma)
-                if more:
-                    candidates = [*candidates, *more]
-            pre = by_prefix.get(tok.norm[:3])
-            if pre:
-                candidates = [*candidates, *pre]
-            if by_suffix:
-                post = by_suffix.get(tok.norm[-3:])
-                if post:
-                    candidates = [*candidates, *post]
-                if tok.lemma != tok.norm:
-                    post = by_suffix.get(tok.lemma[-3:])
-                    if post:
-                        candidates = [*candidates, *post]
-            if tok.is_number and self._numeric:
-                candidates = [*candidates, *self._numeric]
-            for pattern, alt, payload in candidates:
+            norm, lemma = tok.norm, tok.lemma
+            items = by_word.get(norm, empty)
+            more = by_word.get(lemma, empty) if lemma != norm else empty
+            if by_prefix or by_suffix or numeric or more:
+                items = [*items, *more]
+                if by_prefix:
+                    items.extend(by_prefix.get(norm[:3], empty))
+                if by_suffix:
+                    items.extend(by_suffix.get(norm[-3:], empty))
+                    if lemma != norm:
+                        items.extend(by_suffix.get(lemma[-3:], empty))
+                if numeric and tok.is_number:
+                    items.extend(numeric)
+            if not items:
+                continue
+            for pattern, alt, payload in items:
                 key = (id(pattern), tok.i)
                 if key in seen or not alt[0].accepts(tok):
                     continue

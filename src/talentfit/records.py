@@ -1,7 +1,9 @@
-"""Reading input records (JSONL, JSON array, CSV) and writing output safely.
+"""Reading input records (JSONL, JSON array, CSV) and making output cells safe.
 
-Every input record yields exactly one item: its data or an :class:`InputError` naming
-the line. Whole-file problems (missing, unreadable, not text) raise ``InputError``.
+Every input record yields exactly one item: its data (a dict with ``__line__``) or an
+:class:`InputError` naming the line. Whole-file problems (missing, unreadable, not text)
+raise ``InputError``. Files are decoded line by line, so a bad byte is reported on its
+own line and big files stream in constant memory.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import IO, Any
 
 from .errors import InputError
 
-__all__ = ["decode", "neutralise_cell", "open_text", "read_records", "read_text"]
+__all__ = ["decode", "neutralise_cell", "read_records", "read_text"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NOT_UTF8 = "not UTF-8 text (save it as UTF-8 or UTF-16 with BOM)"
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -33,65 +36,80 @@ def decode(raw: bytes, source: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            "not UTF-8 text (save it as UTF-8 or UTF-16 with BOM)", path=source, line=line
-        ) from None
+        raise InputError(_NOT_UTF8, path=source, line=line) from None
     if "\x00" in text:
         raise InputError("not a text file (it contains NUL bytes)", path=source)
     return text
 
 
-def read_text(path: str | Path) -> str:
-    """The decoded text of a file, or of stdin for ``-``."""
+def _open_binary(path: str | Path) -> tuple[str, IO[bytes]]:
     source = str(path)
+    if source == "-":
+        return "<stdin>", sys.stdin.buffer
     try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(path).read_bytes()
+        return source, open(path, "rb")
     except FileNotFoundError:
         raise InputError("no such file", path=source) from None
     except IsADirectoryError:
         raise InputError("is a directory, expected a file", path=source) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path=source) from None
-    return decode(raw, "<stdin>" if source == "-" else source)
 
 
-def open_text(path: str | Path) -> tuple[str, IO[str]]:
-    """A text stream over a file (streamed, for big JSONL/CSV) or stdin for ``-``."""
-    source = str(path)
-    if source == "-":
-        raw = sys.stdin.buffer
-        name = "<stdin>"
-    else:
+def read_text(path: str | Path) -> str:
+    """The decoded text of a whole file, or of stdin for ``-``."""
+    name, raw = _open_binary(path)
+    try:
+        data = raw.read()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=name) from None
+    finally:
+        if name != "<stdin>":
+            raw.close()
+    return decode(data, name)
+
+
+class _LineReader:
+    """Numbered, decoded lines of a byte stream; a decoding error names its line."""
+
+    def __init__(self, raw: IO[bytes], name: str) -> None:
+        self.name = name
+        self.raw = raw
+        head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
+        utf16 = head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        self.text: IO[str] | None = (
+            io.TextIOWrapper(raw, encoding="utf-16", newline="") if utf16 else None
+        )
+
+    def _next(self, number: int) -> str:
+        if self.text is not None:
+            try:
+                return self.text.readline()
+            except UnicodeDecodeError:
+                raise InputError("not valid UTF-16 text", path=self.name, line=number) from None
+        chunk = self.raw.readline()
+        if number == 1 and chunk.startswith(codecs.BOM_UTF8):
+            chunk = chunk[len(codecs.BOM_UTF8) :]
         try:
-            raw = open(path, "rb")  # noqa: SIM115 - closed by the caller's generator
-        except FileNotFoundError:
-            raise InputError("no such file", path=source) from None
-        except IsADirectoryError:
-            raise InputError("is a directory, expected a file", path=source) from None
-        except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror}", path=source) from None
-        name = source
-    head = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return name, io.TextIOWrapper(raw, encoding="utf-16", newline="")
-    return name, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-
-
-def _lines(stream: IO[str], name: str) -> Iterator[tuple[int, str]]:
-    number = 0
-    while True:
-        try:
-            line = stream.readline()
+            return chunk.decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError(
-                "not UTF-8 text (save it as UTF-8 or UTF-16 with BOM)", path=name, line=number + 1
-            ) from None
-        if not line:
-            return
-        number += 1
-        if "\x00" in line:
-            raise InputError("not a text file (it contains NUL bytes)", path=name, line=number)
-        yield number, line
+            raise InputError(_NOT_UTF8, path=self.name, line=number) from None
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        number = 0
+        while True:
+            number += 1
+            line = self._next(number)
+            if not line:
+                return
+            if "\x00" in line:
+                raise InputError(
+                    "not a text file (it contains NUL bytes)", path=self.name, line=number
+                )
+            yield number, line
+
+    def read(self) -> str:
+        return "".join(line for _, line in self)
 
 
 def read_records(
@@ -104,19 +122,20 @@ def read_records(
     """
     source = str(path)
     kind = fmt or _format_of(source)
-    name, stream = open_text(path)
+    if kind not in ("jsonl", "json", "csv"):
+        raise InputError(f"unknown input format {kind!r}; expected jsonl, json or csv")
+    name, raw = _open_binary(path)
     try:
+        lines = _LineReader(raw, name)
         if kind == "jsonl":
-            yield from _read_jsonl(stream, name)
+            yield from _read_jsonl(lines)
         elif kind == "json":
-            yield from _read_json(stream, name)
-        elif kind == "csv":
-            yield from _read_csv(stream, name)
+            yield from _read_json(lines)
         else:
-            raise InputError(f"unknown input format {kind!r}; expected jsonl, json or csv")
+            yield from _read_csv(lines)
     finally:
-        if source != "-":
-            stream.close()
+        if name != "<stdin>":
+            raw.close()
 
 
 def _format_of(source: str) -> str:
@@ -134,46 +153,43 @@ def _format_of(source: str) -> str:
     )
 
 
-def _read_jsonl(stream: IO[str], name: str) -> Iterator[dict[str, Any] | InputError]:
-    for number, line in _lines(stream, name):
+def _read_jsonl(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
+    for number, line in lines:
         if not line.strip():
             continue
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(
-                f"invalid JSON: {exc.msg} at column {exc.colno}", path=name, line=number
+                f"invalid JSON: {exc.msg} at column {exc.colno}", path=lines.name, line=number
             )
             continue
         if not isinstance(value, dict):
             yield InputError(
-                f"expected a JSON object, got {type(value).__name__}", path=name, line=number
+                f"expected a JSON object, got {type(value).__name__}", path=lines.name, line=number
             )
             continue
         value["__line__"] = number
         yield value
 
 
-def _read_json(stream: IO[str], name: str) -> Iterator[dict[str, Any] | InputError]:
-    try:
-        text = stream.read()
-    except UnicodeDecodeError:
-        raise InputError(
-            "not UTF-8 text (save it as UTF-8 or UTF-16 with BOM)", path=name
-        ) from None
+def _read_json(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
+    text = lines.read()
+    if not text.strip():
+        return
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", path=name, line=exc.lineno) from None
+        raise InputError(f"invalid JSON: {exc.msg}", path=lines.name, line=exc.lineno) from None
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
-        raise InputError("expected a JSON array of objects", path=name)
+        raise InputError("expected a JSON array of objects", path=lines.name)
     for index, item in enumerate(value):
         if not isinstance(item, dict):
             yield InputError(
                 f"expected an object at $[{index}], got {type(item).__name__}",
-                path=name,
+                path=lines.name,
                 line=index + 1,
             )
             continue
@@ -181,39 +197,35 @@ def _read_json(stream: IO[str], name: str) -> Iterator[dict[str, Any] | InputErr
         yield item
 
 
-def _read_csv(stream: IO[str], name: str) -> Iterator[dict[str, Any] | InputError]:
-    dialect: type[csv.Dialect] = csv.excel_tab if name.endswith(".tsv") else csv.excel
-    reader = csv.reader(_csv_lines(stream, name), dialect)
+def _read_csv(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
+    dialect: type[csv.Dialect] = csv.excel_tab if lines.name.endswith(".tsv") else csv.excel
+    reader = csv.reader((line for _, line in lines), dialect)
     try:
-        header = next(reader)
+        header = [h.strip() for h in next(reader)]
     except StopIteration:
         return
     except csv.Error as exc:
-        raise InputError(f"invalid CSV header: {exc}", path=name, line=1) from None
-    header = [h.strip() for h in header]
+        raise InputError(f"invalid CSV header: {exc}", path=lines.name, line=1) from None
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield InputError(f"invalid CSV: {exc}", path=name, line=reader.line_num)
+            yield InputError(f"invalid CSV: {exc}", path=lines.name, line=reader.line_num)
             continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
             yield InputError(
-                f"expected {len(header)} columns, got {len(row)}", path=name, line=reader.line_num
+                f"expected {len(header)} columns, got {len(row)}",
+                path=lines.name,
+                line=reader.line_num,
             )
             continue
         record: dict[str, Any] = {k: v for k, v in zip(header, row, strict=False) if v != ""}
         record["__line__"] = reader.line_num
         yield record
-
-
-def _csv_lines(stream: IO[str], name: str) -> Iterator[str]:
-    for _, line in _lines(stream, name):
-        yield line
 
 
 def neutralise_cell(value: Any) -> Any:

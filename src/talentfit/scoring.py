@@ -21,9 +21,15 @@ from .errors import InputError, LanguageError, TalentfitError
 from .evidence import Analysis, Hit, analyse_answer, rubric_matcher
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
 from .rubric import Competency, Rubric, load_rubric
-from .text import LANGUAGES, detect_language, function_word_counts
+from .text import LANGUAGES, detect_language, token_language_counts
 
-__all__ = ["Features", "normalise_language", "score_answer", "score_answers"]
+__all__ = [
+    "Features",
+    "competency_features",
+    "normalise_language",
+    "score_answer",
+    "score_answers",
+]
 
 INSUFFICIENT = "insufficient evidence"
 _ANSWER_FIELDS = frozenset(f.name for f in attrs.fields(Answer))
@@ -50,55 +56,75 @@ class Features:
         return self.indicators > 0 or self.counters > 0
 
 
-def _capped(hits: Iterable[Hit], per_signal: int = 2) -> float:
-    """Sum of hit weights, each signal counted at most ``per_signal`` times."""
-    counts: dict[str, int] = {}
-    total = 0.0
-    for hit in hits:
-        n = counts.get(hit.signal.id, 0)
-        if n < per_signal:
-            counts[hit.signal.id] = n + 1
-            total += hit.weight
-    return total
+class _Capped:
+    """A sum of hit weights in which each signal counts at most ``per_signal`` times."""
+
+    __slots__ = ("counts", "per_signal", "total")
+
+    def __init__(self, per_signal: int = 2) -> None:
+        self.counts: dict[str, int] = {}
+        self.per_signal = per_signal
+        self.total = 0.0
+
+    def add(self, hit: Hit) -> None:
+        n = self.counts.get(hit.signal.id, 0)
+        if n < self.per_signal:
+            self.counts[hit.signal.id] = n + 1
+            self.total += hit.weight
 
 
-def features_for(analysis: Analysis, families: tuple[str, ...], competency_id: str) -> Features:
-    """Sum the evidence relevant to one competency."""
-    relevant = set(families) | {competency_id}
-
-    def speaks(hit: Hit) -> bool:
-        return bool(relevant.intersection(hit.competencies))
-
-    hits = analysis.hits
-    return Features(
-        # beyond signals speak for the competencies they define (feedback is improvement)
-        indicators=_capped(h for h in hits if h.kind in ("indicator", "beyond") and speaks(h)),
-        counters=_capped(h for h in hits if h.kind == "counter" and speaks(h)),
-        general_counters=_capped(h for h in hits if h.kind == "counter" and not speaks(h)),
-        claims=_capped(
-            h for h in hits if h.kind in ("claim", "buzzword") or (h.kind == "claim" and speaks(h))
-        ),
-        perspective=_capped(h for h in hits if h.kind == "perspective"),
-        results=_capped(h for h in hits if h.kind == "result"),
-        beyond=_capped((h for h in hits if h.kind == "beyond"), per_signal=2),
-        story=analysis.story_sentences,
-        own=analysis.own_action_sentences,
-        we=analysis.we_sentences,
-    )
+def competency_features(
+    analysis: Analysis, competencies: Iterable[Competency]
+) -> dict[str, Features]:
+    """The evidence relevant to each competency, in one pass over the hits per competency."""
+    generic = {kind: _Capped() for kind in ("perspective", "result", "beyond", "claim")}
+    for hit in analysis.hits:
+        kind = "claim" if hit.kind == "buzzword" else hit.kind
+        if kind in generic:
+            generic[kind].add(hit)
+    story, own, we = analysis.story_sentences, analysis.own_action_sentences, analysis.we_sentences
+    result: dict[str, Features] = {}
+    for comp in competencies:
+        relevant = {*comp.families, comp.id}
+        indicators, counters, general = _Capped(), _Capped(), _Capped()
+        for hit in analysis.hits:
+            if hit.kind in ("indicator", "beyond"):
+                # beyond signals speak for the competencies they define (feedback is improvement)
+                if not relevant.isdisjoint(hit.competencies):
+                    indicators.add(hit)
+            elif hit.kind == "counter":
+                if relevant.isdisjoint(hit.competencies):
+                    general.add(hit)
+                else:
+                    counters.add(hit)
+        result[comp.id] = Features(
+            indicators=indicators.total,
+            counters=counters.total,
+            general_counters=general.total,
+            claims=generic["claim"].total,
+            perspective=generic["perspective"].total,
+            results=generic["result"].total,
+            beyond=generic["beyond"].total,
+            story=story,
+            own=own,
+            we=we,
+        )
+    return result
 
 
 def _level(f: Features, targeted: bool) -> tuple[int, float, list[str]]:
     """The anchored level, the position within it (0..1) and the reasons."""
     counters = f.counters + 0.4 * f.general_counters
     reasons: list[str] = []
-    if f.story < 2:
+    # a story: at least two concrete sentences with the candidate (or their team) acting
+    if f.story < 2 or not (f.own or f.we):
         if counters >= 1.0 and counters >= 0.5 * (f.indicators + f.claims):
             reasons.append("counter-indicators and no concrete example")
             return 1, max(0.0, 1 - counters / 4), reasons
-        if f.story == 1 and f.own >= 1 and f.indicators >= 1:
+        if f.story >= 1 and f.own >= 1 and f.indicators >= 1:
             reasons.append("one concrete sentence with a relevant own action: a thin example")
             return 3, min(1.0, f.indicators / 4), reasons
-        if f.claims > 0 or f.indicators > 0 or f.perspective > 0 or f.story == 1:
+        if f.claims > 0 or f.indicators > 0 or f.perspective > 0:
             reasons.append("claims, intentions or habits without a concrete past example")
             return 2, min(1.0, (f.claims + f.indicators) / 6), reasons
         reasons.append("nothing relevant to this competency")
@@ -167,9 +193,10 @@ def _evidence(analysis: Analysis, f_hits: list[Hit]) -> tuple[Evidence, ...]:
     )
 
 
-def _score_competency(analysis: Analysis, comp: Competency, *, targeted: bool) -> CompetencyScore:
+def _score_competency(
+    analysis: Analysis, comp: Competency, f: Features, *, targeted: bool
+) -> CompetencyScore:
     families = comp.families
-    f = features_for(analysis, families, comp.id)
     if not targeted and not f.has_specific_evidence:
         return CompetencyScore(comp.id, None, None, (), INSUFFICIENT)
     level, position, reasons = _level(f, targeted)
@@ -213,7 +240,7 @@ def _flags(analysis: Analysis, scores: list[CompetencyScore], text: str) -> tupl
         h.kind in ("perspective", "result") for h in analysis.hits
     ):
         flags.append("off_topic")
-    counts = function_word_counts(text)
+    counts = token_language_counts(analysis.doc.tokens)
     minor, major = sorted(counts.values())
     if minor >= 3 and minor >= 0.3 * major:
         flags.append("mixed_language")
@@ -248,8 +275,9 @@ def score_answer(
             field="competency",
         )
     analysis = analyse_answer(text, language, extra=rubric_matcher(rub, language))
+    features = competency_features(analysis, rub.competencies)
     scores = [
-        _score_competency(analysis, comp, targeted=comp.id == competency)
+        _score_competency(analysis, comp, features[comp.id], targeted=comp.id == competency)
         for comp in rub.competencies
     ]
     return AnswerResult(
@@ -272,7 +300,7 @@ def _as_answer(record: Answer | dict[str, Any]) -> tuple[Answer, int | None]:
     fields: dict[str, Any] = {}
     for key in _ANSWER_FIELDS:
         value = record.get(key)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if key == "answer":
             if not isinstance(value, str):
@@ -305,7 +333,7 @@ def score_answers(
     rub = load_rubric(rubric)
     for index, record in enumerate(records, start=1):
         if isinstance(record, InputError):
-            yield RecordError(None, record.line, str(record))
+            yield RecordError(None, record.line, f"line {record.line}: {record.message}")
             continue
         rid = record.id if isinstance(record, Answer) else _record_id(record)
         line = record.get("__line__", index) if isinstance(record, dict) else index

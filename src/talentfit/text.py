@@ -32,6 +32,7 @@ __all__ = [
     "language_data",
     "language_scores",
     "lemma_of",
+    "token_language_counts",
 ]
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
@@ -130,16 +131,27 @@ class Token:
 
     __slots__ = ("clause", "end", "i", "lemma", "norm", "quoted", "sent", "start", "surface")
 
-    def __init__(self, i: int, start: int, end: int, surface: str, norm: str, lemma: str) -> None:
+    def __init__(
+        self,
+        i: int,
+        start: int,
+        end: int,
+        surface: str,
+        norm: str,
+        lemma: str,
+        sent: int = 0,
+        clause: int = 0,
+        quoted: bool = False,
+    ) -> None:
         self.i = i
         self.start = start
         self.end = end
         self.surface = surface
         self.norm = norm
         self.lemma = lemma
-        self.sent = 0
-        self.clause = 0
-        self.quoted = False
+        self.sent = sent
+        self.clause = clause
+        self.quoted = quoted
 
     def __repr__(self) -> str:
         return f"Token({self.surface!r}, lemma={self.lemma!r}, sent={self.sent})"
@@ -192,22 +204,32 @@ class Doc:
 def _cue_positions(tokens: list[Token], lang: str) -> frozenset[int]:
     cues = _negation_cues(lang)
     found: set[int] = set()
+    single, multi = cues.single, cues.multi_by_first
     for tok in tokens:
-        if tok.norm in cues.single or tok.norm.endswith("n't"):
+        norm = tok.norm
+        if norm in single or norm.endswith("n't"):
             found.add(tok.i)
-    for phrase in cues.multi:
-        n = len(phrase)
-        for tok in tokens:
-            if tok.norm == phrase[0] and tuple(t.norm for t in tokens[tok.i : tok.i + n]) == phrase:
-                found.add(tok.i + n - 1)
+        phrases = multi.get(norm)
+        if phrases:
+            for phrase in phrases:
+                n = len(phrase)
+                if tuple(t.norm for t in tokens[tok.i : tok.i + n]) == phrase:
+                    found.add(tok.i + n - 1)
     return frozenset(found)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class _Cues:
     single: frozenset[str]
     multi: tuple[tuple[str, ...], ...]
     openers: frozenset[str]
+
+    @functools.cached_property
+    def multi_by_first(self) -> dict[str, list[tuple[str, ...]]]:
+        table: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.multi:
+            table.setdefault(phrase[0], []).append(phrase)
+        return table
 
 
 @functools.cache
@@ -219,11 +241,25 @@ def _negation_cues(lang: str) -> _Cues:
     return _Cues(frozenset(single), multi, frozenset(fold(w) for w in data.clause_openers))
 
 
+@functools.lru_cache(maxsize=200_000)
+def _norm_lemma(surface: str, lang: str) -> tuple[str, str]:
+    norm = fold(surface)
+    return norm, lemma_of(norm, lang)
+
+
+def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
 def analyse(text: str, lang: str) -> Doc:
     """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``)."""
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
     openers = _negation_cues(lang).openers
+    # boundaries found once; a pointer walks each list as the tokens advance
+    sent_ends = _positions(_SENT_END_RE, text)
+    clause_marks = _positions(_CLAUSE_RE, text)
+    si = ci = 0
     sent = clause = 0
     sent_first = 0
     quoted = False
@@ -232,32 +268,36 @@ def analyse(text: str, lang: str) -> Doc:
         start, end = match.span()
         surface = match.group()
         gap = text[prev_end:start]
+        new_sentence = new_clause = False
+        while si < len(sent_ends) and sent_ends[si] < start:
+            new_sentence = new_sentence or sent_ends[si] >= prev_end
+            si += 1
+        while ci < len(clause_marks) and clause_marks[ci] < start:
+            new_clause = new_clause or clause_marks[ci] >= prev_end
+            ci += 1
         if tokens:
-            if "\n" in gap or _SENT_END_RE.search(text, prev_end, start + 1):
+            if new_sentence or "\n" in gap:
                 sentences.append((sent_first, len(tokens)))
                 sent_first = len(tokens)
                 sent += 1
                 clause += 1
                 quoted = False
-            elif _CLAUSE_RE.search(gap):
+            elif new_clause:
                 clause += 1
             if quoted and gap and gap[0] in _CLOSE_QUOTES:
                 quoted = False
-        norm = fold(surface)
+        norm, lemma = _norm_lemma(surface, lang)
         if norm in openers and tokens:
             clause += 1
         opens_quote = gap and gap[-1] in _OPEN_QUOTES and (len(gap) == 1 or not gap[-2].isalnum())
         if opens_quote and not (gap[-1] in "'’" and norm in _ELISIONS):
             quoted = True
-        tok = Token(len(tokens), start, end, surface, norm, lemma_of(norm, lang))
-        tok.sent = sent
-        tok.clause = clause
-        tok.quoted = quoted
-        tokens.append(tok)
+        tokens.append(Token(len(tokens), start, end, surface, norm, lemma, sent, clause, quoted))
         prev_end = end
-        tail = text[end : end + 1]
-        if quoted and tail and tail in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalpha():
-            quoted = False
+        if quoted:
+            tail = text[end : end + 1]
+            if tail and tail in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalpha():
+                quoted = False
     if tokens:
         sentences.append((sent_first, len(tokens)))
     return Doc(text, lang, tokens, sentences, _cue_positions(tokens, lang))
@@ -287,6 +327,13 @@ def function_word_counts(text: str) -> dict[str, int]:
             if word in lists[lang]:
                 counts[lang] += 1
     return counts
+
+
+def token_language_counts(tokens: Iterable[Token]) -> dict[str, int]:
+    """How many tokens are function words of each language (for the mixed-language flag)."""
+    lists = _function_words()
+    norms = [tok.norm for tok in tokens]
+    return {lang: sum(1 for n in norms if n in lists[lang]) for lang in LANGUAGES}
 
 
 def detect_language(text: str, *, default: str | None = None) -> str | None:
