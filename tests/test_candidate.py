@@ -186,3 +186,16 @@ def test_cli_bad_profile_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: unknown value 'gezelligheid'")
     assert "$.organisation.values[1]" in result.stderr and "role.toml" in result.stderr
+
+
+def test_pooled_values_prefer_own_evidence(context: ProfileContext) -> None:
+    """Per candidate, a value's own evidence in any answer replaces general evidence."""
+    rows = [
+        {"id": "x1", "candidate_id": "c", "lang": "nl", "answer": "Ik heb het meteen gemeld."},
+        {"id": "x2", "candidate_id": "c", "lang": "nl", "answer": "Ik was eerlijk en open."},
+    ]
+    summary = summarise_candidates(score_with_profile(rows, context), context)[0]
+    openness = {v["value"]: v for v in summary.values}["openness"]
+    assert openness["evidence"]
+    assert all(not e["signal"].startswith("general_") for e in openness["evidence"])
+    assert {e["answer_id"] for e in openness["evidence"]} <= {"x1", "x2"}

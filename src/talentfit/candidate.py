@@ -208,7 +208,9 @@ def summarise_candidates(
     ``results`` are :class:`AnswerResult` or :class:`ProfiledResult`; plain results get the
     profile's view added. A result without ``candidate_id`` is its own group, keyed by its id.
     Every rubric competency is listed, heaviest first (profile weight, default 1; ties in
-    rubric order); ``without_evidence`` names those no answer gave evidence for.
+    rubric order); ``without_evidence`` names those no answer gave a level (the engine's
+    "insufficient evidence"). A value's own evidence in any answer outweighs general evidence:
+    the general kind is pooled only when no answer speaks to the value itself.
     """
     context = context or ProfileContext()
     rub = load_rubric(rubric)
@@ -227,7 +229,7 @@ def summarise_candidates(
         for score in result.scores:
             if score.score is not None:
                 group.scores.setdefault(score.competency, []).append(score.score)
-            if score.evidence:
+            if score.level is not None:  # the engine rated it: there was enough to go on
                 group.evidenced[score.competency] = group.evidenced.get(score.competency, 0) + 1
         for alignment in result.values:
             items = group.values.setdefault(alignment.value, [])
@@ -247,6 +249,17 @@ def _ranked(context: ProfileContext, order: list[str]) -> list[str]:
     return sorted(order, key=lambda c: (-context.weight(c), order.index(c)))
 
 
+def _pooled_value(value_id: str, evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    """A value over all answers: its own evidence if any answer had some, else the general."""
+    own = [e for e in evidence if not e["signal"].startswith("general_")]
+    chosen = own or evidence
+    return {
+        "value": value_id,
+        "alignment": alignment_from_evidence(e["signal"] for e in chosen),
+        "evidence": chosen,
+    }
+
+
 def _summary(group: _Candidate, context: ProfileContext, ids: list[str]) -> CandidateSummary:
     competencies: list[CompetencySummary] = []
     for cid in ids:
@@ -263,14 +276,7 @@ def _summary(group: _Candidate, context: ProfileContext, ids: list[str]) -> Cand
         )
     weighted = weighted_score(((c.competency, c.score) for c in competencies), context)
     values = tuple(
-        {
-            "value": value.id,
-            "alignment": alignment_from_evidence(
-                e["signal"] for e in group.values.get(value.id, [])
-            ),
-            "evidence": group.values.get(value.id, []),
-        }
-        for value in context.values
+        _pooled_value(value.id, group.values.get(value.id, [])) for value in context.values
     )
     pooled = group.drivers
     motivation = motivation_from_counts(
