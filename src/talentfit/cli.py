@@ -189,14 +189,18 @@ def guide_command(
     text = render_guide(
         build_guide(load_profile(profile), lang=lang, rubric=rubric, source=profile), fmt
     )
-    if output is None:
-        click.echo(text, nl=False)
-        return
+    _write_text(text, output)
+
+
+def _write_text(text: str, output: str | None) -> None:
+    """Write a whole document to ``output`` (a file, or stdout for None or '-')."""
+    stream = _output_stream(output)
     try:
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise FatalError(f"cannot write {output}: {exc.strerror or exc}") from None
+        stream.write(text)
+        stream.flush()
+    finally:
+        if output not in (None, "-"):
+            stream.close()
 
 
 def _output_stream(path: str | None) -> IO[str]:
@@ -395,13 +399,7 @@ def _score_per_candidate(
                 yield item
 
     summaries = summarise_candidates(scored(), context or ProfileContext(), rubric=rub)
-    stream = _output_stream(output)
-    try:
-        stream.write(render_candidates(summaries, fmt))
-        stream.flush()
-    finally:
-        if stream is not sys.stdout and output not in (None, "-"):
-            stream.close()
+    _write_text(render_candidates(summaries, fmt), output)
     for error in failed:
         click.echo(f"error: {error.error}", err=True)
     if failed:
