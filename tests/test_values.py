@@ -190,6 +190,20 @@ def test_quoted_contrary_is_someone_elses_words() -> None:
     assert result.alignment is not None and result.alignment > 0
 
 
+def test_someone_elses_request_is_not_the_candidates_belief() -> None:
+    """A contrary belief asked for by someone else, then refused, does not count against."""
+    integrity = builtin_values()["integrity"]
+    text = (
+        "Een klant vroeg of we contante inkomsten konden weglaten. Ik heb uitgelegd dat ik dat "
+        "niet doe en hem geholpen het correct op te geven."
+    )
+    result = value_alignment(text, "nl", [integrity])[0]
+    assert "contrary" not in [e.signal for e in result.evidence]
+    assert result.alignment is not None and result.alignment > 0
+    own = value_alignment("Ik vroeg me af of ik het kon weglaten.", "nl", [integrity])[0]
+    assert own.alignment is not None and own.alignment < 0
+
+
 def test_resolve_by_id_or_either_name_case_insensitive() -> None:
     """Profiles name values by id, Dutch or English name, any case; order is kept."""
     names = ["Eigenaarschap", "OPENNESS", "customer focus", "Vakmanschap"]

@@ -94,6 +94,7 @@ class GeneralCues:
     contrary: list[str]
     minimisers: list[str] = attrs.field(factory=list)  # "gewoon", "just": brushing off
     self_words: list[str] = attrs.field(factory=list)  # "ik", "I": the candidate speaks
+    request_words: list[str] = attrs.field(factory=list)  # "vroeg", "asked": someone asks
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 
@@ -398,9 +399,34 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
     if contrary and all(doc.tokens[k].quoted for k in range(match.first, match.last + 1)):
         return None  # someone else's words, quoted: not the candidate's belief
     negated = match_negated(doc, match)
-    if contrary:
-        return "negated_contrary" if negated else "contrary"
-    return "negated_indicator" if negated else "indicator"
+    signal = (
+        ("negated_contrary" if negated else "contrary")
+        if contrary
+        else ("negated_indicator" if negated else "indicator")
+    )
+    if signal in ("contrary", "negated_indicator") and _requested_by_other(doc, match.first):
+        return None  # "a client asked whether we could leave out …": the other's wish
+    return signal
+
+
+def _requested_by_other(doc: Doc, first: int) -> bool:
+    """Whether someone other than the candidate asks or wants what follows, earlier in the
+    same sentence ("een klant vroeg of…", "a seller wanted me not to…")."""
+    requests, selves = _request_words(doc.lang)
+    sent_first = doc.sentences[doc.tokens[first].sent][0]
+    for k in range(first - 1, sent_first - 1, -1):
+        if doc.tokens[k].norm in requests:
+            before = doc.tokens[max(sent_first, k - 2) : k]
+            return not any(t.norm in selves for t in before)
+    return False
+
+
+@functools.cache
+def _request_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon(lang).general
+    return frozenset(fold(w) for w in data.request_words), frozenset(
+        fold(w) for w in data.self_words
+    )
 
 
 def value_alignment(
