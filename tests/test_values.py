@@ -190,6 +190,17 @@ def test_quoted_contrary_is_someone_elses_words() -> None:
     assert result.alignment is not None and result.alignment > 0
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Betalen is betalen.", "nl"), ("A deal is a deal, full stop.", "en")],
+)
+def test_tautologies_are_rigid_beliefs(text: str, lang: str) -> None:
+    """'X is X' said as a belief is general evidence against any value."""
+    result = value_alignment(text, lang, [builtin_values()["empathy"]])[0]
+    assert result.alignment is not None and result.alignment < 0
+    assert [e.text for e in result.evidence if e.signal == "general_contrary"]
+
+
 def test_someone_elses_request_is_not_the_candidates_belief() -> None:
     """A contrary belief asked for by someone else, then refused, does not count against."""
     integrity = builtin_values()["integrity"]

@@ -18,8 +18,8 @@ signal              weight  example
 ==================  ======  =========================================================
 
 When an answer has no evidence for a value itself, talentfit falls back on weaker, *general*
-evidence, in this order: what the answer shows about the other values of the library and
-general service-attitude cues (dismissive beliefs such as "de gasten proeven het verschil
+evidence, in this order: what the answer shows about the other values of the library,
+rigid tautologies ("betalen is betalen", "a deal is a deal") and general service-attitude cues (dismissive beliefs such as "de gasten proeven het verschil
 toch niet", "none of my business", or own action such as "ik heb meteen gebeld"); else the
 scoring engine's customer-orientation indicators and counter-indicators; else a concrete past
 action the candidate tells about (the first past-tense sentence in the first person). Values
@@ -463,8 +463,9 @@ def _general_evidence(doc: Doc, matches: Sequence[Match[tuple[int, bool]]]) -> l
         ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
         for e in _evidence(doc, matches)
     ]
+    found += _tautologies(doc)
     if found:
-        return found
+        return sorted(found, key=lambda e: (e.start, e.end))
     from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
 
     analysis = analyse_answer(doc.text, doc.lang)
@@ -481,6 +482,28 @@ def _general_evidence(doc: Doc, matches: Sequence[Match[tuple[int, bool]]]) -> l
             start, end = doc.sentence_span(sent)
             return [ValueEvidence(start, end, doc.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
+
+
+_COPULAS = frozenset({"is", "zijn", "are", "blijft", "blijven", "remains", "stays"})
+
+
+def _tautologies(doc: Doc) -> list[ValueEvidence]:
+    """Rigid beliefs said as a tautology: "regels zijn regels", "betalen is betalen",
+    "a deal is a deal" — the same word on both sides of a copula."""
+    found: list[ValueEvidence] = []
+    tokens = doc.tokens
+    for tok in tokens:
+        if tok.norm not in _COPULAS or tok.i == 0:
+            continue
+        left = tokens[tok.i - 1]
+        for right in tokens[tok.i + 1 : tok.i + 3]:
+            if right.sent != tok.sent or not right.norm[:1].isalpha():
+                break
+            if right.lemma == left.lemma and len(left.norm) > 2 and left.sent == tok.sent:
+                quote = doc.text[left.start : right.end]
+                found.append(ValueEvidence(left.start, right.end, quote, "general_contrary"))
+                break
+    return found
 
 
 @functools.cache
