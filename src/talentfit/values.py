@@ -18,13 +18,15 @@ signal              weight  example
 ==================  ======  =========================================================
 
 When an answer has no evidence for a value itself, talentfit falls back on weaker, *general*
-evidence, in this order: what the answer shows about the other values of the library,
-rigid tautologies ("betalen is betalen", "a deal is a deal") and general service-attitude cues (dismissive beliefs such as "de gasten proeven het verschil
-toch niet", "none of my business", or own action such as "ik heb meteen gebeld"); else the
-scoring engine's customer-orientation indicators and counter-indicators; else a concrete past
-action the candidate tells about (the first past-tense sentence in the first person). Values
-and beliefs steer behaviour broadly (seed 002), so a clash elsewhere is a weak clash here too.
-That evidence carries the signal ``general_<signal>`` and half the weight.
+evidence, in this order: (1) what the answer shows about the other values of the library,
+rigid tautologies ("betalen is betalen") and general service-attitude cues (dismissive
+beliefs such as "de gasten proeven het verschil toch niet", "none of my business", or own
+action such as "ik heb meteen gebeld"); (2) else the scoring engine's customer-orientation
+indicators and counter-indicators; (3) else a concrete past action the candidate tells about
+(the first past-tense first-person sentence without a negation); (4) else a habit told with
+a minimiser in the candidate's own voice ("ik stuur ze gewoon terug"). Values and beliefs
+steer behaviour broadly (seed 002), so a clash elsewhere is a weak clash here too. That
+evidence carries the signal ``general_<signal>`` and half the weight.
 
 With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
 ``alignment = (P - N) / (P + N + 1)``, rounded to three decimals: in (-1, 1), positive when the
