@@ -201,6 +201,14 @@ def test_tautologies_are_rigid_beliefs(text: str, lang: str) -> None:
     assert [e.text for e in result.evidence if e.signal == "general_contrary"]
 
 
+def test_negative_pronoun_subject_is_about_others() -> None:
+    """'so nobody could listen in' does not negate the candidate's respect."""
+    respect = builtin_values()["respect"]
+    text = "I took her to a side room so nobody in the queue could listen in."
+    result = value_alignment(text, "en", [respect])[0]
+    assert "negated_indicator" not in [e.signal for e in result.evidence]
+
+
 def test_someone_elses_request_is_not_the_candidates_belief() -> None:
     """A contrary belief asked for by someone else, then refused, does not count against."""
     integrity = builtin_values()["integrity"]

@@ -401,6 +401,8 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
     if contrary and all(doc.tokens[k].quoted for k in range(match.first, match.last + 1)):
         return None  # someone else's words, quoted: not the candidate's belief
     negated = match_negated(doc, match)
+    if negated and not contrary and _negated_by_pronoun(doc, match):
+        return None  # "so nobody in the queue could listen in": others, not the candidate
     signal = (
         ("negated_contrary" if negated else "contrary")
         if contrary
@@ -409,6 +411,24 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
     if signal in ("contrary", "negated_indicator") and _requested_by_other(doc, match.first):
         return None  # "a client asked whether we could leave out …": the other's wish
     return signal
+
+
+_NEGATIVE_PRONOUNS = frozenset(
+    {"niemand", "niets", "niks", "nobody", "nothing", "noone", "one", "none"}
+)  # "no one" ends on "one"
+
+
+def _negated_by_pronoun(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the negation before an indicator is a negative pronoun as its subject
+    ("niemand luisterde mee", "nobody could listen in"): about others, not the candidate."""
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    for k in range(match.first - 1, max(-1, match.first - 7), -1):
+        if tokens[k].clause != clause:
+            return False
+        if k in doc.negation_cues:
+            return tokens[k].norm in _NEGATIVE_PRONOUNS
+    return False
 
 
 def _requested_by_other(doc: Doc, first: int) -> bool:
