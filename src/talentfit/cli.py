@@ -205,7 +205,7 @@ def _write_text(text: str, output: str | None) -> None:
 
 def _output_stream(path: str | None) -> IO[str]:
     if path is None or path == "-":
-        return click.get_text_stream("stdout")
+        return sys.stdout
     try:
         return open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
@@ -414,7 +414,7 @@ def demo(lang: str | None) -> None:
     """Run talentfit on built-in examples and print readable results."""
     from .demo import run_demo
 
-    run_demo(click.get_text_stream("stdout"), lang=lang)
+    run_demo(sys.stdout, lang=lang)
 
 
 from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`
