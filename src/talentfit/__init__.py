@@ -1,6 +1,7 @@
 """talentfit: score interview answers on customer orientation, lint and draft vacancy texts."""
 
 from ._version import __version__
+from .draft import Draft, DraftFinding, draft_vacancy
 from .errors import (
     ConfigError,
     InputError,
@@ -12,6 +13,7 @@ from .errors import (
 )
 from .lint import Finding, LintResult, lint_vacancy, load_lint_config
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
+from .profile import Profile, load_profile, profile_from_dict
 from .rubric import Competency, Rubric, load_rubric
 from .scoring import score_answer, score_answers
 
@@ -21,11 +23,14 @@ __all__ = [
     "Competency",
     "CompetencyScore",
     "ConfigError",
+    "Draft",
+    "DraftFinding",
     "Evidence",
     "Finding",
     "InputError",
     "LanguageError",
     "LintResult",
+    "Profile",
     "ProfileError",
     "RecordError",
     "Rubric",
@@ -33,9 +38,12 @@ __all__ = [
     "TalentfitError",
     "TemplateError",
     "__version__",
+    "draft_vacancy",
     "lint_vacancy",
     "load_lint_config",
+    "load_profile",
     "load_rubric",
+    "profile_from_dict",
     "score_answer",
     "score_answers",
 ]

@@ -60,6 +60,201 @@ def vacancy() -> None:
     """Lint and draft vacancy texts."""
 
 
+@vacancy.command("lint")
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: detected).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per finding and the metrics; json: one array, one object per file.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Lint config (TOML or JSON)."
+)
+@library_errors
+def vacancy_lint(
+    files: tuple[str, ...], lang: str | None, fmt: str, fail_on: str, config_path: str | None
+) -> None:
+    """Lint vacancy texts (.txt, .md, .html; - for stdin) for clichés, vague benefits,
+    hierarchy, excluding language, pay transparency, readability and structure.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+    2 usage error or unreadable input.
+    """
+    from .lint import exit_code, format_json, format_text, lint_file, load_lint_config
+
+    config = load_lint_config(config_path) if config_path else None
+    results = []
+    failed = False
+    for path in files:
+        try:
+            result = lint_file(path, lang=lang, config=config)
+        except TalentfitError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed = True
+            continue
+        results.append(result)
+        if fmt == "text":
+            click.echo(format_text(result))
+    if fmt == "json":
+        click.echo(format_json(results))
+    code = exit_code(results, fail_on)
+    raise SystemExit(EXIT_FATAL if failed else code)
+
+
+@vacancy.command("draft")
+@click.argument("profile", metavar="PROFILE")
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Template language (default: the profile's). The profile's texts are not translated.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "txt", "jsonld"]),
+    default="md",
+    show_default=True,
+    help="Markdown, an HTML fragment, plain text, or schema.org JobPosting JSON-LD.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Directory with your own vacancy.<lang>.<format>.j2 templates (rendered sandboxed).",
+)
+@click.option(
+    "--country",
+    default=None,
+    metavar="CODE",
+    help="addressCountry for the JSON-LD (ISO 3166 code; default NL).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the draft to this file instead of stdout.",
+)
+@library_errors
+def vacancy_draft(
+    profile: str,
+    lang: str | None,
+    fmt: str,
+    templates: str | None,
+    country: str | None,
+    output: str | None,
+) -> None:
+    """Draft a vacancy text from a role profile (TOML) and check it with the vacancy lint.
+
+    Problems the lint finds (clichés, vague benefits, hierarchy, exclusionary wording,
+    missing pay) are printed on stderr with the phrase, the profile key and a suggestion;
+    the draft is still written. Exit codes: 0 no problems; 1 problems found; 2 invalid
+    profile or template.
+    """
+    from .draft import draft_vacancy
+    from .profile import load_profile
+
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        raise click.BadParameter(
+            "must be a two-letter country code like NL", param_hint="--country"
+        )
+    role = load_profile(profile)
+    draft = draft_vacancy(
+        role, lang=lang, fmt=fmt, templates=templates, country=country.upper() if country else None
+    )
+    if output is None:
+        click.echo(draft.text, nl=False)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(draft.text)
+        except OSError as exc:
+            raise FatalError(f"cannot write {output}: {exc.strerror or exc}") from None
+    for finding in draft.findings:
+        click.echo(f"problem: {finding.describe()}", err=True)
+    for finding in draft.advice:
+        click.echo(f"advice: {finding.describe()}", err=True)
+    if draft.findings:
+        click.echo(
+            f"{len(draft.findings)} problem(s) in {profile}: the draft was written; fix the"
+            " phrases above and draft again.",
+            err=True,
+        )
+        raise SystemExit(EXIT_FINDINGS)
+
+
+@main.command("guide")
+@click.argument("profile", metavar="PROFILE")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json"]),
+    default="md",
+    show_default=True,
+    help="Markdown, an HTML page, or JSON (schema in docs/guide.md).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Language of the questions and labels (default: the profile's).",
+)
+@click.option(
+    "--rubric",
+    default=None,
+    metavar="NAME|FILE",
+    help="Rubric for the level anchors (default: customer-service).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the guide to this file instead of stdout.",
+)
+@library_errors
+def guide_command(
+    profile: str, fmt: str, lang: str | None, rubric: str | None, output: str | None
+) -> None:
+    """Write a structured interview guide from a role profile (TOML).
+
+    Per weighted competency, heaviest first: why it matters in this role, past-behaviour
+    (STAR) questions with follow-up probes and the five anchored levels; one question per
+    declared value; one motivation question; a rating sheet. Exit codes: 0 ok; 2 invalid
+    profile, rubric or template.
+    """
+    from .guide import build_guide, render_guide
+    from .profile import load_profile
+
+    text = render_guide(
+        build_guide(load_profile(profile), lang=lang, rubric=rubric, source=profile), fmt
+    )
+    _write_text(text, output)
+
+
+def _write_text(text: str, output: str | None) -> None:
+    """Write a whole document to ``output`` (a file, or stdout for None or '-')."""
+    stream = _output_stream(output)
+    try:
+        stream.write(text)
+        stream.flush()
+    finally:
+        if output not in (None, "-"):
+            stream.close()
+
+
 def _output_stream(path: str | None) -> IO[str]:
     if path is None or path == "-":
         return sys.stdout
@@ -120,6 +315,21 @@ def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
     default=None,
     help="Append one JSON line per scored answer (hashes, levels, signals; never the text).",
 )
+@click.option(
+    "--profile",
+    "profile_path",
+    default=None,
+    metavar="PROFILE",
+    help="Role profile (TOML): competency weights, declared values and the offer; each record"
+    " gains values, motivation and weighted_score.",
+)
+@click.option(
+    "--per",
+    type=click.Choice(["answer", "candidate"]),
+    default="answer",
+    show_default=True,
+    help="One record per answer, or one per candidate (grouped by candidate_id).",
+)
 @library_errors
 def score(
     input_path: str,
@@ -129,6 +339,8 @@ def score(
     output: str | None,
     calibration: str | None,
     audit_log: str | None,
+    profile_path: str | None,
+    per: str,
 ) -> None:
     """Score interview answers on the rubric's competencies.
 
@@ -136,6 +348,12 @@ def score(
     candidate_id, question, competency (the competency the question targets) and lang;
     '-' reads JSONL from stdin. Every input record yields one output record: its scores,
     or {"id", "line", "error"}. Scores are advice for a human decision.
+
+    With --profile PROFILE, competency weights come from the profile's [competencies] and
+    each record gains "values", "motivation" and "weighted_score" (docs/values.md). With
+    --per candidate, records are grouped by candidate_id: one summary per candidate
+    (weighted competency profile, values, motivation fit, number of answers, competencies
+    without evidence); records that fail are reported on stderr.
 
     Exit codes: 0 all scored; 1 some records failed; 2 unreadable input, unknown rubric
     or bad option.
@@ -149,14 +367,27 @@ def score(
 
     rub = load_rubric(rubric)
     cal = load_calibration(calibration, rubric=rub) if calibration is not None else None
+    context = None
+    if profile_path is not None:
+        from .candidate import ProfileContext
+        from .profile import load_profile
+
+        context = ProfileContext.from_profile(load_profile(profile_path), source=profile_path)
     records = read_records(input_path, fmt=input_format)
     first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file
-    stream = _output_stream(output)
-    failed = 0
     log = None
     if audit_log is not None:
         cal_hash = cal.content_hash if cal is not None else None
         log = AuditLog(audit_log, rubric=rub, calibration_hash=cal_hash)
+    if per == "candidate":
+        try:
+            _score_per_candidate(first, records, rub, context, fmt, output, cal, log)
+        finally:
+            if log is not None:
+                log.close()
+        return
+    stream = _output_stream(output)
+    failed = 0
     try:
         writer = open_writer(fmt, stream)
 
@@ -168,7 +399,13 @@ def score(
         # a progress count on stderr, unless it would interleave with results on the terminal
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         progress = sys.stderr.isatty() and not to_terminal
-        results = oversee(score_answers(everything(), rubric=rub), calibration=cal, log=log)
+        results: Iterator[Any] = oversee(
+            score_answers(everything(), rubric=rub), calibration=cal, log=log
+        )
+        if context is not None:
+            from .candidate import profile_results
+
+            results = profile_results(results, context)
         for item in _with_progress(results, progress):
             if isinstance(item, RecordError):
                 failed += 1
@@ -184,6 +421,44 @@ def score(
         raise SystemExit(EXIT_FINDINGS)
 
 
+def _score_per_candidate(
+    first: Any,
+    records: Iterator[Any],
+    rub: Any,
+    context: Any,
+    fmt: str,
+    output: str | None,
+    cal: Any = None,
+    log: Any = None,
+) -> None:
+    """``score --per candidate``: failed records on stderr, one summary per candidate."""
+    from .auditlog import oversee
+    from .candidate import ProfileContext, render_candidates, summarise_candidates
+    from .scoring import score_answers
+
+    def everything() -> Iterator[Any]:
+        if first is not None:
+            yield first
+        yield from records
+
+    failed: list[RecordError] = []
+
+    def scored() -> Iterator[Any]:
+        for item in oversee(score_answers(everything(), rubric=rub), calibration=cal, log=log):
+            if isinstance(item, RecordError):
+                failed.append(item)
+            else:
+                yield item
+
+    summaries = summarise_candidates(scored(), context or ProfileContext(), rubric=rub)
+    _write_text(render_candidates(summaries, fmt), output)
+    for error in failed:
+        click.echo(f"error: {error.error}", err=True)
+    if failed:
+        click.echo(f"{len(failed)} record(s) could not be scored", err=True)
+        raise SystemExit(EXIT_FINDINGS)
+
+
 @main.command()
 @click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Only this language.")
 @library_errors
@@ -192,58 +467,6 @@ def demo(lang: str | None) -> None:
     from .demo import run_demo
 
     run_demo(sys.stdout, lang=lang)
-
-
-@vacancy.command("lint")
-@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: detected).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one line per finding and the metrics; json: one array, one object per file.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "never"]),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
-)
-@click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False), help="Lint config (TOML or JSON)."
-)
-@library_errors
-def vacancy_lint(
-    files: tuple[str, ...], lang: str | None, fmt: str, fail_on: str, config_path: str | None
-) -> None:
-    """Lint vacancy texts (.txt, .md, .html; - for stdin) for clichés, vague benefits,
-    hierarchy, excluding language, pay transparency, readability and structure.
-
-    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-    2 usage error or unreadable input.
-    """
-    from .lint import exit_code, format_json, format_text, lint_file, load_lint_config
-
-    config = load_lint_config(config_path) if config_path else None
-    results = []
-    failed = False
-    for path in files:
-        try:
-            result = lint_file(path, lang=lang, config=config)
-        except TalentfitError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            failed = True
-            continue
-        results.append(result)
-        if fmt == "text":
-            click.echo(format_text(result))
-    if fmt == "json":
-        click.echo(format_json(results))
-    code = exit_code(results, fail_on)
-    raise SystemExit(EXIT_FATAL if failed else code)
 
 
 from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`
