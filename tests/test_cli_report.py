@@ -189,3 +189,23 @@ def test_shipped_example_profile(tmp_path: Path) -> None:
     positions = [html.index(f'{name} <span class="w">') for name in order]
     assert positions == sorted(positions)
     assert 'extra stap <span class="w">' not in html
+
+
+def test_score_report_with_profile_shows_values_and_weights(tmp_path: Path) -> None:
+    """`score --profile … --report`: the report has the profile's columns, values, motivation."""
+    html = tmp_path / "r.html"
+    args = ["score", str(ANSWERS), "--profile", str(ROLE), "-o", str(tmp_path / "s.jsonl")]
+    result = CliRunner().invoke(main, [*args, "--report", str(html)])
+    assert result.exit_code == 0, result.output
+    text = html.read_text(encoding="utf-8")
+    assert text.index("×3") < text.index("×1")
+    assert "Motivation fit" in text and "Values" in text
+
+
+def test_score_report_needs_per_answer_results(tmp_path: Path) -> None:
+    """`--per candidate` summaries cannot make a report: a usage error, exit 2."""
+    args = ["score", str(ANSWERS), "--per", "candidate", "--report", str(tmp_path / "r.html")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "--report needs the per-answer results" in result.stderr
+    assert not (tmp_path / "r.html").exists()

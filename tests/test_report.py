@@ -473,3 +473,15 @@ def test_any_record_shape_renders_or_is_not_scored(record: dict[str, Any]) -> No
     """Whatever a record holds, the report renders; a misfit record is listed, never a crash."""
     summary = write_report([record], Path("/dev/null"))
     assert summary.answers + len(summary.not_scored) == 1
+
+
+def test_value_ids_show_as_value_names_in_the_report_language() -> None:
+    """Built-in value ids are shown by their name in the interface language."""
+    record = _record(
+        "I fixed it myself.",
+        [("ownership", "fixed it myself", 1.0)],
+        values=[{"value": "ownership", "alignment": 0.5, "evidence": []}],
+    )
+    doc = parse(build_report([record], lang="nl"))
+    row = doc.find_all("table", "overview")[0].find_all("tr")[1]
+    assert "eigenaarschap +0.5" in [c.text for c in row.find_all("td")]

@@ -60,179 +60,16 @@ def vacancy() -> None:
     """Lint and draft vacancy texts."""
 
 
-def _output_stream(path: str | None) -> IO[str]:
-    if path is None or path == "-":
-        return sys.stdout
-    try:
-        return open(path, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise FatalError(f"cannot write {path}: {exc.strerror}") from None
-
-
-def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
-    """Count records on stderr (only when stderr is a terminal)."""
-    if not enabled:
-        yield from items
-        return
-    count = 0
-    for item in items:
-        count += 1
-        if count % 500 == 0:
-            click.echo(f"\rscored {count:,} answers", err=True, nl=False)
-        yield item
-    click.echo(f"\rscored {count:,} answers", err=True)
-
-
-@main.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--rubric",
-    default="customer-service",
-    show_default=True,
-    help="Built-in rubric name or a rubric file (.toml/.json).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "json", "csv", "text"]),
-    default="jsonl",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--input-format",
-    type=click.Choice(["jsonl", "json", "csv"]),
-    default=None,
-    help="Input format (default: from the file suffix; '-' is JSONL).",
-)
-@click.option(
-    "-o", "--output", "output", default=None, help="Write to this file (default: stdout)."
-)
-@click.option(
-    "--calibration",
-    metavar="FILE",
-    default=None,
-    help="Apply a calibration file from `talentfit calibrate` (levels fitted to your raters).",
-)
-@click.option(
-    "--audit-log",
-    metavar="FILE",
-    default=None,
-    help="Append one JSON line per scored answer (hashes, levels, signals; never the text).",
-)
-@click.option(
-    "--report",
-    "report_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Also write the HTML candidate report of the results to this file.",
-)
-@click.option(
-    "--report-lang",
-    type=click.Choice(["nl", "en"]),
-    default="en",
-    show_default=True,
-    help="Interface language of the --report file.",
-)
-@library_errors
-def score(
-    input_path: str,
-    rubric: str,
-    fmt: str,
-    input_format: str | None,
-    output: str | None,
-    calibration: str | None,
-    audit_log: str | None,
-    report_path: str | None,
-    report_lang: str,
-) -> None:
-    """Score interview answers on the rubric's competencies.
-
-    INPUT is .jsonl, .json (an array) or .csv with the fields answer (required), id,
-    candidate_id, question, competency (the competency the question targets) and lang;
-    '-' reads JSONL from stdin. Every input record yields one output record: its scores,
-    or {"id", "line", "error"}. Scores are advice for a human decision.
-
-    Exit codes: 0 all scored; 1 some records failed; 2 unreadable input, unknown rubric
-    or bad option.
-    """
-    from .auditlog import AuditLog, oversee
-    from .calibration import load_calibration
-    from .output import open_writer
-    from .records import read_records
-    from .rubric import load_rubric
-    from .scoring import score_answers
-
-    rub = load_rubric(rubric)
-    scored: list[Any] = []  # kept only for --report
-    cal = load_calibration(calibration, rubric=rub) if calibration is not None else None
-    records = read_records(input_path, fmt=input_format)
-    first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file
-    stream = _output_stream(output)
-    failed = 0
-    log = None
-    if audit_log is not None:
-        cal_hash = cal.content_hash if cal is not None else None
-        log = AuditLog(audit_log, rubric=rub, calibration_hash=cal_hash)
-    try:
-        writer = open_writer(fmt, stream)
-
-        def everything() -> Iterator[Any]:
-            if first is not None:
-                yield first
-            yield from records
-
-        # a progress count on stderr, unless it would interleave with results on the terminal
-        to_terminal = output in (None, "-") and sys.stdout.isatty()
-        progress = sys.stderr.isatty() and not to_terminal
-        results = oversee(score_answers(everything(), rubric=rub), calibration=cal, log=log)
-        for item in _with_progress(results, progress):
-            if isinstance(item, RecordError):
-                failed += 1
-            if report_path is not None:
-                scored.append(item)
-            writer.write(item)
-        writer.close()
-    finally:
-        if log is not None:
-            log.close()
-        if stream is not sys.stdout and output not in (None, "-"):
-            stream.close()
-    if report_path is not None:
-        from .report import write_report
-
-        summary = write_report(scored, report_path, lang=report_lang, rubric=rub)
-        click.echo(f"wrote report {summary.path}: {summary.candidates} candidates", err=True)
-    if failed:
-        click.echo(f"{failed} record(s) could not be scored; see their error records", err=True)
-        raise SystemExit(EXIT_FINDINGS)
-
-
-@main.command()
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Only this language.")
-@click.option(
-    "--report",
-    "report_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Where to write the HTML report of the example candidates "
-    "(default: talentfit-demo/report.html in the temporary directory).",
-)
-@library_errors
-def demo(lang: str | None, report_path: str | None) -> None:
-    """Run talentfit on built-in examples and print readable results."""
-    from .demo import run_demo, write_demo_report
-
-    run_demo(sys.stdout, lang=lang)
-    summary = write_demo_report(report_path, lang=lang)
-    click.echo(f"\nHTML report of the {summary.candidates} example candidates: {summary.path}")
-
-
 @vacancy.command("lint")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--lang", type=click.Choice(["nl", "en"]), help="Language (default: detected).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per finding and the metrics; json: one array, one object per file.",
 )
 @click.option(
     "--fail-on",
@@ -356,6 +193,319 @@ def vacancy_draft(
             err=True,
         )
         raise SystemExit(EXIT_FINDINGS)
+
+
+@main.command("guide")
+@click.argument("profile", metavar="PROFILE")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json"]),
+    default="md",
+    show_default=True,
+    help="Markdown, an HTML page, or JSON (schema in docs/guide.md).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Language of the questions and labels (default: the profile's).",
+)
+@click.option(
+    "--rubric",
+    default=None,
+    metavar="NAME|FILE",
+    help="Rubric for the level anchors (default: customer-service).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the guide to this file instead of stdout.",
+)
+@library_errors
+def guide_command(
+    profile: str, fmt: str, lang: str | None, rubric: str | None, output: str | None
+) -> None:
+    """Write a structured interview guide from a role profile (TOML).
+
+    Per weighted competency, heaviest first: why it matters in this role, past-behaviour
+    (STAR) questions with follow-up probes and the five anchored levels; one question per
+    declared value; one motivation question; a rating sheet. Exit codes: 0 ok; 2 invalid
+    profile, rubric or template.
+    """
+    from .guide import build_guide, render_guide
+    from .profile import load_profile
+
+    text = render_guide(
+        build_guide(load_profile(profile), lang=lang, rubric=rubric, source=profile), fmt
+    )
+    _write_text(text, output)
+
+
+def _write_text(text: str, output: str | None) -> None:
+    """Write a whole document to ``output`` (a file, or stdout for None or '-')."""
+    stream = _output_stream(output)
+    try:
+        stream.write(text)
+        stream.flush()
+    finally:
+        if output not in (None, "-"):
+            stream.close()
+
+
+def _output_stream(path: str | None) -> IO[str]:
+    if path is None or path == "-":
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise FatalError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
+    """Count records on stderr (only when stderr is a terminal)."""
+    if not enabled:
+        yield from items
+        return
+    count = 0
+    for item in items:
+        count += 1
+        if count % 500 == 0:
+            click.echo(f"\rscored {count:,} answers", err=True, nl=False)
+        yield item
+    click.echo(f"\rscored {count:,} answers", err=True)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--rubric",
+    default="customer-service",
+    show_default=True,
+    help="Built-in rubric name or a rubric file (.toml/.json).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "csv", "text"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl", "json", "csv"]),
+    default=None,
+    help="Input format (default: from the file suffix; '-' is JSONL).",
+)
+@click.option(
+    "-o", "--output", "output", default=None, help="Write to this file (default: stdout)."
+)
+@click.option(
+    "--calibration",
+    metavar="FILE",
+    default=None,
+    help="Apply a calibration file from `talentfit calibrate` (levels fitted to your raters).",
+)
+@click.option(
+    "--audit-log",
+    metavar="FILE",
+    default=None,
+    help="Append one JSON line per scored answer (hashes, levels, signals; never the text).",
+)
+@click.option(
+    "--profile",
+    "profile_path",
+    default=None,
+    metavar="PROFILE",
+    help="Role profile (TOML): competency weights, declared values and the offer; each record"
+    " gains values, motivation and weighted_score.",
+)
+@click.option(
+    "--per",
+    type=click.Choice(["answer", "candidate"]),
+    default="answer",
+    show_default=True,
+    help="One record per answer, or one per candidate (grouped by candidate_id).",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the HTML candidate report of the results to this file.",
+)
+@click.option(
+    "--report-lang",
+    type=click.Choice(["nl", "en"]),
+    default="en",
+    show_default=True,
+    help="Interface language of the --report file.",
+)
+@library_errors
+def score(
+    input_path: str,
+    rubric: str,
+    fmt: str,
+    input_format: str | None,
+    output: str | None,
+    calibration: str | None,
+    audit_log: str | None,
+    profile_path: str | None,
+    per: str,
+    report_path: str | None,
+    report_lang: str,
+) -> None:
+    """Score interview answers on the rubric's competencies.
+
+    INPUT is .jsonl, .json (an array) or .csv with the fields answer (required), id,
+    candidate_id, question, competency (the competency the question targets) and lang;
+    '-' reads JSONL from stdin. Every input record yields one output record: its scores,
+    or {"id", "line", "error"}. Scores are advice for a human decision.
+
+    With --profile PROFILE, competency weights come from the profile's [competencies] and
+    each record gains "values", "motivation" and "weighted_score" (docs/values.md). With
+    --per candidate, records are grouped by candidate_id: one summary per candidate
+    (weighted competency profile, values, motivation fit, number of answers, competencies
+    without evidence); records that fail are reported on stderr. With --report FILE, the
+    HTML candidate report of the per-answer results is written too (docs/report.md).
+
+    Exit codes: 0 all scored; 1 some records failed; 2 unreadable input, unknown rubric
+    or bad option.
+    """
+    from .auditlog import AuditLog, oversee
+    from .calibration import load_calibration
+    from .output import open_writer
+    from .records import read_records
+    from .rubric import load_rubric
+    from .scoring import score_answers
+
+    if per == "candidate" and report_path is not None:
+        raise click.UsageError("--report needs the per-answer results; drop --per candidate")
+    rub = load_rubric(rubric)
+    scored: list[Any] = []  # kept only for --report
+    cal = load_calibration(calibration, rubric=rub) if calibration is not None else None
+    context = None
+    if profile_path is not None:
+        from .candidate import ProfileContext
+        from .profile import load_profile
+
+        context = ProfileContext.from_profile(load_profile(profile_path), source=profile_path)
+    records = read_records(input_path, fmt=input_format)
+    first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file
+    log = None
+    if audit_log is not None:
+        cal_hash = cal.content_hash if cal is not None else None
+        log = AuditLog(audit_log, rubric=rub, calibration_hash=cal_hash)
+    if per == "candidate":
+        try:
+            _score_per_candidate(first, records, rub, context, fmt, output, cal, log)
+        finally:
+            if log is not None:
+                log.close()
+        return
+    stream = _output_stream(output)
+    failed = 0
+    try:
+        writer = open_writer(fmt, stream)
+
+        def everything() -> Iterator[Any]:
+            if first is not None:
+                yield first
+            yield from records
+
+        # a progress count on stderr, unless it would interleave with results on the terminal
+        to_terminal = output in (None, "-") and sys.stdout.isatty()
+        progress = sys.stderr.isatty() and not to_terminal
+        results: Iterator[Any] = oversee(
+            score_answers(everything(), rubric=rub), calibration=cal, log=log
+        )
+        if context is not None:
+            from .candidate import profile_results
+
+            results = profile_results(results, context)
+        for item in _with_progress(results, progress):
+            if isinstance(item, RecordError):
+                failed += 1
+            if report_path is not None:
+                scored.append(item)
+            writer.write(item)
+        writer.close()
+    finally:
+        if log is not None:
+            log.close()
+        if stream is not sys.stdout and output not in (None, "-"):
+            stream.close()
+    if report_path is not None:
+        from .report import write_report
+
+        summary = write_report(
+            scored, report_path, lang=report_lang, rubric=rub, profile=profile_path
+        )
+        click.echo(f"wrote report {summary.path}: {summary.candidates} candidates", err=True)
+    if failed:
+        click.echo(f"{failed} record(s) could not be scored; see their error records", err=True)
+        raise SystemExit(EXIT_FINDINGS)
+
+
+def _score_per_candidate(
+    first: Any,
+    records: Iterator[Any],
+    rub: Any,
+    context: Any,
+    fmt: str,
+    output: str | None,
+    cal: Any = None,
+    log: Any = None,
+) -> None:
+    """``score --per candidate``: failed records on stderr, one summary per candidate."""
+    from .auditlog import oversee
+    from .candidate import ProfileContext, render_candidates, summarise_candidates
+    from .scoring import score_answers
+
+    def everything() -> Iterator[Any]:
+        if first is not None:
+            yield first
+        yield from records
+
+    failed: list[RecordError] = []
+
+    def scored() -> Iterator[Any]:
+        for item in oversee(score_answers(everything(), rubric=rub), calibration=cal, log=log):
+            if isinstance(item, RecordError):
+                failed.append(item)
+            else:
+                yield item
+
+    summaries = summarise_candidates(scored(), context or ProfileContext(), rubric=rub)
+    _write_text(render_candidates(summaries, fmt), output)
+    for error in failed:
+        click.echo(f"error: {error.error}", err=True)
+    if failed:
+        click.echo(f"{len(failed)} record(s) could not be scored", err=True)
+        raise SystemExit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Only this language.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Where to write the HTML report of the example candidates "
+    "(default: talentfit-demo/report.html in the temporary directory).",
+)
+@library_errors
+def demo(lang: str | None, report_path: str | None) -> None:
+    """Run talentfit on built-in examples and print readable results."""
+    from .demo import run_demo, write_demo_report
+
+    run_demo(sys.stdout, lang=lang)
+    summary = write_demo_report(report_path, lang=lang)
+    click.echo(f"\nHTML report of the {summary.candidates} example candidates: {summary.path}")
 
 
 from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`

@@ -15,7 +15,14 @@ from .report import ReportSummary, write_report
 from .resources import data_file
 from .scoring import score_answers
 
-__all__ = ["demo_answers", "run_demo", "run_fairness_demo", "write_demo_report"]
+__all__ = [
+    "demo_answers",
+    "run_candidate_demo",
+    "run_demo",
+    "run_fairness_demo",
+    "run_guide_demo",
+    "write_demo_report",
+]
 
 
 def demo_answers(lang: str | None = None) -> list[dict[str, Any]]:
@@ -25,31 +32,91 @@ def demo_answers(lang: str | None = None) -> list[dict[str, Any]]:
     return [r for r in records if lang is None or r.get("lang") == lang]
 
 
+def _section(out: IO[str], title: str) -> None:
+    out.write(f"\n{'=' * 78}\n{title}\n{'=' * 78}\n\n")
+
+
 def run_demo(out: IO[str], *, lang: str | None = None) -> None:
-    """Score the example answers and print readable results to ``out``."""
-    out.write("talentfit demo: scoring example interview answers\n")
-    out.write("(levels 1-5 are advice for a human decision, never an accept/reject)\n\n")
+    """Run the main jobs on built-in examples and print readable results to ``out``."""
+    out.write("talentfit demo: every result below is advice for a human decision;\n")
+    out.write("talentfit never accepts or rejects a candidate.\n")
+
+    _section(out, "1. Scoring example interview answers (levels 1-5 with quoted evidence)")
     writer = open_writer("text", out)
     for item in score_answers(demo_answers(lang)):
         writer.write(item)
     writer.close()
-    out.write("\n")
+
+    _section(out, "2. Per candidate, against a role profile (values, motivation fit)")
+    run_candidate_demo(out, lang=lang)
+
+    _section(out, "3. An interview guide from the same role profile")
+    run_guide_demo(out, lang=lang)
+
+    _section(out, "4. Fairness: adverse impact and counterfactual invariance")
+    run_fairness_demo(out)
+
+    _section(out, "5. Linting a cliché-laden vacancy text")
     lint_demo(out, lang=lang)
-    out.write("\n")
+
+    _section(out, "6. Drafting a vacancy from a role profile")
     draft_demo(out, lang=lang)
 
 
+def _demo_profile(lang: str | None) -> tuple[Any, str]:
+    from .profile import example_profile, load_profile
+
+    name = "support-engineer-bookkeeping.en" if lang == "en" else "klantadviseur-energie.nl"
+    path = example_profile(name)
+    return load_profile(path), str(path)
+
+
+def run_candidate_demo(out: IO[str], *, lang: str | None = None) -> None:
+    """Score the example answers with a role profile and summarise them per candidate."""
+    from .candidate import (
+        ProfileContext,
+        render_candidates,
+        score_with_profile,
+        summarise_candidates,
+    )
+
+    profile, source = _demo_profile(lang)
+    out.write(f"role profile: {source.rsplit('/', 1)[-1]}\n\n")
+    context = ProfileContext.from_profile(profile, source=source)
+    results = score_with_profile(demo_answers(lang), context)
+    out.write(render_candidates(summarise_candidates(results, context), "text"))
+
+
+def run_guide_demo(out: IO[str], *, lang: str | None = None) -> None:
+    """Print the structured interview guide of the demo role profile (Markdown)."""
+    from .guide import build_guide, render_guide
+
+    profile, source = _demo_profile(lang)
+    guide = render_guide(build_guide(profile, source=source), "md")
+    head, sep, _ = guide.partition("\n### 2.")
+    out.write(head.rstrip() + "\n")
+    if sep:
+        out.write("\n… the full guide, with every competency and the rating sheet:\n")
+        out.write(f"    talentfit guide {source}\n")
+
+
 def write_demo_report(path: str | Path | None = None, *, lang: str | None = None) -> ReportSummary:
-    """Score the example answers and write their HTML candidate report.
+    """Score the example answers against the demo role profile and write the HTML report.
 
     ``path`` defaults to ``talentfit-demo/report.html`` in the temporary directory; the
-    report's interface language is ``lang`` (default English).
+    report's interface language is ``lang`` (default English). The profile's weights order
+    the competencies; its values and offer give the values and motivation-fit columns.
     """
+    from .candidate import ProfileContext, score_with_profile
+
     if path is None:
         folder = Path(tempfile.gettempdir()) / "talentfit-demo"
         folder.mkdir(exist_ok=True)
         path = folder / "report.html"
-    return write_report(score_answers(demo_answers(lang)), path, lang=lang or "en")
+    profile, source = _demo_profile(lang)
+    context = ProfileContext.from_profile(profile, source=source)
+    results = score_with_profile(demo_answers(lang), context)
+    return write_report(results, path, lang=lang or "en", profile=profile)
 
 
 def run_fairness_demo(out: IO[str]) -> None:

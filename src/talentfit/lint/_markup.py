@@ -75,30 +75,34 @@ def prepare(text: str, fmt: str) -> Prepared:
 
 
 def _prepare_html(text: str) -> Prepared:
-    chars: list[str] = []
+    pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
 
-    def emit(s: str, start: int, end: int) -> None:
-        for ch in s:
-            chars.append(ch)
-            starts.append(start)
-            ends.append(end)
+    def emit(value: str, start: int, end: int) -> None:
+        """``value`` stands for ``text[start:end]`` (a tag, comment or entity)."""
+        pieces.append(value)
+        starts.extend([start] * len(value))
+        ends.extend([end] * len(value))
 
     def emit_plain(lo: int, hi: int) -> None:
         pos = lo
         for m in _ENTITY.finditer(text, lo, hi):
-            for k in range(pos, m.start()):
-                emit(text[k], k, k + 1)
+            if m.start() > pos:
+                copy(pos, m.start())
             value = html.unescape(m.group())
             if value == m.group():
-                for k in range(m.start(), m.end()):
-                    emit(text[k], k, k + 1)
+                copy(m.start(), m.end())
             else:
                 emit(" " if value == "\xa0" else value, m.start(), m.end())
             pos = m.end()
-        for k in range(pos, hi):
-            emit(text[k], k, k + 1)
+        if hi > pos:
+            copy(pos, hi)
+
+    def copy(lo: int, hi: int) -> None:
+        pieces.append(text[lo:hi])
+        starts.extend(range(lo, hi))
+        ends.extend(range(lo + 1, hi + 1))
 
     pos = 0
     for m in _MARKUP.finditer(text):
@@ -114,7 +118,7 @@ def _prepare_html(text: str) -> Prepared:
             emit(" ", m.start(), m.end())
         pos = m.end()
     emit_plain(pos, len(text))
-    return Prepared(text, "".join(chars), tuple(starts), tuple(ends))
+    return Prepared(text, "".join(pieces), tuple(starts), tuple(ends))
 
 
 def ignored_rules(original: str) -> dict[int, frozenset[str]]:

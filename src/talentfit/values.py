@@ -1,0 +1,558 @@
+"""Values alignment: which of an organisation's declared values an answer expresses or contradicts.
+
+The built-in values library is data (``talentfit/data/values/<lang>.toml``, one schema):
+per value a name, a description, behavioural *indicators* and *contrary beliefs*, written in
+the pattern language of :mod:`talentfit.patterns`. Organisations add their own values in the
+role profile; their phrases are compiled with :func:`~talentfit.patterns.compile_phrase`
+(literal words, never a regular expression).
+
+Each match in an answer is one piece of evidence with a signal and a weight:
+
+==================  ======  =========================================================
+signal              weight  example
+==================  ======  =========================================================
+``indicator``       +1.0    "ik heb het meteen gemeld"
+``negated_indicator``  -1.0    "ik heb het niet gemeld"
+``contrary``        -1.5    "overleg kost vooral tijd", "not my problem"
+``negated_contrary``   +0.5    "ik vind niet dat overleg vooral tijd kost"
+==================  ======  =========================================================
+
+When an answer has no evidence for a value itself, talentfit falls back on weaker, *general*
+evidence, in this order: (1) what the answer shows about the other values of the library,
+rigid tautologies ("betalen is betalen") and general service-attitude cues (dismissive
+beliefs such as "de gasten proeven het verschil toch niet", "none of my business", or own
+action such as "ik heb meteen gebeld"); (2) else the scoring engine's customer-orientation
+indicators and counter-indicators; (3) else a concrete past action the candidate tells about
+(the first past-tense first-person sentence without a negation); (4) else a habit told with
+a minimiser in the candidate's own voice ("ik stuur ze gewoon terug"). Values and beliefs
+steer behaviour broadly (seed 002), so a clash elsewhere is a weak clash here too. That
+evidence carries the signal ``general_<signal>`` and half the weight.
+
+With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
+``alignment = (P - N) / (P + N + 1)``, rounded to three decimals: in (-1, 1), positive when the
+answer expresses the value, negative when it expresses the opposite belief, ``None`` when there
+is no evidence at all. The ``+ 1`` keeps one stray word from reading as full alignment.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .convert import structure
+from .errors import ConfigError, ProfileError
+from .patterns import Match, Matcher, Pattern, compile_pattern, compile_phrase
+from .resources import load_data_toml
+from .text import LANGUAGES, Doc, _negation_cues, analyse, fold
+
+__all__ = [
+    "SIGNAL_WEIGHTS",
+    "ValueAlignment",
+    "ValueDefinition",
+    "ValueEvidence",
+    "alignment_from_evidence",
+    "builtin_values",
+    "resolve_values",
+    "value_alignment",
+]
+
+_BASE_WEIGHTS: dict[str, float] = {
+    "indicator": 1.0,
+    "negated_indicator": -1.0,
+    "contrary": -1.5,
+    "negated_contrary": 0.5,
+}
+GENERAL_FACTOR = 0.5  # general evidence (other values, attitude cues) weighs half
+SIGNAL_WEIGHTS: dict[str, float] = {
+    **_BASE_WEIGHTS,
+    **{f"general_{k}": v * GENERAL_FACTOR for k, v in _BASE_WEIGHTS.items()},
+    "driver": 0.0,  # a motivation driver mention (talentfit.motivation); no value weight
+}
+GENERAL = "_general"  # payload id of the general service-attitude cues
+
+
+@attrs.frozen
+class ValueEntry:
+    """One value in a language file of the values library."""
+
+    id: str
+    name: str
+    description: str
+    indicators: list[str]
+    contrary: list[str]
+    positive: list[str] = attrs.field(factory=list)  # example sentences that express it
+    negative: list[str] = attrs.field(factory=list)  # example sentences that contradict it
+
+
+@attrs.frozen
+class GeneralCues:
+    """General service-attitude cues: weak evidence for every value (with examples)."""
+
+    indicators: list[str]
+    contrary: list[str]
+    minimisers: list[str] = attrs.field(factory=list)  # "gewoon", "just": brushing off
+    self_words: list[str] = attrs.field(factory=list)  # "ik", "I": the candidate speaks
+    request_words: list[str] = attrs.field(factory=list)  # "vroeg", "asked": someone asks
+    positive: list[str] = attrs.field(factory=list)
+    negative: list[str] = attrs.field(factory=list)
+
+
+@attrs.frozen
+class ValueLexicon:
+    """Schema of ``talentfit/data/values/<lang>.toml``."""
+
+    values: list[ValueEntry]
+    general: GeneralCues
+
+
+@attrs.frozen(eq=False)
+class ValueDefinition:
+    """A value ready for matching: names, descriptions and compiled patterns per language."""
+
+    id: str
+    names: Mapping[str, str]
+    descriptions: Mapping[str, str]
+    indicators: Mapping[str, tuple[Pattern, ...]]
+    contrary: Mapping[str, tuple[Pattern, ...]]
+    custom: bool = False
+
+    def name(self, lang: str) -> str:
+        """The value's name in ``lang``, or in the language it was defined in."""
+        return self.names.get(lang) or next(iter(self.names.values()))
+
+    def description(self, lang: str) -> str:
+        """The value's description in ``lang``, or in the language it was defined in."""
+        return self.descriptions.get(lang) or next(iter(self.descriptions.values()), "")
+
+
+@attrs.frozen
+class ValueEvidence:
+    """A quoted span of the answer (character offsets) and the signal it carries."""
+
+    start: int
+    end: int
+    text: str
+    signal: str  # one of SIGNAL_WEIGHTS
+
+    @property
+    def weight(self) -> float:
+        return SIGNAL_WEIGHTS[self.signal]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "signal": self.signal}
+
+
+@attrs.frozen
+class ValueAlignment:
+    """How an answer relates to one value: -1..1, or None without evidence."""
+
+    value: str
+    alignment: float | None
+    evidence: tuple[ValueEvidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "alignment": self.alignment,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+def alignment_from_evidence(signals: Iterable[str]) -> float | None:
+    """``(P - N) / (P + N + 1)`` over the weights of ``signals``; None when there are none."""
+    positive = negative = 0.0
+    seen = False
+    for signal in signals:
+        seen = True
+        weight = SIGNAL_WEIGHTS[signal]
+        if weight > 0:
+            positive += weight
+        else:
+            negative -= weight
+    if not seen:
+        return None
+    return round((positive - negative) / (positive + negative + 1.0), 3)
+
+
+# --- the built-in library -------------------------------------------------------------------
+
+
+@functools.cache
+def lexicon(lang: str) -> ValueLexicon:
+    """The built-in values library in ``lang`` as written in its data file (cached)."""
+    relpath = f"values/{lang}.toml"
+    return structure(load_data_toml(relpath), ValueLexicon, source=f"talentfit/data/{relpath}")
+
+
+def _compile_all(sources: Sequence[str], lang: str, where: str) -> tuple[Pattern, ...]:
+    try:
+        return tuple(compile_pattern(s, lang) for s in sources)
+    except ConfigError as exc:
+        raise ConfigError(exc.message, path=where) from None
+
+
+@functools.cache
+def builtin_values() -> dict[str, ValueDefinition]:
+    """The built-in values by id, in library order, with patterns for every language."""
+    by_lang = {lang: {e.id: e for e in lexicon(lang).values} for lang in LANGUAGES}
+    ids = list(by_lang[LANGUAGES[0]])
+    for lang in LANGUAGES:
+        if list(by_lang[lang]) != ids:
+            raise ConfigError(
+                f"values library for {lang!r} must define the same ids in the same order",
+                path=f"talentfit/data/values/{lang}.toml",
+            )
+    result: dict[str, ValueDefinition] = {}
+    for value_id in ids:
+        entries = {lang: by_lang[lang][value_id] for lang in LANGUAGES}
+        where = {lang: f"talentfit/data/values/{lang}.toml" for lang in LANGUAGES}
+        result[value_id] = ValueDefinition(
+            id=value_id,
+            names={lang: e.name for lang, e in entries.items()},
+            descriptions={lang: e.description for lang, e in entries.items()},
+            indicators={
+                lang: _compile_all(e.indicators, lang, where[lang]) for lang, e in entries.items()
+            },
+            contrary={
+                lang: _compile_all(e.contrary, lang, where[lang]) for lang, e in entries.items()
+            },
+        )
+    return result
+
+
+@functools.cache
+def general_cues() -> ValueDefinition:
+    """The general service-attitude cues of every language, as a pseudo-value."""
+    where = {lang: f"talentfit/data/values/{lang}.toml" for lang in LANGUAGES}
+    return ValueDefinition(
+        id=GENERAL,
+        names=dict.fromkeys(LANGUAGES, "general"),
+        descriptions=dict.fromkeys(LANGUAGES, ""),
+        indicators={
+            lang: _compile_all(lexicon(lang).general.indicators, lang, where[lang])
+            for lang in LANGUAGES
+        },
+        contrary={
+            lang: _compile_all(lexicon(lang).general.contrary, lang, where[lang])
+            for lang in LANGUAGES
+        },
+    )
+
+
+def _key(name: str) -> str:
+    """Lookup key for a value name: folded, with ``_``, ``-`` and spaces made one space."""
+    return " ".join(re.split(r"[\s_\-]+", fold(name).strip()))
+
+
+# --- the role profile -----------------------------------------------------------------------
+
+
+def _custom_definition(custom: Any, index: int, lang: str, source: str | None) -> ValueDefinition:
+    base = f"$.organisation.custom_values[{index}]"
+    compiled: dict[str, list[Pattern]] = {"indicators": [], "contrary": []}
+    for kind in compiled:
+        for j, phrase in enumerate(getattr(custom, kind, None) or ()):
+            try:
+                compiled[kind].append(compile_phrase(str(phrase), lang))
+            except ConfigError:
+                raise ProfileError(
+                    f"expected a phrase with at least one word, got {phrase!r}",
+                    field=f"{base}.{kind}[{j}]",
+                    path=source,
+                ) from None
+    if not str(custom.id).strip():
+        raise ProfileError("expected a non-empty value id", field=f"{base}.id", path=source)
+    return ValueDefinition(
+        id=str(custom.id),
+        names={lang: str(custom.name)},
+        descriptions={lang: str(getattr(custom, "description", "") or "")},
+        indicators={lang: tuple(compiled["indicators"])},
+        contrary={lang: tuple(compiled["contrary"])},
+        custom=True,
+    )
+
+
+def resolve_values(profile: Any, *, source: str | None = None) -> list[ValueDefinition]:
+    """The values a role profile declares, in its order, then its other custom values.
+
+    ``organisation.values`` names values by id or by their Dutch or English name,
+    case-insensitively; ``organisation.custom_values`` defines the organisation's own (which
+    win over a built-in value with the same id). An unknown name raises ProfileError naming
+    ``$.organisation.values[i]`` and the profile file.
+    """
+    source = source or _profile_source(profile)
+    organisation = profile.organisation
+    lang = getattr(profile, "language", None) or "nl"
+    index: dict[str, ValueDefinition] = {}
+    for value in builtin_values().values():
+        for name in (value.id, *value.names.values()):
+            index[_key(name)] = value
+    customs = [
+        _custom_definition(c, i, lang, source)
+        for i, c in enumerate(getattr(organisation, "custom_values", None) or ())
+    ]
+    for custom in customs:
+        for name in (custom.id, *custom.names.values()):
+            index[_key(name)] = custom
+    chosen: list[ValueDefinition] = []
+    for i, name in enumerate(getattr(organisation, "values", None) or ()):
+        found = index.get(_key(str(name)))
+        if found is None:
+            known = ", ".join(builtin_values())
+            raise ProfileError(
+                f"unknown value {name!r}: expected a custom value or one of {known} "
+                "(by id or by Dutch or English name)",
+                field=f"$.organisation.values[{i}]",
+                path=source,
+            )
+        if found not in chosen:
+            chosen.append(found)
+    chosen.extend(c for c in customs if c not in chosen)
+    return chosen
+
+
+def _profile_source(profile: Any) -> str | None:
+    for attr in ("source", "path"):
+        value = getattr(profile, attr, None)
+        if value:
+            return str(value)
+    return None
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _matcher(values: tuple[ValueDefinition, ...], lang: str) -> Matcher[tuple[int, bool]]:
+    entries: list[tuple[Pattern, tuple[int, bool]]] = []
+    for i, value in enumerate(values):
+        entries.extend((p, (i, False)) for p in value.indicators.get(lang, ()))
+        entries.extend((p, (i, True)) for p in value.contrary.get(lang, ()))
+    return Matcher(entries)
+
+
+def _pool(values: Sequence[ValueDefinition]) -> tuple[ValueDefinition, ...]:
+    """The given values, then the other built-in values and the general cues (for backoff)."""
+    given = tuple(values)
+    ids = {v.id for v in given}
+    others = tuple(v for v in builtin_values().values() if v.id not in ids)
+    return (*given, *others, general_cues())
+
+
+def non_overlapping(matches: Sequence[Match[Any]]) -> list[Match[Any]]:
+    """Longest-first selection of matches whose token spans do not overlap, in text order."""
+    chosen: list[Match[Any]] = []
+    taken: set[int] = set()
+    for m in sorted(matches, key=lambda m: (-(m.last - m.first), m.first)):
+        span = set(range(m.first, m.last + 1))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(m)
+    chosen.sort(key=lambda m: (m.start, m.end))
+    return chosen
+
+
+POST_NEGATION_WINDOW = 4  # Dutch main clauses put "niet" after the verb: "ik meldde het niet"
+_NOT_A_NEGATION_AFTER = frozenset({"alleen", "enkel", "zomaar", "eens"})  # "niet alleen …"
+
+
+def match_negated(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a negation scopes over ``match``; a pattern's own negation word does not count.
+
+    Besides the text layer's scope (a cue before or inside the match, same clause), a Dutch
+    cue up to four tokens after the match in the same clause negates it too ("ik meldde het
+    niet", "ze luisteren gewoon niet"), except "niet alleen/enkel/zomaar/eens".
+    """
+    own = match.pattern.has_negation or _own_negation(match.pattern.source, doc.lang)
+    if doc.is_negated(match.first, match.last, inside=not own):
+        return True
+    if doc.lang != "nl" or own:
+        return False
+    tokens = doc.tokens
+    clause = tokens[match.last].clause
+    single = _negation_cues(doc.lang).single
+    for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
+        if tokens[k].clause != clause:
+            break
+        if tokens[k].norm in single:  # not "in plaats van": that negates what follows
+            after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            return after not in _NOT_A_NEGATION_AFTER
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _own_negation(source: str, lang: str) -> bool:
+    """Whether a pattern spells a negation itself: a contraction (``ain't``) or a cue of
+    several words (``in plaats van``, ``instead of``)."""
+    parts = fold(source).split()
+    if any(w.endswith("n't") for part in parts for w in part.split("|")):
+        return True
+    words = " ".join(parts)
+    return any(" ".join(cue) in words for cue in _negation_cues(lang).multi)
+
+
+def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
+    contrary = match.payload[1]
+    if contrary and all(doc.tokens[k].quoted for k in range(match.first, match.last + 1)):
+        return None  # someone else's words, quoted: not the candidate's belief
+    negated = match_negated(doc, match)
+    if negated and not contrary and _negated_by_pronoun(doc, match):
+        return None  # "so nobody in the queue could listen in": others, not the candidate
+    signal = (
+        ("negated_contrary" if negated else "contrary")
+        if contrary
+        else ("negated_indicator" if negated else "indicator")
+    )
+    if signal in ("contrary", "negated_indicator") and _requested_by_other(doc, match.first):
+        return None  # "a client asked whether we could leave out …": the other's wish
+    return signal
+
+
+_NEGATIVE_PRONOUNS = frozenset(
+    {"niemand", "niets", "niks", "nobody", "nothing", "noone", "one", "none"}
+)  # "no one" ends on "one"
+
+
+def _negated_by_pronoun(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the negation before an indicator is a negative pronoun as its subject
+    ("niemand luisterde mee", "nobody could listen in"): about others, not the candidate."""
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    for k in range(match.first - 1, max(-1, match.first - 7), -1):
+        if tokens[k].clause != clause:
+            return False
+        if k in doc.negation_cues:
+            return tokens[k].norm in _NEGATIVE_PRONOUNS
+    return False
+
+
+def _requested_by_other(doc: Doc, first: int) -> bool:
+    """Whether someone other than the candidate asks or wants what follows, earlier in the
+    same sentence ("een klant vroeg of…", "a seller wanted me not to…")."""
+    requests, selves = _request_words(doc.lang)
+    sent_first = doc.sentences[doc.tokens[first].sent][0]
+    for k in range(first - 1, sent_first - 1, -1):
+        if doc.tokens[k].norm in requests:
+            before = doc.tokens[max(sent_first, k - 2) : k]
+            return not any(t.norm in selves for t in before)
+    return False
+
+
+@functools.cache
+def _request_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon(lang).general
+    return frozenset(fold(w) for w in data.request_words), frozenset(
+        fold(w) for w in data.self_words
+    )
+
+
+def value_alignment(
+    text: str | Doc, lang: str, values: Sequence[ValueDefinition]
+) -> list[ValueAlignment]:
+    """One :class:`ValueAlignment` per value, in the order given, with quoted evidence.
+
+    A value without evidence of its own gets the general evidence (see the module docstring)
+    at half weight; ``alignment`` is None only when there is no evidence at all.
+    """
+    doc = text if isinstance(text, Doc) else analyse(text, lang)
+    pool = _pool(values)
+    per_value: dict[int, list[Match[tuple[int, bool]]]] = {i: [] for i in range(len(pool))}
+    for match in _matcher(pool, lang).find(doc):
+        per_value[match.payload[0]].append(match)
+    general: list[ValueEvidence] | None = None
+    result: list[ValueAlignment] = []
+    for i, value in enumerate(values):
+        evidence = _evidence(doc, per_value[i])
+        if not evidence:
+            if general is None:
+                general = _general_evidence(doc, [m for ms in per_value.values() for m in ms])
+            evidence = general
+        alignment = alignment_from_evidence(e.signal for e in evidence)
+        result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
+    return result
+
+
+def _general_evidence(doc: Doc, matches: Sequence[Match[tuple[int, bool]]]) -> list[ValueEvidence]:
+    """Backoff evidence, in order of preference: value lexicons and attitude cues; else the
+    scoring engine's behaviour and counter-indicator hits; else a concrete past action of
+    the candidate (a story of what they did)."""
+    found = [
+        ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
+        for e in _evidence(doc, matches)
+    ]
+    found += _tautologies(doc)
+    if found:
+        return sorted(found, key=lambda e: (e.start, e.end))
+    from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
+
+    analysis = analyse_answer(doc.text, doc.lang)
+    for hit in analysis.hits:
+        kind = {"indicator": "general_indicator", "counter": "general_contrary"}.get(hit.kind)
+        if kind is not None:
+            found.append(ValueEvidence(hit.start, hit.end, doc.text[hit.start : hit.end], kind))
+    if found:
+        return found
+    for sent, info in enumerate(analysis.sentences):
+        first, last = doc.sentences[sent]
+        negated = any(k in doc.negation_cues for k in range(first, last))
+        if info.concrete and info.first_singular and info.first_past >= 0 and not negated:
+            start, end = doc.sentence_span(sent)
+            return [ValueEvidence(start, end, doc.text[start:end], "general_indicator")]
+    return _habit_evidence(doc)
+
+
+_COPULAS = frozenset({"is", "zijn", "are", "blijft", "blijven", "remains", "stays"})
+
+
+def _tautologies(doc: Doc) -> list[ValueEvidence]:
+    """Rigid beliefs said as a tautology: "regels zijn regels", "betalen is betalen",
+    "a deal is a deal" — the same word on both sides of a copula."""
+    found: list[ValueEvidence] = []
+    tokens = doc.tokens
+    for tok in tokens:
+        if tok.norm not in _COPULAS or tok.i == 0:
+            continue
+        left = tokens[tok.i - 1]
+        for right in tokens[tok.i + 1 : tok.i + 3]:
+            if right.sent != tok.sent or not right.norm[:1].isalpha():
+                break
+            if right.lemma == left.lemma and len(left.norm) > 2 and left.sent == tok.sent:
+                quote = doc.text[left.start : right.end]
+                found.append(ValueEvidence(left.start, right.end, quote, "general_contrary"))
+                break
+    return found
+
+
+@functools.cache
+def _minimisers(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon(lang).general
+    return frozenset(fold(w) for w in data.minimisers), frozenset(fold(w) for w in data.self_words)
+
+
+def _habit_evidence(doc: Doc) -> list[ValueEvidence]:
+    """A habit told with a minimiser, in the candidate's own voice ("ik stuur ze gewoon
+    terug", "I just sell everyone …"): how they routinely brush a matter off."""
+    minimisers, selves = _minimisers(doc.lang)
+    for first, last in doc.sentences:
+        tokens = doc.tokens[first:last]
+        if not any(t.norm in selves for t in tokens):
+            continue
+        for tok in tokens:
+            if tok.norm in minimisers and not doc.is_negated(tok.i, tok.i):
+                return [ValueEvidence(tok.start, tok.end, tok.surface, "general_contrary")]
+    return []
+
+
+def _evidence(doc: Doc, matches: Sequence[Match[tuple[int, bool]]]) -> list[ValueEvidence]:
+    evidence: list[ValueEvidence] = []
+    for match in non_overlapping(matches):
+        signal = _signal(doc, match)
+        if signal is not None:
+            quote = doc.text[match.start : match.end]
+            evidence.append(ValueEvidence(match.start, match.end, quote, signal))
+    return evidence

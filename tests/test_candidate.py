@@ -1,0 +1,201 @@
+"""Scoring with a role profile (`score --profile`) and per-candidate summaries."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from talentfit.candidate import (
+    ProfileContext,
+    render_candidates,
+    score_with_profile,
+    summarise_candidates,
+    weighted_score,
+)
+from talentfit.cli import main
+from talentfit.profile import load_profile
+from talentfit.rubric import load_rubric
+from talentfit.scoring import score_answers
+
+ROOT = Path(__file__).resolve().parents[1]
+PROFILE = ROOT / "examples" / "profiles" / "klantadviseur-energie.nl.toml"
+
+ANSWERS: list[dict[str, Any]] = [
+    {
+        "id": "a1",
+        "candidate_id": "c1",
+        "competency": "ownership",
+        "lang": "nl",
+        "answer": "Een klant belde over een dubbele afschrijving. Ik heb het zelf uitgezocht en "
+        "haar twee dagen later teruggebeld om te checken of het geld terug was. Ik wil graag "
+        "zelf beslissen hoe ik help en blijven leren.",
+    },
+    {
+        "id": "a2",
+        "candidate_id": "c1",
+        "competency": "empathy",
+        "lang": "nl",
+        "answer": "Een mevrouw was erg van streek omdat haar rekening verdubbeld was. Ik heb "
+        "eerst geluisterd en gevraagd hoe het met haar ging. We hadden een fout gemaakt en dat "
+        "heb ik haar eerlijk verteld.",
+    },
+    {
+        "id": "a3",
+        "candidate_id": "c2",
+        "competency": "ownership",
+        "lang": "nl",
+        "answer": "Dat is niet mijn afdeling, dus ik heb haar doorverbonden. Wat niet weet, wat "
+        "niet deert. Ik wil vooral thuiswerken en op pad met klanten.",
+    },
+    {
+        "id": "a4",
+        "lang": "en",
+        "competency": "service_recovery",
+        "answer": "I admitted our mistake, apologised and fixed the invoice the same day.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def context() -> ProfileContext:
+    return ProfileContext.from_profile(load_profile(PROFILE), source=str(PROFILE))
+
+
+def _write(tmp_path: Path, rows: list[dict[str, Any]]) -> str:
+    path = tmp_path / "answers.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return str(path)
+
+
+def test_profiled_record_gains_values_motivation_and_weighted_score(
+    context: ProfileContext,
+) -> None:
+    """Each record gains values (declared order), motivation and a weighted score."""
+    result = next(score_with_profile(ANSWERS[:1], context))
+    data = result.to_dict()
+    assert [v["value"] for v in data["values"]] == [
+        "ownership",
+        "openness",
+        "craftsmanship",
+        "leden_centraal",
+    ]
+    ownership = data["values"][0]
+    assert ownership["alignment"] > 0
+    assert set(ownership["evidence"][0]) == {"start", "end", "text", "signal"}
+    drivers = {d["driver"] for d in data["motivation"]["drivers"]}
+    assert drivers == {"autonomy", "development"}
+    assert data["motivation"]["fit"] == 1.0
+    assert data["weighted_score"] is not None
+    assert {"scores", "advice", "flags"} <= set(data)
+
+
+def test_weighted_score_uses_profile_weights_default_one(context: ProfileContext) -> None:
+    """Σ w·score / Σ w; competencies outside the profile weigh 1; None-scores are skipped."""
+    assert weighted_score([("ownership", 4.0), ("extra_mile", 1.0)], context) == 3.25
+    assert weighted_score([("ownership", None)], context) is None
+
+
+def test_per_candidate_groups_and_aggregates(context: ProfileContext) -> None:
+    """Grouped by candidate_id (first-seen order); ungrouped answers stand alone under their id."""
+    summaries = summarise_candidates(score_with_profile(ANSWERS, context), context)
+    assert [s.candidate_id for s in summaries] == ["c1", "c2", "a4"]
+    c1, c2, alone = summaries
+    assert c1.answers == 2 and c1.answer_ids == ("a1", "a2")
+    weights = [c.weight for c in c1.competencies]
+    assert weights == sorted(weights, reverse=True)
+    assert [c.competency for c in c1.competencies][:2] == ["needs_clarification", "ownership"]
+    assert len(c1.competencies) == len(load_rubric().ids)
+    for comp in c1.competencies:
+        assert (comp.competency in c1.without_evidence) == (comp.answers_with_evidence == 0)
+    values = {v["value"]: v for v in c1.values}
+    assert values["ownership"]["alignment"] > 0
+    assert all("answer_id" in e for e in values["ownership"]["evidence"])
+    assert {v["value"]: v["alignment"] for v in c2.values}["ownership"] < 0
+    c2_drivers = {d["driver"] for d in c2.motivation["drivers"]}
+    assert c2_drivers == {"flexibility", "network"}
+    assert alone.answers == 1
+    assert "advice for a human decision" in c1.advice
+
+
+def test_summary_without_profile_uses_weight_one() -> None:
+    """Without a profile: every competency weight 1, no values, motivation without fit."""
+    summaries = summarise_candidates(score_answers(ANSWERS))
+    assert {c.weight for c in summaries[0].competencies} == {1}
+    assert summaries[0].values == ()
+    assert summaries[0].motivation["fit"] is None
+
+
+def test_render_candidates_formats(context: ProfileContext) -> None:
+    """jsonl/json/csv/text renderings; CSV cells are neutralised."""
+    summaries = summarise_candidates(score_with_profile(ANSWERS, context), context)
+    lines = render_candidates(summaries, "jsonl").splitlines()
+    assert [json.loads(line)["candidate_id"] for line in lines] == ["c1", "c2", "a4"]
+    assert len(json.loads(render_candidates(summaries, "json"))) == 3
+    rows = list(csv.DictReader(io.StringIO(render_candidates(summaries, "csv"))))
+    assert rows[0]["candidate_id"] == "c1" and rows[0]["answers"] == "2"
+    text = render_candidates(summaries, "text")
+    assert "ask next about:" in text and "advice for a human decision" in text
+
+
+def test_csv_neutralises_formula_like_candidate_ids() -> None:
+    """A candidate id like '=HYPERLINK(…)' cannot become a spreadsheet formula."""
+    rows = [dict(ANSWERS[3], candidate_id="=HYPERLINK(1)")]
+    out = render_candidates(summarise_candidates(score_answers(rows)), "csv")
+    assert "\n=HYPERLINK" not in out
+
+
+def test_cli_score_with_profile(tmp_path: Path) -> None:
+    """`score --profile` adds values, motivation and weighted_score to each JSONL record."""
+    runner = CliRunner()
+    path = _write(tmp_path, ANSWERS)
+    result = runner.invoke(main, ["score", path, "--profile", str(PROFILE)])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 4
+    assert all({"values", "motivation", "weighted_score"} <= set(r) for r in records)
+
+
+def test_cli_per_candidate_and_failures(tmp_path: Path) -> None:
+    """`--per candidate` prints one record per candidate; failed records on stderr, exit 1."""
+    runner = CliRunner()
+    path = _write(tmp_path, [*ANSWERS, {"id": "bad", "candidate_id": "c9"}])
+    args = ["score", path, "--profile", str(PROFILE), "--per", "candidate"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    ids = [json.loads(line)["candidate_id"] for line in result.stdout.splitlines()]
+    assert ids == ["c1", "c2", "a4"]
+    assert "line 5" in result.stderr and "could not be scored" in result.stderr
+    result = runner.invoke(main, [*args[:4], "--per", "candidate", "--format", "text"])
+    assert result.exit_code == 1 and "candidate c1" in result.stdout
+
+
+def test_cli_bad_profile_exits_2(tmp_path: Path) -> None:
+    """An invalid profile or unknown value: one Error line naming field and file, exit 2."""
+    bad = tmp_path / "role.toml"
+    bad.write_text(
+        PROFILE.read_text(encoding="utf-8").replace('"openheid"', '"gezelligheid"'),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["score", _write(tmp_path, ANSWERS), "--profile", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: unknown value 'gezelligheid'")
+    assert "$.organisation.values[1]" in result.stderr and "role.toml" in result.stderr
+
+
+def test_pooled_values_prefer_own_evidence(context: ProfileContext) -> None:
+    """Per candidate, a value's own evidence in any answer replaces general evidence."""
+    rows = [
+        {"id": "x1", "candidate_id": "c", "lang": "nl", "answer": "Ik heb het meteen gemeld."},
+        {"id": "x2", "candidate_id": "c", "lang": "nl", "answer": "Ik was eerlijk en open."},
+    ]
+    summary = summarise_candidates(score_with_profile(rows, context), context)[0]
+    openness = {v["value"]: v for v in summary.values}["openness"]
+    assert openness["evidence"]
+    assert all(not e["signal"].startswith("general_") for e in openness["evidence"])
+    assert {e["answer_id"] for e in openness["evidence"]} <= {"x1", "x2"}

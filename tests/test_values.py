@@ -1,0 +1,293 @@
+"""Values library, profile resolution and values alignment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from talentfit.errors import ProfileError
+from talentfit.text import LANGUAGES
+from talentfit.values import (
+    ValueDefinition,
+    alignment_from_evidence,
+    builtin_values,
+    lexicon,
+    resolve_values,
+    value_alignment,
+)
+
+REQUIRED = {
+    "empathy": "inlevingsvermogen",
+    "ownership": "eigenaarschap",
+    "craftsmanship": "vakmanschap",
+    "openness": "openheid",
+    "collaboration": "samenwerking",
+    "reliability": "betrouwbaarheid",
+    "customer_focus": "klantgerichtheid",
+    "development": "ontwikkeling",
+    "respect": "respect",
+    "integrity": "integriteit",
+    "entrepreneurship": "ondernemerschap",
+}
+
+EXAMPLES = [
+    (lang, entry.id, sign, sentence)
+    for lang in LANGUAGES
+    for entry in lexicon(lang).values
+    for sign, sentences in ((1, entry.positive), (-1, entry.negative))
+    for sentence in sentences
+]
+
+
+def profile(values: list[str], custom: list[object] | None = None, lang: str = "nl") -> object:
+    org = SimpleNamespace(values=values, custom_values=custom or [])
+    return SimpleNamespace(language=lang, organisation=org, source="role.toml")
+
+
+def custom_value(**kw: object) -> SimpleNamespace:
+    base: dict[str, object] = {
+        "id": "eerlijk-advies",
+        "name": "Eerlijk advies",
+        "description": "We adviseren wat de klant nodig heeft, niet wat het meeste oplevert.",
+        "indicators": ["eerlijk advies", "afgeraden"],
+        "contrary": ["extra verkopen"],
+    }
+    base.update(kw)
+    return SimpleNamespace(**base)
+
+
+def test_library_has_required_values_in_both_languages() -> None:
+    """Every required value exists with its Dutch and English names."""
+    values = builtin_values()
+    for value_id, nl_name in REQUIRED.items():
+        assert value_id in values
+        assert values[value_id].names["nl"] == nl_name
+        assert values[value_id].names["en"]
+
+
+def test_every_value_has_examples_per_language() -> None:
+    """Meta-test: each value has positive and negative example sentences in every language."""
+    for lang in LANGUAGES:
+        for entry in lexicon(lang).values:
+            assert entry.positive, (lang, entry.id)
+            assert entry.negative, (lang, entry.id)
+            assert entry.indicators and entry.contrary and entry.description
+
+
+@pytest.mark.parametrize(("lang", "value_id", "sign", "sentence"), EXAMPLES)
+def test_value_examples(lang: str, value_id: str, sign: int, sentence: str) -> None:
+    """Each example sentence of the library aligns (+) or clashes (-) as labelled."""
+    result = value_alignment(sentence, lang, [builtin_values()[value_id]])[0]
+    assert result.alignment is not None and result.alignment * sign > 0, result
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value_id"),
+    [
+        ("Als niemand het merkt, waarom zou je er dan een punt van maken?", "nl", "integrity"),
+        ("What people don't know doesn't hurt them.", "en", "integrity"),
+        ("Overleg kost vooral tijd.", "nl", "collaboration"),
+        ("Regels zijn regels.", "nl", "customer_focus"),
+        ("Not my problem.", "en", "ownership"),
+        ("The customer should just assume his call is important.", "en", "customer_focus"),
+    ],
+)
+def test_contrary_beliefs_without_negation_words(text: str, lang: str, value_id: str) -> None:
+    """Contrary beliefs phrased without a negation word are recognised as contrary."""
+    result = value_alignment(text, lang, [builtin_values()[value_id]])[0]
+    assert result.alignment is not None and result.alignment < 0
+    assert any(e.signal == "contrary" for e in result.evidence)
+
+
+def test_negated_indicator_counts_against() -> None:
+    """'ik heb het niet gemeld' and 'ik meldde het niet' count against integrity."""
+    integrity = builtin_values()["integrity"]
+    for text in ("Ik heb het niet gemeld.", "Ik meldde het niet."):
+        result = value_alignment(text, "nl", [integrity])[0]
+        assert [e.signal for e in result.evidence] == ["negated_indicator"]
+        assert result.alignment is not None and result.alignment < 0
+
+
+def test_negated_contrary_does_not_count_against() -> None:
+    """'ik vind niet dat overleg vooral tijd kost' is not a contrary belief."""
+    value = builtin_values()["collaboration"]
+    result = value_alignment("Ik vind niet dat overleg vooral tijd kost.", "nl", [value])[0]
+    assert [e.signal for e in result.evidence] == ["negated_contrary"]
+    assert result.alignment is not None and result.alignment > 0
+
+
+def test_no_evidence_gives_none_and_evidence_offsets_quote_the_text() -> None:
+    """No evidence -> alignment None; evidence offsets point into the original answer."""
+    values = list(builtin_values().values())
+    text = "Het weer was mooi."
+    assert all(a.alignment is None and not a.evidence for a in value_alignment(text, "nl", values))
+    text = "Eerlijk gezegd: ik heb de fout meteen toegegeven."
+    for result in value_alignment(text, "nl", values):
+        for ev in result.evidence:
+            assert text[ev.start : ev.end] == ev.text
+
+
+GENERAL_EXAMPLES = [
+    (lang, sign, sentence)
+    for lang in LANGUAGES
+    for sign, sentences in (
+        (1, lexicon(lang).general.positive),
+        (-1, lexicon(lang).general.negative),
+    )
+    for sentence in sentences
+]
+
+
+def test_general_cues_have_examples() -> None:
+    """Meta-test: the general attitude cues have positive and negative examples per language."""
+    for lang in LANGUAGES:
+        general = lexicon(lang).general
+        assert general.indicators and general.contrary
+        assert general.positive and general.negative
+
+
+@pytest.mark.parametrize(("lang", "sign", "sentence"), GENERAL_EXAMPLES)
+def test_general_examples(lang: str, sign: int, sentence: str) -> None:
+    """General cues alone give a value without own evidence the labelled sign."""
+    blank = ValueDefinition("blank", {lang: "blank"}, {lang: ""}, {}, {})
+    result = value_alignment(sentence, lang, [blank])[0]
+    assert result.alignment is not None and result.alignment * sign > 0, result
+    assert all(e.signal.startswith("general_") for e in result.evidence)
+
+
+def test_general_evidence_only_when_value_has_none() -> None:
+    """Own evidence wins; the general backoff is used only without it, at half weight."""
+    values = builtin_values()
+    text = "Ik heb het meteen gemeld. De gasten proeven het verschil toch niet."
+    integrity, craftsmanship = value_alignment(
+        text, "nl", [values["integrity"], values["craftsmanship"]]
+    )
+    assert [e.signal for e in integrity.evidence] == ["indicator"]
+    assert craftsmanship.evidence and all(
+        e.signal.startswith("general_") for e in craftsmanship.evidence
+    )
+    assert alignment_from_evidence(["general_indicator"]) == round(0.5 / 1.5, 3)
+
+
+def test_alignment_formula() -> None:
+    """alignment = (P - N) / (P + N + 1); None without signals."""
+    assert alignment_from_evidence([]) is None
+    assert alignment_from_evidence(["indicator"]) == 0.5
+    assert alignment_from_evidence(["contrary"]) == -0.6
+    assert alignment_from_evidence(["indicator", "contrary"]) == round(-0.5 / 3.5, 3)
+
+
+def test_quoted_contrary_is_someone_elses_words() -> None:
+    """A contrary belief inside quotes (a colleague's words) does not count against."""
+    value = builtin_values()["ownership"]
+    text = 'Mijn collega zei "niet mijn afdeling", maar ik heb het zelf opgepakt.'
+    result = value_alignment(text, "nl", [value])[0]
+    assert result.alignment is not None and result.alignment > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Betalen is betalen.", "nl"), ("A deal is a deal, full stop.", "en")],
+)
+def test_tautologies_are_rigid_beliefs(text: str, lang: str) -> None:
+    """'X is X' said as a belief is general evidence against any value."""
+    result = value_alignment(text, lang, [builtin_values()["empathy"]])[0]
+    assert result.alignment is not None and result.alignment < 0
+    assert [e.text for e in result.evidence if e.signal == "general_contrary"]
+
+
+def test_negative_pronoun_subject_is_about_others() -> None:
+    """'so nobody could listen in' does not negate the candidate's respect."""
+    respect = builtin_values()["respect"]
+    text = "I took her to a side room so nobody in the queue could listen in."
+    result = value_alignment(text, "en", [respect])[0]
+    assert "negated_indicator" not in [e.signal for e in result.evidence]
+
+
+def test_someone_elses_request_is_not_the_candidates_belief() -> None:
+    """A contrary belief asked for by someone else, then refused, does not count against."""
+    integrity = builtin_values()["integrity"]
+    text = (
+        "Een klant vroeg of we contante inkomsten konden weglaten. Ik heb uitgelegd dat ik dat "
+        "niet doe en hem geholpen het correct op te geven."
+    )
+    result = value_alignment(text, "nl", [integrity])[0]
+    assert "contrary" not in [e.signal for e in result.evidence]
+    assert result.alignment is not None and result.alignment > 0
+    own = value_alignment("Ik vroeg me af of ik het kon weglaten.", "nl", [integrity])[0]
+    assert own.alignment is not None and own.alignment < 0
+
+
+def test_resolve_by_id_or_either_name_case_insensitive() -> None:
+    """Profiles name values by id, Dutch or English name, any case; order is kept."""
+    names = ["Eigenaarschap", "OPENNESS", "customer focus", "Vakmanschap"]
+    resolved = resolve_values(profile(names))
+    assert [v.id for v in resolved] == ["ownership", "openness", "customer_focus", "craftsmanship"]
+
+
+def test_unknown_value_names_field_and_file() -> None:
+    """An unknown value name raises ProfileError naming $.organisation.values[i] and the file."""
+    with pytest.raises(ProfileError) as info:
+        resolve_values(profile(["openheid", "gezelligheid"]))
+    message = str(info.value)
+    assert "gezelligheid" in message
+    assert "$.organisation.values[1]" in message
+    assert "role.toml" in message
+
+
+def test_custom_value_is_compiled_as_literal_phrases() -> None:
+    """Custom values match their phrases literally (with lemmas), never as regex."""
+    weird = custom_value(indicators=["(a+)+$", "eerlijk advies"], contrary=["extra verkopen"])
+    resolved = resolve_values(profile(["eerlijk advies"], [weird]))
+    assert [v.id for v in resolved] == ["eerlijk-advies"]
+    value = resolved[0]
+    text = "Ik gaf eerlijk advies en heb het duurdere pakket afgeraden."
+    good = value_alignment(text, "nl", [value])
+    assert good[0].alignment is not None and good[0].alignment > 0
+    bad = value_alignment("Het gaat mij om extra verkopen.", "nl", [value])
+    assert bad[0].alignment is not None and bad[0].alignment < 0
+    assert value_alignment("aaaaaaaaaaaaaaaaaaaaaaaa!", "nl", [value])[0].alignment is None
+
+
+def test_custom_values_are_declared_even_when_not_listed() -> None:
+    """Custom values defined in the profile are included after the listed values."""
+    resolved = resolve_values(profile(["integriteit"], [custom_value()]))
+    assert [v.id for v in resolved] == ["integrity", "eerlijk-advies"]
+
+
+def test_empty_custom_phrase_is_a_profile_error() -> None:
+    """A custom indicator without words names its field path."""
+    field = r"\$\.organisation\.custom_values\[0\]\.indicators\[1\]"
+    with pytest.raises(ProfileError, match=field):
+        resolve_values(profile([], [custom_value(indicators=["ok", "  !! "])]))
+
+
+def test_labelled_examples_meet_the_bar() -> None:
+    """Sign agreement on the project's own labelled set is at least 80% per language."""
+    path = Path(__file__).parent / "data" / "values_labelled.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    values = builtin_values()
+    for lang in LANGUAGES:
+        mine = [r for r in rows if r["lang"] == lang]
+        assert len(mine) >= 40
+        agree = 0
+        for row in mine:
+            result = value_alignment(row["answer"], lang, [values[row["value"]]])[0]
+            agree += result.alignment is not None and result.alignment * row["label"] > 0
+        assert agree / len(mine) >= 0.8, (lang, agree, len(mine))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(LANGUAGES))
+def test_any_text_no_crash_deterministic_bounded(text: str, lang: str) -> None:
+    """Any text: no crash, same result twice, alignment within -1..1."""
+    values = list(builtin_values().values())
+    first = value_alignment(text, lang, values)
+    assert first == value_alignment(text, lang, values)
+    for result in first:
+        assert result.alignment is None or -1.0 < result.alignment < 1.0
