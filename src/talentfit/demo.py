@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from .draft import draft_demo
 from .lint import lint_demo
+from .models import AnswerResult
 from .output import open_writer
 from .report import ReportSummary, write_report
 from .resources import data_file
@@ -83,7 +84,9 @@ def run_candidate_demo(out: IO[str], *, lang: str | None = None) -> None:
     profile, source = _demo_profile(lang)
     out.write(f"role profile: {source.rsplit('/', 1)[-1]}\n\n")
     context = ProfileContext.from_profile(profile, source=source)
-    results = score_with_profile(demo_answers(lang), context)
+    results = [
+        r for r in score_with_profile(demo_answers(lang), context) if isinstance(r, AnswerResult)
+    ]
     out.write(render_candidates(summarise_candidates(results, context), "text"))
 
 

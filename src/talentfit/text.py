@@ -8,6 +8,7 @@ in ``talentfit/data/lang/<lang>.toml``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -44,8 +45,10 @@ _TOKEN_RE = re.compile(
 )
 _SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ•\-*])")
 _CLAUSE_RE = re.compile(r"[,;:()\[\]–—!?…]|\s-\s")
+_NEWLINE_RE = re.compile(r"\n")
 _OPEN_QUOTES = "\"“„‘'«"
 _CLOSE_QUOTES = "\"”’'»"
+_QUOTE_CHARS = frozenset(_OPEN_QUOTES + _CLOSE_QUOTES)
 _ELISIONS = frozenset({"s", "t", "n"})  # Dutch 's, 't, 'n are not quotes
 
 
@@ -259,58 +262,69 @@ def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
 
+def _gap_breaks(positions: Iterable[int], starts: list[int], ends: list[int], n: int) -> set[int]:
+    """Indices of the tokens that follow a boundary position lying in the gap before them."""
+    found: set[int] = set()
+    for pos in positions:
+        i = bisect.bisect_right(starts, pos)
+        if 0 < i < n and pos >= ends[i - 1]:
+            found.add(i)
+    return found
+
+
 def analyse(text: str, lang: str) -> Doc:
     """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``)."""
-    tokens: list[Token] = []
-    sentences: list[tuple[int, int]] = []
     cues = _negation_cues(lang)
     openers, abbreviations = cues.openers, cues.abbreviations
-    # boundaries found once; a pointer walks each list as the tokens advance
-    sent_ends = _positions(_SENT_END_RE, text)
-    clause_marks = _positions(_CLAUSE_RE, text)
-    si = ci = 0
-    sent = clause = 0
-    sent_first = 0
+    matches = list(_TOKEN_RE.finditer(text))
+    n = len(matches)
+    if not n:
+        return Doc(text, lang, [], [], frozenset())
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    surfaces = [m.group() for m in matches]
+    forms = [_norm_lemma(surface, lang) for surface in surfaces]
+    # boundaries are found once in the whole text and assigned to the gap they stand in
+    stops = {
+        i
+        for i in _gap_breaks(_positions(_SENT_END_RE, text), starts, ends, n)
+        # "max. 35 jaar", "ca. 20 uur": an abbreviation's full stop ends no sentence
+        if not (text[ends[i - 1] : ends[i - 1] + 1] == "." and forms[i - 1][0] in abbreviations)
+    }
+    stops |= _gap_breaks(_positions(_NEWLINE_RE, text), starts, ends, n)
+    marks = _gap_breaks(_positions(_CLAUSE_RE, text), starts, ends, n)
+    has_quotes = any(q in text for q in _QUOTE_CHARS)
+    tokens: list[Token] = []
+    sentences: list[tuple[int, int]] = []
+    sent = clause = sent_first = 0
     quoted = False
-    prev_end = 0
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        surface = match.group()
-        gap = text[prev_end:start]
-        new_sentence = new_clause = False
-        while si < len(sent_ends) and sent_ends[si] < start:
-            new_sentence = new_sentence or sent_ends[si] >= prev_end
-            si += 1
-        while ci < len(clause_marks) and clause_marks[ci] < start:
-            new_clause = new_clause or clause_marks[ci] >= prev_end
-            ci += 1
-        if new_sentence and gap[:1] == "." and tokens and tokens[-1].norm in abbreviations:
-            new_sentence = False  # "max. 35 jaar", "ca. 20 uur"
-        if tokens:
-            if new_sentence or "\n" in gap:
-                sentences.append((sent_first, len(tokens)))
-                sent_first = len(tokens)
+    for i in range(n):
+        norm, lemma = forms[i]
+        if i:
+            if i in stops:
+                sentences.append((sent_first, i))
+                sent_first = i
                 sent += 1
                 clause += 1
                 quoted = False
-            elif new_clause:
+            elif i in marks:
                 clause += 1
+            if norm in openers:
+                clause += 1
+        if has_quotes:
+            gap = text[ends[i - 1] if i else 0 : starts[i]]
             if quoted and gap and gap[0] in _CLOSE_QUOTES:
                 quoted = False
-        norm, lemma = _norm_lemma(surface, lang)
-        if norm in openers and tokens:
-            clause += 1
-        opens_quote = gap and gap[-1] in _OPEN_QUOTES and (len(gap) == 1 or not gap[-2].isalnum())
-        if opens_quote and not (gap[-1] in "'’" and norm in _ELISIONS):
-            quoted = True
-        tokens.append(Token(len(tokens), start, end, surface, norm, lemma, sent, clause, quoted))
-        prev_end = end
+            opens = gap and gap[-1] in _OPEN_QUOTES and (len(gap) == 1 or not gap[-2].isalnum())
+            if opens and not (gap[-1] in "'’" and norm in _ELISIONS):
+                quoted = True
+        tokens.append(Token(i, starts[i], ends[i], surfaces[i], norm, lemma, sent, clause, quoted))
         if quoted:
+            end = ends[i]
             tail = text[end : end + 1]
             if tail and tail in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalpha():
                 quoted = False
-    if tokens:
-        sentences.append((sent_first, len(tokens)))
+    sentences.append((sent_first, n))
     return Doc(text, lang, tokens, sentences, _cue_positions(tokens, lang))
 
 
