@@ -225,3 +225,14 @@ def test_fresh_sector_cases_agree_with_expected_levels() -> None:
         expected.append(case["expect"])
         scores.append(target.score)
     assert spearman(scores, expected) >= 0.8
+
+
+def test_every_level_shows_its_evidence() -> None:
+    """A competency with a level always quotes the evidence behind it."""
+    from talentfit.demo import demo_answers
+
+    texts = [r["answer"] for r in demo_answers()] + [SOLID_NL, SOLID_EN]
+    for text in texts:
+        for s in score_answer(text).scores:
+            if s.level is not None:
+                assert s.evidence, (s.competency, s.rationale, text[:60])

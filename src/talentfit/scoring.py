@@ -205,7 +205,9 @@ def _score_competency(
     shown = [
         h
         for h in analysis.hits
-        if (h.kind in ("indicator", "counter") and relevant.intersection(h.competencies))
+        # everything that counted for the level is shown (beyond signals define some
+        # competencies: feedback and lasting change are continuous improvement)
+        if (h.kind in ("indicator", "counter", "beyond") and relevant.intersection(h.competencies))
         or (targeted and h.kind in ("perspective", "result", "beyond", "claim", "buzzword"))
     ]
     rationale = f"level {level}: " + "; ".join(reasons)
