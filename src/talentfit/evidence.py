@@ -252,6 +252,25 @@ def analyse_answer(
             ):
                 continue
             kind = "result"  # "Ze kwam een week later terug": how it ended for the customer
+            last = m.last
+            while (
+                last + 1 < len(doc.tokens)
+                and doc.tokens[last + 1].clause == first_tok.clause
+                and doc.tokens[last + 1].sent == sent
+            ):
+                last += 1
+            hits.append(
+                Hit(
+                    signal,
+                    kind,
+                    tuple(signal.competencies),
+                    m.start,
+                    doc.tokens[last].end,
+                    sent,
+                    weight,
+                )
+            )
+            continue
         elif kind not in _MODES and doc.is_negated(
             m.first, m.last, inside=not m.pattern.has_negation
         ):
