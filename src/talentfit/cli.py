@@ -43,6 +43,21 @@ def library_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def output_option(
+    what: str, *, default: str | None = None, absent: str = "stdout"
+) -> Callable[[F], F]:
+    """The shared ``-o/--output FILE`` option: where a command writes ``what``."""
+    where = f"(default: {default or absent})"
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False),
+        default=default,
+        metavar="FILE",
+        help=f"Write {what} to this file {where}.",
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="talentfit")
 def main() -> None:
@@ -140,13 +155,7 @@ def vacancy_lint(
     metavar="CODE",
     help="addressCountry for the JSON-LD (ISO 3166 code; default NL).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    default=None,
-    help="Write the draft to this file instead of stdout.",
-)
+@output_option("the draft")
 @library_errors
 def vacancy_draft(
     profile: str,
@@ -217,13 +226,7 @@ def vacancy_draft(
     metavar="NAME|FILE",
     help="Rubric for the level anchors (default: customer-service).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    default=None,
-    help="Write the guide to this file instead of stdout.",
-)
+@output_option("the guide")
 @library_errors
 def guide_command(
     profile: str, fmt: str, lang: str | None, rubric: str | None, output: str | None
@@ -300,9 +303,7 @@ def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
     default=None,
     help="Input format (default: from the file suffix; '-' is JSONL).",
 )
-@click.option(
-    "-o", "--output", "output", default=None, help="Write to this file (default: stdout)."
-)
+@output_option("the results")
 @click.option(
     "--calibration",
     metavar="FILE",

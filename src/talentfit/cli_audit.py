@@ -18,7 +18,7 @@ import click
 
 from .calibration import Calibration, Rating, read_ratings
 from .calibration import calibrate as fit
-from .cli import EXIT_FINDINGS, EXIT_OK, FatalError, library_errors, main
+from .cli import EXIT_FINDINGS, EXIT_OK, FatalError, library_errors, main, output_option
 from .counterfactual import check_invariance, invariance_summary
 from .fairness import (
     METHODS,
@@ -234,7 +234,7 @@ def render_calibration(calibration: Calibration) -> str:
 
 @main.command()
 @click.argument("rated")
-@click.option("-o", "--output", metavar="FILE", help="Write the calibration file (JSON) here.")
+@output_option("the calibration file (JSON)", absent="not written")
 @click.option("--rubric", default=None, metavar="NAME|PATH", help="Rubric to score with.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True

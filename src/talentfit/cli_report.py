@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import EXIT_FINDINGS, FatalError, library_errors, main
+from .cli import EXIT_FINDINGS, FatalError, library_errors, main, output_option
 from .records import read_records
 from .report import write_report
 
@@ -29,14 +29,7 @@ from .report import write_report
     show_default=True,
     help="Language of the report's interface text.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default="report.html",
-    show_default=True,
-    help="Where to write the HTML report.",
-)
+@output_option("the HTML report", default="report.html")
 @library_errors
 def report(scores: str, profile: str | None, lang: str, output: str) -> None:
     """Write a self-contained HTML report of scored answers.

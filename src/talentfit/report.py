@@ -25,7 +25,7 @@ from ._version import __version__
 from .convert import structure
 from .errors import ConfigError, ProfileError, TalentfitError, TemplateError
 from .highlight import Span, highlight
-from .models import COMPETENCY_IDS
+from .models import COMPETENCY_IDS, Evidence
 from .profile import load_profile
 from .resources import load_data_toml, templates_dir
 from .rubric import Rubric, load_rubric
@@ -90,20 +90,11 @@ class ReportSummary:
 
 
 @attrs.frozen
-class _Evidence:
-    start: int
-    end: int
-    text: str
-    signal: str
-    weight: float
-
-
-@attrs.frozen
 class _Score:
     competency: str
     level: int | None
     score: float | None
-    evidence: tuple[_Evidence, ...]
+    evidence: tuple[Evidence, ...]
     rationale: str
 
     @property
@@ -175,7 +166,7 @@ def _expect_object(value: Any, field: str) -> Mapping[str, Any]:
     return value
 
 
-def _parse_evidence(item: Any, answer: str, field: str) -> _Evidence:
+def _parse_evidence(item: Any, answer: str, field: str) -> Evidence:
     ev = _expect_object(item, field)
     start, end = ev.get("start"), ev.get("end")
     if isinstance(start, bool) or not isinstance(start, int):
@@ -192,7 +183,7 @@ def _parse_evidence(item: Any, answer: str, field: str) -> _Evidence:
     signal = _expect_str(ev, "signal", field, default="") or ""
     weight = _expect_number(ev.get("weight", 1.0), f"{field}.weight", optional=False)
     assert weight is not None
-    return _Evidence(start, end, text, signal, weight)
+    return Evidence(start, end, text, signal, weight)
 
 
 def _parse_score(item: Any, answer: str, field: str) -> _Score:
@@ -569,7 +560,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _why(answers: Sequence[_Answer], column: _Column) -> Markup | None:
     """The sentence behind a candidate's level: their best answer's strongest evidence."""
-    best: tuple[tuple[int, float], _Answer, list[_Evidence]] | None = None
+    best: tuple[tuple[int, float], _Answer, list[Evidence]] | None = None
     for answer in answers:
         for score in answer.scores:
             found = [ev for ev in score.evidence if ev.weight > 0]
