@@ -199,7 +199,7 @@ def rubric_matcher(rubric: Rubric, lang: str) -> Matcher[CompiledSignal] | None:
     return _rubric_matchers[key]
 
 
-def analyse_answer(
+def _analyse_answer(
     text: str, lang: str, *, extra: Matcher[CompiledSignal] | None = None
 ) -> Analysis:
     """Find every signal in ``text`` and classify its sentences."""
@@ -293,6 +293,20 @@ def analyse_answer(
         )
     words = sum(1 for t in doc.tokens if t.norm[:1].isalpha())
     return Analysis(doc, sentences, _drop_nested(hits), words)
+
+
+def analyse_answer(
+    text: str, lang: str, *, extra: Matcher[CompiledSignal] | None = None
+) -> Analysis:
+    """Find every signal in ``text`` and classify its sentences (read-only result)."""
+    if extra is None:
+        return _cached_analysis(text, lang)
+    return _analyse_answer(text, lang, extra=extra)
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_analysis(text: str, lang: str) -> Analysis:
+    return _analyse_answer(text, lang)
 
 
 def _starts_with_self(doc: Doc, first: int, until: int) -> bool:

@@ -272,8 +272,13 @@ def _gap_breaks(positions: Iterable[int], starts: list[int], ends: list[int], n:
     return found
 
 
+@functools.lru_cache(maxsize=32)
 def analyse(text: str, lang: str) -> Doc:
-    """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``)."""
+    """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``).
+
+    Scoring, values and motivation read the same answer; the last few analyses are kept
+    (treat the returned Doc as read-only).
+    """
     cues = _negation_cues(lang)
     openers, abbreviations = cues.openers, cues.abbreviations
     matches = list(_TOKEN_RE.finditer(text))
