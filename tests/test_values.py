@@ -291,3 +291,26 @@ def test_any_text_no_crash_deterministic_bounded(text: str, lang: str) -> None:
     assert first == value_alignment(text, lang, values)
     for result in first:
         assert result.alignment is None or -1.0 < result.alignment < 1.0
+
+
+def test_fresh_batch_sign_agreement() -> None:
+    """Answers written after the word lists (tests/data/values_fresh.jsonl): ≥ 75% signs agree."""
+    import json
+    from pathlib import Path
+
+    from talentfit.values import builtin_values, value_alignment
+
+    rows = [
+        json.loads(line)
+        for line in (Path(__file__).parent / "data" / "values_fresh.jsonl")
+        .read_text("utf-8")
+        .splitlines()
+        if line.strip()
+    ]
+    library = builtin_values()
+    agree = 0
+    for row in rows:
+        (result,) = value_alignment(row["answer"], row["lang"], [library[row["value"]]])
+        if result.alignment is not None and (result.alignment > 0) == (row["label"] > 0):
+            agree += 1
+    assert agree / len(rows) >= 0.75, f"{agree}/{len(rows)}"

@@ -63,6 +63,7 @@ class Grammar:
     ipp_verbs: list[str]
     first_singular: list[str]
     first_plural: list[str]
+    third_person_subjects: list[str]
     function_words: list[str]
 
 

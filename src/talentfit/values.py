@@ -47,7 +47,7 @@ from .convert import structure
 from .errors import ConfigError, ProfileError
 from .patterns import Match, Matcher, Pattern, compile_pattern, compile_phrase
 from .resources import load_data_toml
-from .text import LANGUAGES, Doc, _negation_cues, analyse, fold
+from .text import LANGUAGES, Doc, _negation_cues, analyse, fold, language_data
 
 __all__ = [
     "SIGNAL_WEIGHTS",
@@ -401,6 +401,8 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
     if contrary and all(doc.tokens[k].quoted for k in range(match.first, match.last + 1)):
         return None  # someone else's words, quoted: not the candidate's belief
     negated = match_negated(doc, match)
+    if not contrary and not negated and _someone_else_acts(doc, match):
+        return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
     if negated and not contrary and _negated_by_pronoun(doc, match):
         return None  # "so nobody in the queue could listen in": others, not the candidate
     signal = (
@@ -411,6 +413,23 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
     if signal in ("contrary", "negated_indicator") and _requested_by_other(doc, match.first):
         return None  # "a client asked whether we could leave out …": the other's wish
     return signal
+
+
+@functools.cache
+def _persons(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    grammar = language_data(lang).grammar
+    selves = frozenset(grammar.first_singular) | frozenset(grammar.first_plural)
+    return selves, frozenset(grammar.third_person_subjects)
+
+
+def _someone_else_acts(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the clause of an indicator has another person as subject and no first person
+    ("en dan zoeken ze het zelf maar uit"): the behaviour is not the candidate's."""
+    selves, others = _persons(doc.lang)
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    words = [t.norm for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
+    return not any(w in selves for w in words) and any(w in others for w in words)
 
 
 _NEGATIVE_PRONOUNS = frozenset(
