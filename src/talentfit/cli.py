@@ -502,11 +502,12 @@ def _score_per_candidate(
 @library_errors
 def demo(lang: str | None, report_path: str | None) -> None:
     """Run talentfit on built-in examples and print readable results."""
-    from .demo import run_demo, write_demo_report
+    from .demo import run_demo, section, write_demo_report
 
     run_demo(sys.stdout, lang=lang)
+    section(sys.stdout, "7. A candidate report to open or print (self-contained HTML)")
     summary = write_demo_report(report_path, lang=lang)
-    click.echo(f"\nHTML report of the {summary.candidates} example candidates: {summary.path}")
+    click.echo(f"HTML report of the {summary.candidates} example candidates: {summary.path}")
 
 
 from . import cli_audit  # noqa: E402,F401 - registers `audit` and `calibrate`

@@ -22,6 +22,7 @@ __all__ = [
     "run_demo",
     "run_fairness_demo",
     "run_guide_demo",
+    "section",
     "write_demo_report",
 ]
 
@@ -33,7 +34,7 @@ def demo_answers(lang: str | None = None) -> list[dict[str, Any]]:
     return [r for r in records if lang is None or r.get("lang") == lang]
 
 
-def _section(out: IO[str], title: str) -> None:
+def section(out: IO[str], title: str) -> None:
     out.write(f"\n{'=' * 78}\n{title}\n{'=' * 78}\n\n")
 
 
@@ -42,25 +43,25 @@ def run_demo(out: IO[str], *, lang: str | None = None) -> None:
     out.write("talentfit demo: every result below is advice for a human decision;\n")
     out.write("talentfit never accepts or rejects a candidate.\n")
 
-    _section(out, "1. Scoring example interview answers (levels 1-5 with quoted evidence)")
+    section(out, "1. Scoring example interview answers (levels 1-5 with quoted evidence)")
     writer = open_writer("text", out)
     for item in score_answers(demo_answers(lang)):
         writer.write(item)
     writer.close()
 
-    _section(out, "2. Per candidate, against a role profile (values, motivation fit)")
+    section(out, "2. Per candidate, against a role profile (values, motivation fit)")
     run_candidate_demo(out, lang=lang)
 
-    _section(out, "3. An interview guide from the same role profile")
+    section(out, "3. An interview guide from the same role profile")
     run_guide_demo(out, lang=lang)
 
-    _section(out, "4. Fairness: adverse impact and counterfactual invariance")
+    section(out, "4. Fairness: adverse impact and counterfactual invariance")
     run_fairness_demo(out)
 
-    _section(out, "5. Linting a cliché-laden vacancy text")
+    section(out, "5. Linting a cliché-laden vacancy text")
     lint_demo(out, lang=lang)
 
-    _section(out, "6. Drafting a vacancy from a role profile")
+    section(out, "6. Drafting a vacancy from a role profile")
     draft_demo(out, lang=lang)
 
 
