@@ -16,7 +16,7 @@ __all__ = ["Hit", "TextFacts", "facts_of", "run_checks", "syllables"]
 
 _PYPHEN_LANG = {"nl": "nl_NL", "en": "en_US"}
 _CURRENCY = r"(?:[€$£]|\b(?:EUR|eur|euro|Euro)\b\.?)"
-_NUMBER = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})*(?:[.,]\d{1,2})?(?:,-)?|\d+(?:[.,]\d{1,2})?"
+_NUMBER = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})*(?!\d)(?:[.,]\d{1,2})?(?:,-)?|\d+(?:[.,]\d{1,2})?"
 _AMOUNT = re.compile(
     rf"{_CURRENCY}\s?(?P<a>{_NUMBER})(?P<ak>\s?[kK]\b)?"
     rf"|(?P<b>{_NUMBER})(?P<bk>\s?[kK])?\s?(?:euro|eur|EUR|€)(?![A-Za-z])"
