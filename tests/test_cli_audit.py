@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from files import write
 
 from talentfit.cli import main
 
@@ -22,12 +23,6 @@ TABLE = (
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-
-
-def write(tmp_path: Path, name: str, text: str) -> str:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return str(path)
 
 
 def test_audit_json_schema_and_exit_zero_without_flags(runner: CliRunner, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from files import write
 
 from talentfit.cli import main
 from talentfit.lint import example_vacancy
@@ -20,15 +21,6 @@ def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
         main, ["vacancy", "lint", *args], input=input, catch_exceptions=False
     )
     return result.exit_code, result.stdout, result.stderr
-
-
-def write(tmp_path: Path, name: str, content: str | bytes) -> str:
-    path = tmp_path / name
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return str(path)
 
 
 def test_cliche_ad_exits_1_and_prints_readable_lines(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from files import write
 
 from talentfit.cli import main
 
@@ -27,15 +28,6 @@ def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
     runner = CliRunner()
     result = runner.invoke(main, list(args), input=input, catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
-
-
-def write(tmp_path: Path, name: str, content: str | bytes) -> str:
-    path = tmp_path / name
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return str(path)
 
 
 def jsonl(*records: object) -> str:

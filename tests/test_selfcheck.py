@@ -16,6 +16,7 @@ import pytest
 
 import talentfit.selfcheck as selfcheck_module
 from talentfit.draft import DraftFinding, draft_vacancy
+from talentfit.lint import Finding
 from talentfit.profile import load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,22 +26,8 @@ PROBLEMS = frozenset({"cliche", "vague_benefit", "exclusionary_origin", "pay_tra
 
 
 @attrs.frozen
-class _Finding:
-    rule: str
-    category: str
-    severity: str
-    start: int
-    end: int
-    line: int
-    column: int
-    text: str
-    message: str
-    suggestion: str
-
-
-@attrs.frozen
 class _Result:
-    findings: tuple[_Finding, ...]
+    findings: tuple[Finding, ...]
 
 
 _RULES = [
@@ -56,7 +43,7 @@ def _fake_lint(text: str, *, lang: str | None = None, config: Any = None) -> _Re
         for m in re.finditer(pattern, text, re.IGNORECASE):
             line = text.count("\n", 0, m.start()) + 1
             findings.append(
-                _Finding(
+                Finding(
                     rule,
                     category,
                     "warning",
@@ -71,7 +58,7 @@ def _fake_lint(text: str, *, lang: str | None = None, config: Any = None) -> _Re
             )
     if "€" not in text and len(text) > 200:
         findings.append(
-            _Finding(
+            Finding(
                 "pay-missing",
                 "pay_transparency",
                 "warning",
