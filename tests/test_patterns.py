@@ -91,3 +91,11 @@ def test_user_phrase_is_literal() -> None:
     assert Matcher([(pattern, 1)]).find(doc)
     doc2 = analyse("Waarom zou je er x een punt van maken", "nl")
     assert not Matcher([(pattern, 1)]).find(doc2)
+
+
+def test_pattern_knows_its_own_negation() -> None:
+    """A pattern spelling a negation (contraction or multi-word cue) knows it has one."""
+    assert compile_pattern("ain't ... my problem", "en").has_negation
+    assert compile_pattern("in plaats van ... gewoon", "nl").has_negation
+    assert compile_pattern("instead of ... just", "en").has_negation
+    assert not compile_pattern("pass ... on", "en").has_negation

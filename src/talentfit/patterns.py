@@ -99,7 +99,7 @@ def compile_pattern(source: str, lang: str) -> Pattern:
     for part in parts:
         options = _compile_part(part, lang, source)
         alternatives = [alt + list(opt) for alt in alternatives for opt in options]
-        plain_words.extend(w for w in part.lstrip("?").split("|") if w.isalpha())
+        plain_words.extend(w for w in part.lstrip("?").split("|") if _is_word(w))
     for alt in alternatives:
         first = alt[0]
         if first.kind in ("gap", "any") or first.optional:

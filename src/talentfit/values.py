@@ -368,7 +368,7 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     cue up to four tokens after the match in the same clause negates it too ("ik meldde het
     niet", "ze luisteren gewoon niet"), except "niet alleen/enkel/zomaar/eens".
     """
-    own = match.pattern.has_negation or _own_negation(match.pattern.source, doc.lang)
+    own = match.pattern.has_negation
     if doc.is_negated(match.first, match.last, inside=not own):
         return True
     if doc.lang != "nl" or own:
@@ -383,17 +383,6 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
             return after not in _NOT_A_NEGATION_AFTER
     return False
-
-
-@functools.lru_cache(maxsize=4096)
-def _own_negation(source: str, lang: str) -> bool:
-    """Whether a pattern spells a negation itself: a contraction (``ain't``) or a cue of
-    several words (``in plaats van``, ``instead of``)."""
-    parts = fold(source).split()
-    if any(w.endswith("n't") for part in parts for w in part.split("|")):
-        return True
-    words = " ".join(parts)
-    return any(" ".join(cue) in words for cue in _negation_cues(lang).multi)
 
 
 def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
