@@ -171,7 +171,86 @@ def test_general_evidence_only_when_value_has_none() -> None:
     assert craftsmanship.evidence and all(
         e.signal.startswith("general_") for e in craftsmanship.evidence
     )
-    assert alignment_from_evidence(["general_indicator"]) == round(0.5 / 1.5, 3)
+    assert alignment_from_evidence(["general_indicator"]) == round(0.5 * 0.5 / 1.5, 3)
+    assert integrity.basis == "direct" and craftsmanship.basis == "indirect"
+    assert craftsmanship.to_dict()["basis"] == "indirect"
+
+
+def test_indirect_evidence_is_smaller_than_direct() -> None:
+    """General evidence alone stays below ±0.5; one direct indicator or contrary reaches it."""
+    many = ["general_indicator"] * 20
+    assert 0 < (alignment_from_evidence(many) or 0) < 0.5
+    assert -0.5 < (alignment_from_evidence(["general_contrary"] * 20) or 0) < 0
+    assert alignment_from_evidence(["indicator"]) == 0.5
+    assert alignment_from_evidence(["indicator", "general_indicator"]) == round(1.5 / 2.5, 3)
+    empty = value_alignment("Het weer was mooi.", "nl", [builtin_values()["respect"]])[0]
+    assert empty.basis is None and empty.to_dict()["basis"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value_id", "signal"),
+    [
+        (
+            "Ik ben heel klantgericht hoor, maar na vijf uur help ik niemand.",
+            "nl",
+            "customer_focus",
+            "hollow_self_description",
+        ),
+        (
+            "I'm super customer-oriented, but late is late.",
+            "en",
+            "customer_focus",
+            "hollow_self_description",
+        ),
+        ("Ik ben echt heel klantgericht.", "nl", "customer_focus", "self_description"),
+        ("I'm really customer-oriented.", "en", "customer_focus", "self_description"),
+    ],
+)
+def test_self_descriptions_are_claims_not_behaviour(
+    text: str, lang: str, value_id: str, signal: str
+) -> None:
+    """'I am very X' counts half; 'I am very X, but …' counts against X."""
+    result = value_alignment(text, lang, [builtin_values()[value_id]])[0]
+    assert signal in [e.signal for e in result.evidence], result
+    assert result.alignment is not None
+    assert (result.alignment > 0) == (signal == "self_description")
+
+
+def test_behaviour_after_ik_ben_is_not_a_claim() -> None:
+    """'Ik ben er zelf heen gereden' is a past action, not a self-description."""
+    result = value_alignment("Ik ben er zelf heen gereden.", "nl", [builtin_values()["ownership"]])
+    assert "self_description" not in [e.signal for e in result[0].evidence]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value_id"),
+    [
+        (
+            "Mijn chef zei altijd dat overleg vooral tijd kost. Dat zie ik anders.",
+            "nl",
+            "collaboration",
+        ),
+        (
+            "My old boss always said what people don't know doesn't hurt them. I never agreed.",
+            "en",
+            "integrity",
+        ),
+    ],
+)
+def test_rejected_beliefs_count_for_the_value(text: str, lang: str, value_id: str) -> None:
+    """A contrary belief the candidate rejects right after stating it counts for the value."""
+    result = value_alignment(text, lang, [builtin_values()[value_id]])[0]
+    assert "contrary" not in [e.signal for e in result.evidence], result
+    assert result.alignment is not None and result.alignment > 0
+
+
+def test_reported_belief_of_someone_else_is_not_the_candidates() -> None:
+    """'Mijn collega zegt altijd: overleg kost vooral tijd' is the colleague's belief."""
+    value = builtin_values()["collaboration"]
+    text = "Mijn collega zegt altijd dat overleg vooral tijd kost."
+    assert "contrary" not in [e.signal for e in value_alignment(text, "nl", [value])[0].evidence]
+    own = value_alignment("Ik zeg altijd dat overleg vooral tijd kost.", "nl", [value])[0]
+    assert "contrary" in [e.signal for e in own.evidence]
 
 
 def test_alignment_formula() -> None:

@@ -56,6 +56,7 @@ __all__ = [
     "ValueEvidence",
     "alignment_from_evidence",
     "builtin_values",
+    "evidence_basis",
     "resolve_values",
     "value_alignment",
 ]
@@ -65,8 +66,11 @@ _BASE_WEIGHTS: dict[str, float] = {
     "negated_indicator": -1.0,
     "contrary": -1.5,
     "negated_contrary": 0.5,
+    "self_description": 0.5,
+    "hollow_self_description": -1.0,
 }
 GENERAL_FACTOR = 0.5  # general evidence (other values, attitude cues) weighs half
+INDIRECT_SCALE = 0.5  # alignment on general evidence alone is halved: |alignment| < 0.5
 SIGNAL_WEIGHTS: dict[str, float] = {
     **_BASE_WEIGHTS,
     **{f"general_{k}": v * GENERAL_FACTOR for k, v in _BASE_WEIGHTS.items()},
@@ -96,7 +100,13 @@ class GeneralCues:
     contrary: list[str]
     minimisers: list[str] = attrs.field(factory=list)  # "gewoon", "just": brushing off
     self_words: list[str] = attrs.field(factory=list)  # "ik", "I": the candidate speaks
+    self_subjects: list[str] = attrs.field(factory=list)  # "ik", "I", "we": as a subject
     request_words: list[str] = attrs.field(factory=list)  # "vroeg", "asked": someone asks
+    report_words: list[str] = attrs.field(factory=list)  # "zei", "said": someone else's view
+    contrast_words: list[str] = attrs.field(factory=list)  # "maar", "but"
+    modal_words: list[str] = attrs.field(factory=list)  # "kon", "could": a road not taken
+    claims: list[str] = attrs.field(factory=list)  # "ik ben heel", "I'm really": self-praise
+    rejections: list[str] = attrs.field(factory=list)  # "daar ben ik het niet mee eens"
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 
@@ -154,20 +164,33 @@ class ValueAlignment:
     alignment: float | None
     evidence: tuple[ValueEvidence, ...] = ()
 
+    @property
+    def basis(self) -> str | None:
+        """ "direct" (the value's own evidence), "indirect" (general backoff only) or None."""
+        return evidence_basis(e.signal for e in self.evidence)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": self.value,
             "alignment": self.alignment,
+            "basis": self.basis,
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
 
 def alignment_from_evidence(signals: Iterable[str]) -> float | None:
-    """``(P - N) / (P + N + 1)`` over the weights of ``signals``; None when there are none."""
+    """``(P - N) / (P + N + 1)`` over the weights of ``signals``; None when there are none.
+
+    When every signal is indirect (``general_…``), the result is scaled by
+    :data:`INDIRECT_SCALE`, so indirect evidence alone never reaches ±0.5 while one direct
+    indicator does: a reader can tell the two apart by size as well as by signal.
+    """
     positive = negative = 0.0
     seen = False
+    indirect = True
     for signal in signals:
         seen = True
+        indirect = indirect and signal.startswith("general_")
         weight = SIGNAL_WEIGHTS[signal]
         if weight > 0:
             positive += weight
@@ -175,7 +198,17 @@ def alignment_from_evidence(signals: Iterable[str]) -> float | None:
             negative -= weight
     if not seen:
         return None
-    return round((positive - negative) / (positive + negative + 1.0), 3)
+    alignment = (positive - negative) / (positive + negative + 1.0)
+    return round(alignment * (INDIRECT_SCALE if indirect else 1.0), 3)
+
+
+def evidence_basis(signals: Iterable[str]) -> str | None:
+    """``"direct"`` when any signal is the value's own, ``"indirect"`` when all are general
+    backoff evidence, None without evidence."""
+    kinds = {s.startswith("general_") for s in signals}
+    if not kinds:
+        return None
+    return "direct" if False in kinds else "indirect"
 
 
 # --- the built-in library -------------------------------------------------------------------
@@ -385,7 +418,7 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     return False
 
 
-def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
+def _signal(doc: Doc, match: Match[tuple[int, bool]], cues: _Cues) -> str | None:
     contrary = match.payload[1]
     if contrary and all(doc.tokens[k].quoted for k in range(match.first, match.last + 1)):
         return None  # someone else's words, quoted: not the candidate's belief
@@ -394,6 +427,15 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
         return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
     if negated and not contrary and _negated_by_pronoun(doc, match):
         return None  # "so nobody in the queue could listen in": others, not the candidate
+    if contrary and not negated:
+        if cues.rejected(doc, match):
+            return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
+        if _reported_by_other(doc, match.first) or cues.not_taken(doc, match):
+            return None  # "mijn chef zei altijd …", "ik kon hem … aansmeren, maar …"
+    if not contrary and not negated and cues.claimed(doc, match):
+        if cues.contrasted(doc, match.last):
+            return "hollow_self_description"  # "ik ben heel klantgericht hoor, maar …"
+        return "self_description"  # "I'm very customer-oriented": a claim, not behaviour
     signal = (
         ("negated_contrary" if negated else "contrary")
         if contrary
@@ -402,6 +444,85 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]]) -> str | None:
     if signal in ("contrary", "negated_indicator") and _requested_by_other(doc, match.first):
         return None  # "a client asked whether we could leave out …": the other's wish
     return signal
+
+
+@attrs.frozen
+class _Cues:
+    """Per answer: self-descriptions, rejections and the words that scope them."""
+
+    claims: tuple[Match[str], ...]
+    rejections: tuple[Match[str], ...]
+    contrast: frozenset[str]
+    modals: frozenset[str]
+
+    def claimed(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether ``match`` is what the candidate says they *are* ("ik ben heel …",
+        "I'm really …", "I take full ownership"): a self-description close before it."""
+        clause = doc.tokens[match.first].clause
+        return any(
+            c.first <= match.first <= c.last + CLAIM_REACH and doc.tokens[c.first].clause == clause
+            for c in self.claims
+        )
+
+    def contrasted(self, doc: Doc, after: int) -> bool:
+        """Whether a contrast word ("maar", "but") follows token ``after`` in its sentence or
+        opens the next sentence ("… hoor. Maar ja, …")."""
+        tokens = doc.tokens
+        sent = tokens[after].sent
+        for k in range(after + 1, len(tokens)):
+            tok = tokens[k]
+            if tok.sent == sent:
+                if tok.norm in self.contrast:
+                    return True
+                continue
+            if tok.sent > sent + 1:
+                break
+            first = doc.sentences[tok.sent][0]
+            if k - first < 2 and tok.norm in self.contrast:
+                return True
+            if k - first >= 2:
+                break
+        return False
+
+    def rejected(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the candidate rejects the belief right after stating it: a rejection
+        later in the same sentence or in the next one ("Daar ben ik het niet mee eens")."""
+        sent = doc.tokens[match.first].sent
+        return any(
+            (r.first > match.last and doc.tokens[r.first].sent == sent)
+            or doc.tokens[r.first].sent == sent + 1
+            for r in self.rejections
+        )
+
+    def not_taken(self, doc: Doc, match: Match[Any]) -> bool:
+        """A contrary act the candidate *could* have done, then a contrast ("ik kon hem een
+        duurder contract aansmeren … Maar …", "I could have …, but"): a road not taken."""
+        sent_first = doc.sentences[doc.tokens[match.first].sent][0]
+        before = doc.tokens[sent_first : match.first + 1]
+        return any(t.norm in self.modals for t in before) and self.contrasted(doc, match.last)
+
+
+CLAIM_REACH = 4  # tokens between a self-description ("ik ben heel") and the value word
+
+
+@functools.cache
+def _cue_matcher(lang: str) -> Matcher[str]:
+    data = lexicon(lang).general
+    where = f"talentfit/data/values/{lang}.toml"
+    entries = [(p, "claim") for p in _compile_all(data.claims, lang, where)]
+    entries += [(p, "rejection") for p in _compile_all(data.rejections, lang, where)]
+    return Matcher(entries)
+
+
+def _cues(doc: Doc) -> _Cues:
+    data = lexicon(doc.lang).general
+    found = _cue_matcher(doc.lang).find(doc)
+    return _Cues(
+        claims=tuple(m for m in found if m.payload == "claim"),
+        rejections=tuple(m for m in found if m.payload == "rejection"),
+        contrast=frozenset(fold(w) for w in data.contrast_words),
+        modals=frozenset(fold(w) for w in data.modal_words),
+    )
 
 
 @functools.cache
@@ -459,6 +580,26 @@ def _request_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+@functools.cache
+def _report_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon(lang).general
+    return frozenset(fold(w) for w in data.report_words), frozenset(
+        fold(w) for w in data.self_subjects
+    )
+
+
+def _reported_by_other(doc: Doc, first: int) -> bool:
+    """Whether the sentence reports someone else's view before ``first`` ("mijn chef zei
+    altijd dat …", "my old colleague always said …"): their belief, not the candidate's."""
+    reports, selves = _report_words(doc.lang)
+    sent_first = doc.sentences[doc.tokens[first].sent][0]
+    for k in range(first - 1, sent_first - 1, -1):
+        if doc.tokens[k].norm in reports:
+            around = doc.tokens[max(sent_first, k - 2) : min(first, k + 2)]  # "ik zei", "zei ik"
+            return not any(t.norm in selves for t in around)
+    return False
+
+
 def value_alignment(
     text: str | Doc, lang: str, values: Sequence[ValueDefinition]
 ) -> list[ValueAlignment]:
@@ -468,6 +609,7 @@ def value_alignment(
     at half weight; ``alignment`` is None only when there is no evidence at all.
     """
     doc = text if isinstance(text, Doc) else analyse(text, lang)
+    cues = _cues(doc)
     pool = _pool(values)
     per_value: dict[int, list[Match[tuple[int, bool]]]] = {i: [] for i in range(len(pool))}
     for match in _matcher(pool, lang).find(doc):
@@ -475,25 +617,28 @@ def value_alignment(
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
     for i, value in enumerate(values):
-        evidence = _evidence(doc, per_value[i])
+        evidence = _evidence(doc, per_value[i], cues)
         if not evidence:
             if general is None:
-                general = _general_evidence(doc, [m for ms in per_value.values() for m in ms])
+                general = _general_evidence(doc, [m for ms in per_value.values() for m in ms], cues)
             evidence = general
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
 
 
-def _general_evidence(doc: Doc, matches: Sequence[Match[tuple[int, bool]]]) -> list[ValueEvidence]:
+def _general_evidence(
+    doc: Doc, matches: Sequence[Match[tuple[int, bool]]], cues: _Cues
+) -> list[ValueEvidence]:
     """Backoff evidence, in order of preference: value lexicons and attitude cues; else the
     scoring engine's behaviour and counter-indicator hits; else a concrete past action of
     the candidate (a story of what they did)."""
     found = [
         ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
-        for e in _evidence(doc, matches)
+        for e in _evidence(doc, matches, cues)
     ]
     found += _tautologies(doc)
+    found += _hollow_claims(doc, cues, found)
     if found:
         return sorted(found, key=lambda e: (e.start, e.end))
     from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
@@ -556,10 +701,26 @@ def _habit_evidence(doc: Doc) -> list[ValueEvidence]:
     return []
 
 
-def _evidence(doc: Doc, matches: Sequence[Match[tuple[int, bool]]]) -> list[ValueEvidence]:
+def _hollow_claims(doc: Doc, cues: _Cues, found: Sequence[ValueEvidence]) -> list[ValueEvidence]:
+    """Self-descriptions followed by a contrast ("ik ben echt iemand op wie je kunt bouwen,
+    hoor. Maar ja, …"), not already quoted as evidence: a weak clash for any value."""
+    taken = {(e.start, e.end) for e in found}
+    result: list[ValueEvidence] = []
+    for claim in cues.claims:
+        if (claim.start, claim.end) not in taken and cues.contrasted(doc, claim.last):
+            quote = doc.text[claim.start : claim.end]
+            result.append(
+                ValueEvidence(claim.start, claim.end, quote, "general_hollow_self_description")
+            )
+    return result
+
+
+def _evidence(
+    doc: Doc, matches: Sequence[Match[tuple[int, bool]]], cues: _Cues
+) -> list[ValueEvidence]:
     evidence: list[ValueEvidence] = []
     for match in non_overlapping(matches):
-        signal = _signal(doc, match)
+        signal = _signal(doc, match, cues)
         if signal is not None:
             quote = doc.text[match.start : match.end]
             evidence.append(ValueEvidence(match.start, match.end, quote, signal))
