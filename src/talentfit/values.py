@@ -395,16 +395,18 @@ _NOT_A_NEGATION_AFTER = frozenset({"alleen", "enkel", "zomaar", "eens"})  # "nie
 
 
 def match_negated(doc: Doc, match: Match[Any]) -> bool:
-    """Whether a negation scopes over ``match``; a pattern's own negation word does not count.
+    """Whether a negation scopes over ``match``. A pattern with its own negation word
+    ("niet mijn probleem", "doesn't hurt anyone") states the negated belief: never negated.
 
     Besides the text layer's scope (a cue before or inside the match, same clause), a Dutch
     cue up to four tokens after the match in the same clause negates it too ("ik meldde het
     niet", "ze luisteren gewoon niet"), except "niet alleen/enkel/zomaar/eens".
     """
-    own = match.pattern.has_negation
-    if doc.is_negated(match.first, match.last, inside=not own):
+    if match.pattern.has_negation:
+        return False  # "doesn't hurt anyone", "niet mijn probleem": the negation is the belief
+    if doc.is_negated(match.first, match.last, inside=True):
         return True
-    if doc.lang != "nl" or own:
+    if doc.lang != "nl":
         return False
     tokens = doc.tokens
     clause = tokens[match.last].clause
