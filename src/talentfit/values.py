@@ -107,6 +107,9 @@ class GeneralCues:
     modal_words: list[str] = attrs.field(factory=list)  # "kon", "could": a road not taken
     claims: list[str] = attrs.field(factory=list)  # "ik ben heel", "I'm really": self-praise
     rejections: list[str] = attrs.field(factory=list)  # "daar ben ik het niet mee eens"
+    dismissive: list[str] = attrs.field(factory=list)  # "al die", "all that": brushing aside
+    preference_words: list[str] = attrs.field(factory=list)  # "liever", "rather", "belangrijker"
+    than_words: list[str] = attrs.field(factory=list)  # "dan", "than"
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 
@@ -427,6 +430,10 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]], cues: _Cues) -> str | None
     negated = match_negated(doc, match)
     if not contrary and not negated and _someone_else_acts(doc, match):
         return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
+    if not contrary and not negated and cues.dismissed(doc, match):
+        return None  # "al die bijscholing", "all that syncing up": named to brush it aside
+    if not contrary and not negated and cues.passed_over(doc, match):
+        negated = True  # "snelheid is belangrijker dan netjes", "rather … than loop in the team"
     if negated and not contrary and _negated_by_pronoun(doc, match):
         return None  # "so nobody in the queue could listen in": others, not the candidate
     if contrary and not negated:
@@ -454,17 +461,40 @@ class _Cues:
 
     claims: tuple[Match[str], ...]
     rejections: tuple[Match[str], ...]
+    dismissive: tuple[Match[str], ...]
     contrast: frozenset[str]
     modals: frozenset[str]
+    preference: frozenset[str]
+    than: frozenset[str]
 
     def claimed(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether ``match`` is what the candidate says they *are* ("ik ben heel …",
-        "I'm really …", "I take full ownership"): a self-description close before it."""
+        "I'm really …", "I take full ownership", "eerlijkheid staat bij mij voorop"): a
+        self-description close before or right after it, in the same clause."""
         clause = doc.tokens[match.first].clause
         return any(
-            c.first <= match.first <= c.last + CLAIM_REACH and doc.tokens[c.first].clause == clause
+            c.first - CLAIM_BEFORE <= match.first <= c.last + CLAIM_REACH
+            and doc.tokens[c.first].clause == clause
             for c in self.claims
         )
+
+    def dismissed(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the value word comes right after a dismissive determiner ("al die
+        bijscholing", "dat hele afstemmen", "all that syncing up")."""
+        return any(0 < match.first - d.last <= 2 for d in self.dismissive)
+
+    def passed_over(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the value word is what the candidate ranks below something else: after
+        "dan"/"than" that follows a preference ("liever", "belangrijker", "rather")."""
+        tokens = doc.tokens
+        sent = tokens[match.first].sent
+        for k in range(match.first - 1, max(-1, match.first - 1 - PREFERENCE_REACH), -1):
+            if tokens[k].sent != sent:
+                return False
+            if tokens[k].norm in self.than:
+                start = doc.sentences[sent][0]
+                return any(t.norm in self.preference for t in tokens[start:k])
+        return False
 
     def contrasted(self, doc: Doc, after: int) -> bool:
         """Whether a contrast word ("maar", "but") follows token ``after`` in its sentence or
@@ -505,6 +535,8 @@ class _Cues:
 
 
 CLAIM_REACH = 4  # tokens between a self-description ("ik ben heel") and the value word
+CLAIM_BEFORE = 3  # the value word may open it: "eerlijkheid staat bij mij voorop"
+PREFERENCE_REACH = 5  # tokens between "dan"/"than" and the value word ranked below
 
 
 @functools.cache
@@ -513,6 +545,7 @@ def _cue_matcher(lang: str) -> Matcher[str]:
     where = f"talentfit/data/values/{lang}.toml"
     entries = [(p, "claim") for p in _compile_all(data.claims, lang, where)]
     entries += [(p, "rejection") for p in _compile_all(data.rejections, lang, where)]
+    entries += [(p, "dismissive") for p in _compile_all(data.dismissive, lang, where)]
     return Matcher(entries)
 
 
@@ -522,8 +555,11 @@ def _cues(doc: Doc) -> _Cues:
     return _Cues(
         claims=tuple(m for m in found if m.payload == "claim"),
         rejections=tuple(m for m in found if m.payload == "rejection"),
+        dismissive=tuple(m for m in found if m.payload == "dismissive"),
         contrast=frozenset(fold(w) for w in data.contrast_words),
         modals=frozenset(fold(w) for w in data.modal_words),
+        preference=frozenset(fold(w) for w in data.preference_words),
+        than=frozenset(fold(w) for w in data.than_words),
     )
 
 
