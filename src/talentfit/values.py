@@ -110,6 +110,8 @@ class GeneralCues:
     dismissive: list[str] = attrs.field(factory=list)  # "al die", "all that": brushing aside
     preference_words: list[str] = attrs.field(factory=list)  # "liever", "rather", "belangrijker"
     than_words: list[str] = attrs.field(factory=list)  # "dan", "than"
+    hedges: list[str] = attrs.field(factory=list)  # "eerlijk gezegd", "to be honest": fillers
+    negations: list[str] = attrs.field(factory=list)  # colloquial negations: "niks"
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 
@@ -397,6 +399,28 @@ POST_NEGATION_WINDOW = 4  # Dutch main clauses put "niet" after the verb: "ik me
 _NOT_A_NEGATION_AFTER = frozenset({"alleen", "enkel", "zomaar", "eens"})  # "niet alleen …"
 
 
+@functools.cache
+def _extra_negations(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.negations)
+
+
+def _colloquially_negated(doc: Doc, match: Match[Any]) -> bool:
+    """A colloquial negation the text layer does not know ("daar leer ik niks van") before
+    the match, or (Dutch) up to four tokens after it, in the same clause."""
+    extra = _extra_negations(doc.lang)
+    if not extra:
+        return False
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    after = POST_NEGATION_WINDOW if doc.lang == "nl" else 0
+    lo, hi = max(0, match.first - 6), min(len(tokens), match.last + 1 + after)
+    return any(
+        tokens[k].norm in extra and tokens[k].clause == clause
+        for k in range(lo, hi)
+        if not match.first <= k <= match.last
+    )
+
+
 def match_negated(doc: Doc, match: Match[Any]) -> bool:
     """Whether a negation scopes over ``match``. A pattern with its own negation word
     ("niet mijn probleem", "doesn't hurt anyone") states the negated belief: never negated.
@@ -408,6 +432,8 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     if match.pattern.has_negation:
         return False  # "doesn't hurt anyone", "niet mijn probleem": the negation is the belief
     if doc.is_negated(match.first, match.last, inside=True):
+        return True
+    if _colloquially_negated(doc, match):
         return True
     if doc.lang != "nl":
         return False
@@ -430,6 +456,8 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]], cues: _Cues) -> str | None
     negated = match_negated(doc, match)
     if not contrary and not negated and _someone_else_acts(doc, match):
         return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
+    if not contrary and not negated and _requested_by_other(doc, match.first):
+        return None  # "ze willen dat we allemaal een training doen": their wish, not a deed
     if not contrary and not negated and cues.dismissed(doc, match):
         return None  # "al die bijscholing", "all that syncing up": named to brush it aside
     if not contrary and not negated and cues.passed_over(doc, match):
@@ -462,6 +490,7 @@ class _Cues:
     claims: tuple[Match[str], ...]
     rejections: tuple[Match[str], ...]
     dismissive: tuple[Match[str], ...]
+    hedged: frozenset[int]  # tokens of fillers ("eerlijk gezegd", "you know"): never evidence
     contrast: frozenset[str]
     modals: frozenset[str]
     preference: frozenset[str]
@@ -546,7 +575,18 @@ def _cue_matcher(lang: str) -> Matcher[str]:
     entries = [(p, "claim") for p in _compile_all(data.claims, lang, where)]
     entries += [(p, "rejection") for p in _compile_all(data.rejections, lang, where)]
     entries += [(p, "dismissive") for p in _compile_all(data.dismissive, lang, where)]
+    entries += [(p, "hedge") for p in _compile_all(data.hedges, lang, where)]
     return Matcher(entries)
+
+
+def _aside(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a filler stands apart: it opens its clause or a comma closes it ("Eerlijk
+    gezegd vind ik …", "…, to be honest,"), unlike "ik heb het eerlijk gezegd" (manner)."""
+    tokens = doc.tokens
+    first = tokens[match.first]
+    opens = match.first == 0 or tokens[match.first - 1].clause != first.clause
+    closed = doc.text[match.end : match.end + 1] in (",", ";", ":", ".")
+    return opens or closed
 
 
 def _cues(doc: Doc) -> _Cues:
@@ -556,6 +596,12 @@ def _cues(doc: Doc) -> _Cues:
         claims=tuple(m for m in found if m.payload == "claim"),
         rejections=tuple(m for m in found if m.payload == "rejection"),
         dismissive=tuple(m for m in found if m.payload == "dismissive"),
+        hedged=frozenset(
+            k
+            for m in found
+            if m.payload == "hedge" and _aside(doc, m)
+            for k in range(m.first, m.last + 1)
+        ),
         contrast=frozenset(fold(w) for w in data.contrast_words),
         modals=frozenset(fold(w) for w in data.modal_words),
         preference=frozenset(fold(w) for w in data.preference_words),
@@ -757,7 +803,9 @@ def _evidence(
     doc: Doc, matches: Sequence[Match[tuple[int, bool]]], cues: _Cues
 ) -> list[ValueEvidence]:
     evidence: list[ValueEvidence] = []
-    for match in non_overlapping(matches):
+    for match in non_overlapping(
+        [m for m in matches if not cues.hedged.intersection(range(m.first, m.last + 1))]
+    ):
         signal = _signal(doc, match, cues)
         if signal is not None:
             quote = doc.text[match.start : match.end]
