@@ -393,3 +393,97 @@ def test_fresh_batch_sign_agreement() -> None:
         if result.alignment is not None and (result.alignment > 0) == (row["label"] > 0):
             agree += 1
     assert agree / len(rows) >= 0.75, f"{agree}/{len(rows)}"
+
+
+# Measured after the lexicon and alignment changes (agreeing pairs per language, of 24); each
+# floor allows two pairs to slip. The first-pass figures are in docs/values.md.
+FRESH_BATCHES = {
+    "values_fresh_2.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_3.jsonl": {"nl": 23, "en": 23},
+    "values_fresh_4.jsonl": {"nl": 23, "en": 22},
+    "values_fresh_5.jsonl": {"nl": 22, "en": 23},
+    "values_fresh_6.jsonl": {"nl": 23, "en": 24},
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRESH_BATCHES))
+def test_new_fresh_batches_keep_their_agreement(name: str) -> None:
+    """Each later labelled batch keeps its sign agreement per language (two pairs of slack)."""
+    path = Path(__file__).parent / "data" / name
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    for lang, measured in FRESH_BATCHES[name].items():
+        mine = [r for r in rows if r["lang"] == lang]
+        assert len(mine) == 24
+        assert {r["value"] for r in mine} >= set(REQUIRED) - {"empathy"}
+        assert {r["label"] for r in mine} == {1, -1}
+        agree = 0
+        for row in mine:
+            (result,) = value_alignment(row["answer"], lang, [library[row["value"]]])
+            agree += result.alignment is not None and result.alignment * row["label"] > 0
+        assert agree >= measured - 2, (name, lang, agree, measured)
+
+
+def test_dismissed_value_words_are_not_evidence() -> None:
+    """'al die bijscholing', 'all that syncing up with the team' do not count for the value."""
+    values = builtin_values()
+    nl = value_alignment("Al die bijscholing is zonde van de tijd.", "nl", [values["development"]])
+    assert "indicator" not in [e.signal for e in nl[0].evidence]
+    en = value_alignment("All that training, what a waste.", "en", [values["development"]])
+    assert "indicator" not in [e.signal for e in en[0].evidence]
+    own = value_alignment("Ik heb een training gevolgd.", "nl", [values["development"]])
+    assert "indicator" in [e.signal for e in own[0].evidence]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value_id"),
+    [
+        ("Snelheid is belangrijker dan netjes werken.", "nl", "craftsmanship"),
+        ("Speed matters more than doing it neatly.", "en", "craftsmanship"),
+    ],
+)
+def test_value_ranked_below_something_else_counts_against(
+    text: str, lang: str, value_id: str
+) -> None:
+    """A value word after 'belangrijker dan' / 'matters more than' is ranked below: against."""
+    result = value_alignment(text, lang, [builtin_values()[value_id]])[0]
+    assert "negated_indicator" in [e.signal for e in result.evidence], result
+    assert result.alignment is not None and result.alignment < 0
+
+
+def test_fillers_are_hedges_only_when_they_stand_apart() -> None:
+    """'Eerlijk gezegd, …' is a filler; 'ik heb het eerlijk gezegd' is honest behaviour."""
+    openness = builtin_values()["openness"]
+    filler = value_alignment("Eerlijk gezegd weet ik het niet meer.", "nl", [openness])[0]
+    assert not [e for e in filler.evidence if not e.signal.startswith("general_")]
+    manner = value_alignment("Ik heb het de klant eerlijk gezegd.", "nl", [openness])[0]
+    assert manner.alignment is not None and manner.alignment > 0
+    told = value_alignment("I told her honestly what went wrong.", "en", [openness])[0]
+    assert told.alignment is not None and told.alignment > 0
+    aside = value_alignment("Honestly, I forgot.", "en", [openness])[0]
+    assert "indicator" not in [e.signal for e in aside.evidence]
+
+
+def test_colloquial_negation_niks() -> None:
+    """'daar leer ik niks van' negates learning like 'niets' does."""
+    result = value_alignment("Daar leer ik niks van.", "nl", [builtin_values()["development"]])
+    assert "negated_indicator" in [e.signal for e in result[0].evidence]
+
+
+def test_what_someone_else_wants_is_not_the_candidates_deed() -> None:
+    """'They want us all to do training' is not evidence that the candidate develops."""
+    value = builtin_values()["development"]
+    result = value_alignment("They want us all to do a training.", "en", [value])[0]
+    assert "indicator" not in [e.signal for e in result.evidence]
+
+
+def test_road_not_taken_is_not_a_contrary_act() -> None:
+    """'I could have upsold him, but …' is a temptation declined, not the candidate's act."""
+    value = builtin_values()["integrity"]
+    text = (
+        "Ik kon hem een duurder contract aansmeren. Maar het paste niet bij hem, dus ik heb "
+        "hem het goedkopere aangeraden."
+    )
+    result = value_alignment(text, "nl", [value])[0]
+    assert "contrary" not in [e.signal for e in result.evidence]
+    assert result.alignment is not None and result.alignment > 0
