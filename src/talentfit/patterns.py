@@ -281,6 +281,8 @@ class Matcher(Generic[P]):
                 anchor = max(required, key=lambda values: min(len(v) for v in values))
                 for value in anchor:
                     self._by_anchor[value].append(index)
+                # found through its anchor, an alternative still needs its other words
+                self._required[index] = tuple(v for v in required if v is not anchor)
         self._anchors = frozenset(self._by_anchor)
         # alternatives of plain words and prefixes only: matched by a loop, not by recursion
         self._simple = frozenset(
@@ -292,16 +294,20 @@ class Matcher(Generic[P]):
 
     def _candidates(self, keys: set[str]) -> set[int]:
         """The alternatives whose required words all occur among ``keys``."""
-        found: set[int] = set(self._unanchored)
+        found: set[int] = set()
         by_anchor = self._by_anchor
         for key in self._anchors.intersection(keys):
             found.update(by_anchor[key])
         required = self._required
-        kept: set[int] = set()
+        kept: set[int] = set(self._unanchored)
         for i in found:
-            for values in required[i]:
-                if values.isdisjoint(keys):
-                    break
+            others = required[i]
+            if others:
+                for values in others:
+                    if values.isdisjoint(keys):
+                        break
+                else:
+                    kept.add(i)
             else:
                 kept.add(i)
         return kept

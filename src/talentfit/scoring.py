@@ -83,24 +83,25 @@ def competency_features(
         if kind in generic:
             generic[kind].add(hit)
     story, own, we = analysis.story_sentences, analysis.own_action_sentences, analysis.we_sentences
-    result: dict[str, Features] = {}
-    for comp in competencies:
-        relevant = {*comp.families, comp.id}
-        indicators, counters, general = _Capped(), _Capped(), _Capped()
-        for hit in analysis.hits:
-            if hit.kind in ("indicator", "beyond"):
-                # beyond signals speak for the competencies they define (feedback is improvement)
-                if not relevant.isdisjoint(hit.competencies):
-                    indicators.add(hit)
-            elif hit.kind == "counter":
-                if relevant.isdisjoint(hit.competencies):
-                    general.add(hit)
-                else:
-                    counters.add(hit)
-        result[comp.id] = Features(
-            indicators=indicators.total,
-            counters=counters.total,
-            general_counters=general.total,
+    comps = tuple(competencies)
+    spec = tuple(frozenset((comp.id, *comp.families)) for comp in comps)
+    indicators = [_Capped() for _ in comps]
+    counters = [_Capped() for _ in comps]
+    general = [_Capped() for _ in comps]
+    for hit in analysis.hits:
+        if hit.kind in ("indicator", "beyond"):
+            # beyond signals speak for the competencies they define (feedback is improvement)
+            for k in _relevant_to(hit.competencies, spec):
+                indicators[k].add(hit)
+        elif hit.kind == "counter":
+            relevant = _relevant_to(hit.competencies, spec)
+            for k in range(len(comps)):
+                (counters if k in relevant else general)[k].add(hit)
+    return {
+        comp.id: Features(
+            indicators=indicators[k].total,
+            counters=counters[k].total,
+            general_counters=general[k].total,
             claims=generic["claim"].total,
             perspective=generic["perspective"].total,
             results=generic["result"].total,
@@ -109,7 +110,19 @@ def competency_features(
             own=own,
             we=we,
         )
-    return result
+        for k, comp in enumerate(comps)
+    }
+
+
+@functools.lru_cache(maxsize=4096)
+def _relevant_to(
+    signal_competencies: tuple[str, ...], spec: tuple[frozenset[str], ...]
+) -> frozenset[int]:
+    """Positions of the competencies a signal counts for (its own id or a family it uses).
+
+    ``spec`` holds, per competency, its id and the lexicon families it uses.
+    """
+    return frozenset(k for k, names in enumerate(spec) if not names.isdisjoint(signal_competencies))
 
 
 def _level(f: Features, targeted: bool, texts: RationaleTexts) -> tuple[int, float, list[str]]:
