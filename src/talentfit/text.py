@@ -67,6 +67,8 @@ class Grammar:
     first_plural: list[str]
     third_person_subjects: list[str]
     function_words: list[str]
+    passive_auxiliaries: list[str]
+    passive_agents: list[str]
 
 
 @attrs.frozen
