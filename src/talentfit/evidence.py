@@ -141,6 +141,11 @@ def _is_participle(tok: Token, lang: str) -> bool:
 
 
 @functools.cache
+def _present_passive(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.present_passive_auxiliaries)
+
+
+@functools.cache
 def _passive_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     g = language_data(lang).grammar
     return frozenset(g.passive_auxiliaries), tuple(tuple(a.split()) for a in g.passive_agents)
@@ -171,10 +176,12 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
     lang = doc.lang
     past_forms, auxiliaries, singular, plural = _grammar_sets(lang)
     ipp = _ipp_verbs(lang)
+    present_passive = _present_passive(lang)
     infos: list[SentenceInfo] = []
     for first, last in doc.sentences:
         info = SentenceInfo()
         has_aux = False
+        previous = ""
         for tok in doc.tokens[first:last]:
             norm = tok.norm
             if norm in singular:
@@ -182,13 +189,16 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
             elif norm in plural:
                 info.first_plural = True
             if not info.past:
-                if _is_past_token(tok, lang, past_forms) or (
+                if previous in present_passive:
+                    pass  # "it gets sorted", "het wordt opgelost": present, not a past event
+                elif _is_past_token(tok, lang, past_forms) or (
                     has_aux and (_is_participle(tok, lang) or norm in ipp)
                 ):
                     info.past = True
                     info.first_past = tok.i
                 elif norm in auxiliaries:
                     has_aux = True
+            previous = norm
         infos.append(info)
     return infos
 

@@ -68,6 +68,7 @@ class Grammar:
     third_person_subjects: list[str]
     function_words: list[str]
     passive_auxiliaries: list[str]
+    present_passive_auxiliaries: list[str]
     passive_agents: list[str]
 
 
