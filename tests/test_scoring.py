@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from talentfit import InputError, LanguageError, score_answer, score_answers
+from talentfit.evidence import analyse_answer
 from talentfit.models import COMPETENCY_IDS, RecordError
 
 SOLID_NL = (
@@ -236,3 +237,22 @@ def test_every_level_shows_its_evidence() -> None:
         for s in score_answer(text).scores:
             if s.level is not None:
                 assert s.evidence, (s.competency, s.rationale, text[:60])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "counter"),
+    [
+        ("Er belde een klant die al drie keer was doorverbonden.", "nl", False),
+        ("Een klant die drie keer doorverbonden was, belde boos.", "nl", False),
+        ("A customer who had been transferred three times called me.", "en", False),
+        ("Ik heb hem doorverbonden met de afdeling facturen.", "nl", True),
+        ("Hij werd door mij doorverbonden.", "nl", True),
+        ("I transferred him to billing.", "en", True),
+        ("He was transferred by me to billing.", "en", True),
+        ("I was transferring him to billing.", "en", True),
+    ],
+)
+def test_passive_counter_is_what_happened_to_someone(text: str, lang: str, counter: bool) -> None:
+    """A counter-indicator in the passive without "by me" is context, not the candidate's act."""
+    hits = analyse_answer(text, lang).hits
+    assert any(h.signal.id == "ownership.transfer" and h.kind == "counter" for h in hits) is counter
