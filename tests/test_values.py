@@ -399,9 +399,9 @@ def test_fresh_batch_sign_agreement() -> None:
 # floor allows two pairs to slip. The first-pass figures are in docs/values.md.
 FRESH_BATCHES = {
     "values_fresh_2.jsonl": {"nl": 24, "en": 24},
-    "values_fresh_3.jsonl": {"nl": 23, "en": 23},
+    "values_fresh_3.jsonl": {"nl": 24, "en": 23},
     "values_fresh_4.jsonl": {"nl": 23, "en": 22},
-    "values_fresh_5.jsonl": {"nl": 22, "en": 23},
+    "values_fresh_5.jsonl": {"nl": 23, "en": 23},
     "values_fresh_6.jsonl": {"nl": 23, "en": 24},
 }
 
