@@ -403,6 +403,7 @@ FRESH_BATCHES = {
     "values_fresh_4.jsonl": {"nl": 23, "en": 22},
     "values_fresh_5.jsonl": {"nl": 23, "en": 23},
     "values_fresh_6.jsonl": {"nl": 23, "en": 24},
+    "values_fresh_7.jsonl": {"nl": 24, "en": 22},
 }
 
 
@@ -487,3 +488,30 @@ def test_road_not_taken_is_not_a_contrary_act() -> None:
     result = value_alignment(text, "nl", [value])[0]
     assert "contrary" not in [e.signal for e in result.evidence]
     assert result.alignment is not None and result.alignment > 0
+
+
+def test_elliptic_condition_does_not_negate_the_action() -> None:
+    """'and if not, I touch it up' is a condition, not a refusal to touch it up."""
+    value = builtin_values()["craftsmanship"]
+    text = "I always check both sides, and if not even I touch it up."
+    result = value_alignment(text, "en", [value])[0]
+    assert "negated_indicator" not in [e.signal for e in result.evidence], result
+    refused = value_alignment("I did not touch it up.", "en", [value])[0]
+    assert "negated_indicator" in [e.signal for e in refused.evidence]
+
+
+def test_dismissive_interjection_after_a_value_word() -> None:
+    """'Nieuwe dingen leren, ach, …' names learning to wave it away: not evidence for it."""
+    value = builtin_values()["development"]
+    result = value_alignment("Nieuwe dingen leren, ach, wat moet ik ermee.", "nl", [value])[0]
+    assert "indicator" not in [e.signal for e in result.evidence]
+
+
+def test_negated_value_word_about_someone_else_is_theirs() -> None:
+    """'De klant luisterde niet' is not the candidate failing to listen."""
+    value = builtin_values()["empathy"]
+    for text in ("De klant luisterde niet.", "Mijn collega luisterde niet naar haar."):
+        result = value_alignment(text, "nl", [value])[0]
+        assert "negated_indicator" not in [e.signal for e in result.evidence], text
+    own = value_alignment("Ik luisterde niet naar de klant.", "nl", [value])[0]
+    assert "negated_indicator" in [e.signal for e in own.evidence]

@@ -111,6 +111,8 @@ class GeneralCues:
     preference_words: list[str] = attrs.field(factory=list)  # "liever", "rather", "belangrijker"
     than_words: list[str] = attrs.field(factory=list)  # "dan", "than"
     hedges: list[str] = attrs.field(factory=list)  # "eerlijk gezegd", "to be honest": fillers
+    interjections: list[str] = attrs.field(factory=list)  # "ach", "meh": "leren, ach, …"
+    other_people: list[str] = attrs.field(factory=list)  # "klant", "collega": not the candidate
     negations: list[str] = attrs.field(factory=list)  # colloquial negations: "niks"
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
@@ -421,6 +423,22 @@ def _colloquially_negated(doc: Doc, match: Match[Any]) -> bool:
     )
 
 
+_CONDITIONS = frozenset({"if", "als", "zo", "indien"})
+
+
+def _elliptic_condition(doc: Doc, match: Match[Any]) -> bool:
+    """Whether every negation cue before the match is an elliptic condition ("and if not I
+    touch it up", "zo niet, dan …"): the negation is the condition's, not the action's."""
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    cues = [
+        k
+        for k in range(max(0, match.first - 6), match.last + 1)
+        if k in doc.negation_cues and tokens[k].clause == clause
+    ]
+    return bool(cues) and all(k > 0 and tokens[k - 1].norm in _CONDITIONS for k in cues)
+
+
 def match_negated(doc: Doc, match: Match[Any]) -> bool:
     """Whether a negation scopes over ``match``. A pattern with its own negation word
     ("niet mijn probleem", "doesn't hurt anyone") states the negated belief: never negated.
@@ -431,7 +449,7 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     """
     if match.pattern.has_negation:
         return False  # "doesn't hurt anyone", "niet mijn probleem": the negation is the belief
-    if doc.is_negated(match.first, match.last, inside=True):
+    if doc.is_negated(match.first, match.last, inside=True) and not _elliptic_condition(doc, match):
         return True
     if _colloquially_negated(doc, match):
         return True
@@ -464,6 +482,8 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]], cues: _Cues) -> str | None
         negated = True  # "snelheid is belangrijker dan netjes", "rather … than loop in the team"
     if negated and not contrary and _negated_by_pronoun(doc, match):
         return None  # "so nobody in the queue could listen in": others, not the candidate
+    if negated and _someone_else_acts(doc, match, people=True):
+        return None  # "de weduwnaar kon niet kiezen": someone else's failing, not the candidate's
     if contrary and not negated:
         if cues.rejected(doc, match):
             return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
@@ -491,6 +511,7 @@ class _Cues:
     rejections: tuple[Match[str], ...]
     dismissive: tuple[Match[str], ...]
     hedged: frozenset[int]  # tokens of fillers ("eerlijk gezegd", "you know"): never evidence
+    interjections: frozenset[str]
     contrast: frozenset[str]
     modals: frozenset[str]
     preference: frozenset[str]
@@ -509,8 +530,16 @@ class _Cues:
 
     def dismissed(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether the value word comes right after a dismissive determiner ("al die
-        bijscholing", "dat hele afstemmen", "all that syncing up")."""
-        return any(0 < match.first - d.last <= 2 for d in self.dismissive)
+        bijscholing", "dat hele afstemmen", "all that syncing up") or right before a
+        dismissive interjection ("nieuwe dingen leren, ach, …", "learning new things, meh")."""
+        if any(0 < match.first - d.last <= 2 for d in self.dismissive):
+            return True
+        tokens = doc.tokens
+        sent = tokens[match.last].sent
+        return any(
+            tokens[k].norm in self.interjections and tokens[k].sent == sent
+            for k in range(match.last + 1, min(len(tokens), match.last + 3))
+        )
 
     def passed_over(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether the value word is what the candidate ranks below something else: after
@@ -605,6 +634,7 @@ def _cues(doc: Doc) -> _Cues:
         contrast=frozenset(fold(w) for w in data.contrast_words),
         modals=frozenset(fold(w) for w in data.modal_words),
         preference=frozenset(fold(w) for w in data.preference_words),
+        interjections=frozenset(fold(w) for w in data.interjections),
         than=frozenset(fold(w) for w in data.than_words),
     )
 
@@ -616,14 +646,25 @@ def _persons(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return selves, frozenset(grammar.third_person_subjects)
 
 
-def _someone_else_acts(doc: Doc, match: Match[Any]) -> bool:
+def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> bool:
     """Whether the clause of an indicator has another person as subject and no first person
-    ("en dan zoeken ze het zelf maar uit"): the behaviour is not the candidate's."""
+    ("en dan zoeken ze het zelf maar uit"): the behaviour is not the candidate's. With
+    ``people``, person nouns count as another person too ("een weduwnaar kon niet kiezen")."""
     selves, others = _persons(doc.lang)
+    if people:  # "mijn collega hielp niet": a possessive does not make it the candidate
+        selves = _report_words(doc.lang)[1]
+        others = others | _other_people(doc.lang)
     tokens = doc.tokens
     clause = tokens[match.first].clause
-    words = [t.norm for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
-    return not any(w in selves for w in words) and any(w in others for w in words)
+    words = [t for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
+    if any(t.norm in selves for t in words):
+        return False
+    return any(t.norm in others or t.lemma in others for t in words)
+
+
+@functools.cache
+def _other_people(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.other_people)
 
 
 _NEGATIVE_PRONOUNS = frozenset(
