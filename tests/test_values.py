@@ -400,10 +400,11 @@ def test_fresh_batch_sign_agreement() -> None:
 FRESH_BATCHES = {
     "values_fresh_2.jsonl": {"nl": 24, "en": 24},
     "values_fresh_3.jsonl": {"nl": 24, "en": 23},
-    "values_fresh_4.jsonl": {"nl": 23, "en": 22},
+    "values_fresh_4.jsonl": {"nl": 24, "en": 22},
     "values_fresh_5.jsonl": {"nl": 23, "en": 23},
     "values_fresh_6.jsonl": {"nl": 23, "en": 24},
     "values_fresh_7.jsonl": {"nl": 24, "en": 22},
+    "values_fresh_8.jsonl": {"nl": 24, "en": 23},
 }
 
 
@@ -515,3 +516,16 @@ def test_negated_value_word_about_someone_else_is_theirs() -> None:
         assert "negated_indicator" not in [e.signal for e in result.evidence], text
     own = value_alignment("Ik luisterde niet naar de klant.", "nl", [value])[0]
     assert "negated_indicator" in [e.signal for e in own.evidence]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Waarom zou ik een cursus doen? Ik ken het werk.", "nl"), ("Why would I do a course?", "en")],
+)
+def test_rhetorical_question_waves_the_value_away(text: str, lang: str) -> None:
+    """A value word in 'waarom zou ik …?' / 'why would I …?' counts against the value."""
+    result = value_alignment(text, lang, [builtin_values()["development"]])[0]
+    assert "indicator" not in [e.signal for e in result.evidence], result
+    assert result.alignment is not None and result.alignment < 0
+    plain = value_alignment("Ik heb een cursus gedaan.", "nl", [builtin_values()["development"]])
+    assert plain[0].alignment is not None and plain[0].alignment > 0

@@ -112,6 +112,7 @@ class GeneralCues:
     than_words: list[str] = attrs.field(factory=list)  # "dan", "than"
     hedges: list[str] = attrs.field(factory=list)  # "eerlijk gezegd", "to be honest": fillers
     interjections: list[str] = attrs.field(factory=list)  # "ach", "meh": "leren, ach, …"
+    rhetorical: list[str] = attrs.field(factory=list)  # "waarom zou ik …?", "why would I …?"
     other_people: list[str] = attrs.field(factory=list)  # "klant", "collega": not the candidate
     negations: list[str] = attrs.field(factory=list)  # colloquial negations: "niks"
     positive: list[str] = attrs.field(factory=list)
@@ -478,6 +479,8 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]], cues: _Cues) -> str | None
         return None  # "ze willen dat we allemaal een training doen": their wish, not a deed
     if not contrary and not negated and cues.dismissed(doc, match):
         return None  # "al die bijscholing", "all that syncing up": named to brush it aside
+    if not contrary and not negated and cues.questioned(doc, match):
+        negated = True  # "waarom zou ik een cursus doen?": waved away
     if not contrary and not negated and cues.passed_over(doc, match):
         negated = True  # "snelheid is belangrijker dan netjes", "rather … than loop in the team"
     if negated and not contrary and _negated_by_pronoun(doc, match):
@@ -510,6 +513,7 @@ class _Cues:
     claims: tuple[Match[str], ...]
     rejections: tuple[Match[str], ...]
     dismissive: tuple[Match[str], ...]
+    rhetorical: tuple[Match[str], ...]
     hedged: frozenset[int]  # tokens of fillers ("eerlijk gezegd", "you know"): never evidence
     interjections: frozenset[str]
     contrast: frozenset[str]
@@ -539,6 +543,17 @@ class _Cues:
         return any(
             tokens[k].norm in self.interjections and tokens[k].sent == sent
             for k in range(match.last + 1, min(len(tokens), match.last + 3))
+        )
+
+    def questioned(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the value word is in a rhetorical question ("Waarom zou ik een cursus
+        doen?", "Why would I do a course?"): earlier in a sentence that ends with "?"."""
+        sent = doc.tokens[match.first].sent
+        _, end = doc.sentence_span(sent)
+        if "?" not in doc.text[doc.tokens[match.last].end : end + 1]:
+            return False
+        return any(
+            doc.tokens[r.first].sent == sent and r.first < match.first for r in self.rhetorical
         )
 
     def passed_over(self, doc: Doc, match: Match[Any]) -> bool:
@@ -605,6 +620,7 @@ def _cue_matcher(lang: str) -> Matcher[str]:
     entries += [(p, "rejection") for p in _compile_all(data.rejections, lang, where)]
     entries += [(p, "dismissive") for p in _compile_all(data.dismissive, lang, where)]
     entries += [(p, "hedge") for p in _compile_all(data.hedges, lang, where)]
+    entries += [(p, "rhetorical") for p in _compile_all(data.rhetorical, lang, where)]
     return Matcher(entries)
 
 
@@ -625,6 +641,7 @@ def _cues(doc: Doc) -> _Cues:
         claims=tuple(m for m in found if m.payload == "claim"),
         rejections=tuple(m for m in found if m.payload == "rejection"),
         dismissive=tuple(m for m in found if m.payload == "dismissive"),
+        rhetorical=tuple(m for m in found if m.payload == "rhetorical"),
         hedged=frozenset(
             k
             for m in found
