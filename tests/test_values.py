@@ -400,11 +400,12 @@ def test_fresh_batch_sign_agreement() -> None:
 FRESH_BATCHES = {
     "values_fresh_2.jsonl": {"nl": 24, "en": 24},
     "values_fresh_3.jsonl": {"nl": 24, "en": 23},
-    "values_fresh_4.jsonl": {"nl": 24, "en": 22},
+    "values_fresh_4.jsonl": {"nl": 24, "en": 23},
     "values_fresh_5.jsonl": {"nl": 23, "en": 23},
     "values_fresh_6.jsonl": {"nl": 23, "en": 24},
     "values_fresh_7.jsonl": {"nl": 24, "en": 22},
     "values_fresh_8.jsonl": {"nl": 24, "en": 23},
+    "values_fresh_9.jsonl": {"nl": 24, "en": 23},
 }
 
 
@@ -529,3 +530,22 @@ def test_rhetorical_question_waves_the_value_away(text: str, lang: str) -> None:
     assert result.alignment is not None and result.alignment < 0
     plain = value_alignment("Ik heb een cursus gedaan.", "nl", [builtin_values()["development"]])
     assert plain[0].alignment is not None and plain[0].alignment > 0
+
+
+def test_never_without_affirms_the_action() -> None:
+    """'I never … without testing it' affirms testing; 'without testing it' alone negates."""
+    value = builtin_values()["craftsmanship"]
+    text = "I never hand over a circuit without testing it."
+    result = value_alignment(text, "en", [value])[0]
+    assert "negated_indicator" not in [e.signal for e in result.evidence], result
+    plain = value_alignment("I handed it over without testing it.", "en", [value])[0]
+    assert "negated_indicator" in [e.signal for e in plain.evidence]
+
+
+def test_filler_mid_sentence_in_dutch() -> None:
+    """'dat is eerlijk gezegd van later zorg' is a filler; 'ik heb het eerlijk gezegd' is not."""
+    openness = builtin_values()["openness"]
+    filler = value_alignment("Dat is eerlijk gezegd van later zorg.", "nl", [openness])[0]
+    assert "indicator" not in [e.signal for e in filler.evidence]
+    manner = value_alignment("Ik heb het haar eerlijk gezegd.", "nl", [openness])[0]
+    assert manner.alignment is not None and manner.alignment > 0

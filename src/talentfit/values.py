@@ -111,6 +111,7 @@ class GeneralCues:
     preference_words: list[str] = attrs.field(factory=list)  # "liever", "rather", "belangrijker"
     than_words: list[str] = attrs.field(factory=list)  # "dan", "than"
     hedges: list[str] = attrs.field(factory=list)  # "eerlijk gezegd", "to be honest": fillers
+    hedge_blockers: list[str] = attrs.field(factory=list)  # "heb": "ik heb het eerlijk gezegd"
     interjections: list[str] = attrs.field(factory=list)  # "ach", "meh": "leren, ach, …"
     rhetorical: list[str] = attrs.field(factory=list)  # "waarom zou ik …?", "why would I …?"
     other_people: list[str] = attrs.field(factory=list)  # "klant", "collega": not the candidate
@@ -440,6 +441,22 @@ def _elliptic_condition(doc: Doc, match: Match[Any]) -> bool:
     return bool(cues) and all(k > 0 and tokens[k - 1].norm in _CONDITIONS for k in cues)
 
 
+_WITHOUT = frozenset({"without", "zonder"})
+
+
+def _double_negation(doc: Doc, match: Match[Any]) -> bool:
+    """ "I never wire it up without testing it", "nooit zonder te meten": two cues before the
+    match in its clause, the last of them "without": the action is affirmed."""
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    cues = [
+        tokens[k].norm
+        for k in range(max(0, match.first - 8), match.first)
+        if k in doc.negation_cues and tokens[k].clause == clause
+    ]
+    return len(cues) == 2 and cues[-1] in _WITHOUT
+
+
 def match_negated(doc: Doc, match: Match[Any]) -> bool:
     """Whether a negation scopes over ``match``. A pattern with its own negation word
     ("niet mijn probleem", "doesn't hurt anyone") states the negated belief: never negated.
@@ -450,7 +467,11 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     """
     if match.pattern.has_negation:
         return False  # "doesn't hurt anyone", "niet mijn probleem": the negation is the belief
-    if doc.is_negated(match.first, match.last, inside=True) and not _elliptic_condition(doc, match):
+    if (
+        doc.is_negated(match.first, match.last, inside=True)
+        and not _elliptic_condition(doc, match)
+        and not _double_negation(doc, match)
+    ):
         return True
     if _colloquially_negated(doc, match):
         return True
@@ -626,12 +647,24 @@ def _cue_matcher(lang: str) -> Matcher[str]:
 
 def _aside(doc: Doc, match: Match[Any]) -> bool:
     """Whether a filler stands apart: it opens its clause or a comma closes it ("Eerlijk
-    gezegd vind ik …", "…, to be honest,"), unlike "ik heb het eerlijk gezegd" (manner)."""
+    gezegd vind ik …", "…, to be honest,"), or (where the language lists blockers) no
+    auxiliary or saying verb precedes it in its clause — unlike "ik heb het eerlijk gezegd"."""
     tokens = doc.tokens
     first = tokens[match.first]
     opens = match.first == 0 or tokens[match.first - 1].clause != first.clause
     closed = doc.text[match.end : match.end + 1] in (",", ";", ":", ".")
-    return opens or closed
+    if opens or closed:
+        return True
+    blockers = _hedge_blockers(doc.lang)
+    if not blockers:
+        return False
+    before = [t for t in tokens[max(0, match.first - 8) : match.first] if t.clause == first.clause]
+    return not any(t.norm in blockers for t in before)  # "dat is eerlijk gezegd van later zorg"
+
+
+@functools.cache
+def _hedge_blockers(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.hedge_blockers)
 
 
 def _cues(doc: Doc) -> _Cues:
