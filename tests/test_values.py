@@ -406,6 +406,7 @@ FRESH_BATCHES = {
     "values_fresh_7.jsonl": {"nl": 24, "en": 22},
     "values_fresh_8.jsonl": {"nl": 24, "en": 23},
     "values_fresh_9.jsonl": {"nl": 24, "en": 23},
+    "values_fresh_10.jsonl": {"nl": 24, "en": 24},
 }
 
 
@@ -549,3 +550,14 @@ def test_filler_mid_sentence_in_dutch() -> None:
     assert "indicator" not in [e.signal for e in filler.evidence]
     manner = value_alignment("Ik heb het haar eerlijk gezegd.", "nl", [openness])[0]
     assert manner.alignment is not None and manner.alignment > 0
+
+
+def test_negation_does_not_reach_past_why() -> None:
+    """'ik snap niet waarom ze zich zo aanstellen' is a contrary belief, not its negation."""
+    value = builtin_values()["empathy"]
+    text = "Ik snap niet waarom ze zich zo aanstellen."
+    result = value_alignment(text, "nl", [value])[0]
+    assert "negated_contrary" not in [e.signal for e in result.evidence], result
+    assert result.alignment is not None and result.alignment < 0
+    english = value_alignment("I don't get why they make such a fuss.", "en", [value])[0]
+    assert english.alignment is not None and english.alignment < 0

@@ -116,6 +116,7 @@ class GeneralCues:
     rhetorical: list[str] = attrs.field(factory=list)  # "waarom zou ik …?", "why would I …?"
     other_people: list[str] = attrs.field(factory=list)  # "klant", "collega": not the candidate
     negations: list[str] = attrs.field(factory=list)  # colloquial negations: "niks"
+    scope_breakers: list[str] = attrs.field(factory=list)  # "waarom": "snap niet waarom …"
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 
@@ -441,6 +442,24 @@ def _elliptic_condition(doc: Doc, match: Match[Any]) -> bool:
     return bool(cues) and all(k > 0 and tokens[k - 1].norm in _CONDITIONS for k in cues)
 
 
+def _scope_broken(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a scope breaker ("waarom", "why") stands between the last negation cue before
+    the match and the match: "ik snap niet waarom ze zich zo aanstellen"."""
+    breakers = _scope_breakers(doc.lang)
+    tokens = doc.tokens
+    for k in range(match.first - 1, max(-1, match.first - 8), -1):
+        if k in doc.negation_cues:
+            return False
+        if tokens[k].norm in breakers:
+            return any(j in doc.negation_cues for j in range(max(0, k - 4), k))
+    return False
+
+
+@functools.cache
+def _scope_breakers(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.scope_breakers)
+
+
 _WITHOUT = frozenset({"without", "zonder"})
 
 
@@ -471,6 +490,7 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
         doc.is_negated(match.first, match.last, inside=True)
         and not _elliptic_condition(doc, match)
         and not _double_negation(doc, match)
+        and not _scope_broken(doc, match)
     ):
         return True
     if _colloquially_negated(doc, match):
