@@ -107,7 +107,7 @@ def weighted_score(
 
 def profile_result(result: AnswerResult, context: ProfileContext) -> ProfiledResult:
     """Add values alignment, motivation and the weighted score to one scored answer."""
-    doc = analyse(result.answer, result.language)
+    doc = analyse(result.answer, result.language, spoken=True)
     hits = driver_evidence(doc)
     fields = {a.name: getattr(result, a.name) for a in attrs.fields(AnswerResult)}
     return ProfiledResult(
