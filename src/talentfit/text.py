@@ -387,7 +387,7 @@ def _speech_stops(
     speech = _speech(lang)
     found: set[int] = set()
     bounds = [0, *sorted(stops), n]
-    for first, last in zip(bounds, bounds[1:], strict=False):
+    for first, last in itertools.pairwise(bounds):
         if last - first <= _SPEECH_RUN:
             continue
         previous = first
@@ -440,8 +440,8 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     if "\n" in text:
         stops |= _gap_breaks(_positions(_NEWLINE_RE, text), starts, ends, n)
     if spoken:
-        marks = text.count(".") + text.count("!") + text.count("?")
-        stops |= _speech_stops(norms, lemmas, stops, lang, marks)
+        ends_marked = text.count(".") + text.count("!") + text.count("?")
+        stops |= _speech_stops(norms, lemmas, stops, lang, ends_marked)
     marks = _gap_breaks(_positions(_CLAUSE_RE, text), starts, ends, n)
     # a clause starts at each sentence start, punctuation mark and clause opener
     steps = [0] * n
