@@ -110,6 +110,8 @@ class RecordError:
     id: str | None
     line: int | None
     error: str
+    # the candidate the record was for, when it said so (groups it under ``--per candidate``)
+    candidate_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "line": self.line, "error": self.error}
