@@ -284,3 +284,12 @@ def test_passive_counter_is_what_happened_to_someone(text: str, lang: str, count
     """A counter-indicator in the passive without "by me" is context, not the candidate's act."""
     hits = analyse_answer(text, lang).hits
     assert any(h.signal.id == "ownership.transfer" and h.kind == "counter" for h in hits) is counter
+
+
+def test_to_dict_is_the_converter_shape() -> None:
+    """The hand-written to_dict gives exactly what the shared converter would (every field)."""
+    from talentfit.convert import converter
+
+    for text, lang in ((SOLID_NL, "nl"), (SOLID_EN, "en")):
+        result = score_answer(text, competency="ownership", lang=lang, id="x", candidate_id="c")
+        assert result.to_dict() == converter.unstructure(result)

@@ -509,7 +509,7 @@ def token_language_counts(tokens: Iterable[Token]) -> dict[str, int]:
     """How many tokens are function words of each language (for the mixed-language flag)."""
     lists = _function_words()
     norms = [tok.norm for tok in tokens]
-    return {lang: sum(1 for n in norms if n in lists[lang]) for lang in LANGUAGES}
+    return {lang: sum(map(lists[lang].__contains__, norms)) for lang in LANGUAGES}
 
 
 def detect_language(text: str, *, default: str | None = None) -> str | None:
