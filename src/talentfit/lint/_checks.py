@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pyphen
@@ -210,14 +210,15 @@ def facts_of(doc: Doc, text: str, rules: CompiledRules) -> TextFacts:
     known = _SYLLABLES.setdefault(lang, {})
     tokens, norms = doc.tokens, doc.norms
     # syllables per token (0 for numbers and symbols, which are not words)
-    counts = list(map(known.get, norms))
-    if None in counts:
+    looked = list(map(known.get, norms))
+    if None in looked:
         if len(known) > 200_000:
             known.clear()
-        for k, count in enumerate(counts):
+        for k, count in enumerate(looked):
             if count is None:
                 norm = norms[k]
-                counts[k] = known[norm] = syllables(norm, lang) if norm[:1].isalpha() else 0
+                looked[k] = known[norm] = syllables(norm, lang) if norm[:1].isalpha() else 0
+    counts = cast(list[int], looked)
     for first, last in doc.sentences:
         part = counts[first:last]
         n = len(part) - part.count(0)
