@@ -240,7 +240,7 @@ def _analyse_answer(
     text: str, lang: str, *, extra: Matcher[CompiledSignal] | None = None
 ) -> Analysis:
     """Find every signal in ``text`` and classify its sentences."""
-    doc = analyse(text, lang)
+    doc = analyse(text, lang, spoken=True)
     sentences = _sentence_infos(doc)
     matches = signal_matcher(lang).find(doc)
     if extra is not None:
