@@ -561,3 +561,45 @@ def test_negation_does_not_reach_past_why() -> None:
     assert result.alignment is not None and result.alignment < 0
     english = value_alignment("I don't get why they make such a fuss.", "en", [value])[0]
     assert english.alignment is not None and english.alignment < 0
+
+
+_SPOKEN_WORDS = st.sampled_from(
+    [
+        *("ik", "ze", "hij", "we", "en", "dus", "toen", "daarna", "eigenlijk", "gewoon"),
+        *("belde", "ging", "heb", "had", "was", "de", "klant"),
+        *("I", "she", "he", "we", "and", "so", "then", "basically", "just", "called"),
+        *("went", "had", "was", "the", "customer", "it"),
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_SPOKEN_WORDS, max_size=60), st.sampled_from(LANGUAGES), st.booleans())
+def test_transcripts_without_punctuation_never_crash(
+    words: list[str], lang: str, spoken: bool
+) -> None:
+    """An unpunctuated transcript, analysed either way, gives a bounded result, no crash."""
+    from talentfit.text import analyse
+
+    doc = analyse(" ".join(words), lang, spoken=spoken)
+    for result in value_alignment(doc, lang, list(builtin_values().values())):
+        assert result.alignment is None or -1.0 < result.alignment < 1.0
+        for ev in result.evidence:
+            assert doc.text[ev.start : ev.end] == ev.text
+
+
+def test_backoff_story_uses_the_engines_own_sentences() -> None:
+    """A transcript analysed without speech splitting (fewer sentences than the scoring
+    engine's own analysis) falls back to a past-action story without an IndexError."""
+    from talentfit.text import analyse
+
+    text = (
+        "mijn vorige chef zei altijd wat de klant niet weet dat deert hem niet daar ben ik het "
+        "echt niet mee eens toen bij ons de server plat lag heb ik alle klanten zelf gemaild "
+        "wat er aan de hand was"
+    )
+    doc = analyse(text, "nl")
+    for value in builtin_values().values():
+        (result,) = value_alignment(doc, "nl", [value])
+        for ev in result.evidence:
+            assert text[ev.start : ev.end] == ev.text

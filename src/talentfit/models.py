@@ -129,6 +129,7 @@ class AnswerResult:
             "advice": self.advice,
         }
 
+
 @attrs.frozen
 class RecordError:
     """A record that could not be read or scored; the batch goes on."""

@@ -803,7 +803,7 @@ def value_alignment(
     A value without evidence of its own gets the general evidence (see the module docstring)
     at half weight; ``alignment`` is None only when there is no evidence at all.
     """
-    doc = text if isinstance(text, Doc) else analyse(text, lang)
+    doc = text if isinstance(text, Doc) else analyse(text, lang, spoken=True)
     cues = _cues(doc)
     pool = _pool(values)
     per_value: dict[int, list[Match[tuple[int, bool]]]] = {i: [] for i in range(len(pool))}
@@ -845,12 +845,13 @@ def _general_evidence(
             found.append(ValueEvidence(hit.start, hit.end, doc.text[hit.start : hit.end], kind))
     if found:
         return found
+    story = analysis.doc  # the engine's own segmentation of the same text (may differ)
     for sent, info in enumerate(analysis.sentences):
-        first, last = doc.sentences[sent]
-        negated = any(k in doc.negation_cues for k in range(first, last))
+        first, last = story.sentences[sent]
+        negated = any(k in story.negation_cues for k in range(first, last))
         if info.concrete and info.first_singular and info.first_past >= 0 and not negated:
-            start, end = doc.sentence_span(sent)
-            return [ValueEvidence(start, end, doc.text[start:end], "general_indicator")]
+            start, end = story.sentence_span(sent)
+            return [ValueEvidence(start, end, story.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
 
 
