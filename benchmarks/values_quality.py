@@ -1,16 +1,19 @@
 """Sign agreement of values alignment with labelled answers, per language.
 
-Usage: PYTHONPATH=src python3 benchmarks/values_quality.py [LABELLED.jsonl] [-v]
+Usage: PYTHONPATH=src python3 benchmarks/values_quality.py [LABELLED.jsonl] [-v] [--transcript]
 
 Each line of the labelled file has ``answer``, ``lang``, ``value`` (a built-in value id) and
 ``label`` (+1 the answer expresses the value, -1 it expresses the contrary belief). A pair
 agrees when ``sign(alignment) == label``; no evidence (``alignment`` None) or 0 disagrees.
 Also prints coverage (share with any evidence), throughput and peak memory.
+``--transcript`` first turns each answer into an unpunctuated, lower-case transcript (as
+speech-to-text often delivers it), to measure how much the reading rules lean on punctuation.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 import tracemalloc
@@ -24,7 +27,8 @@ DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "data" / "values_label
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    paths = [a for a in argv if a != "-v"]
+    transcript = "--transcript" in argv
+    paths = [a for a in argv if a not in ("-v", "--transcript")]
     path = Path(paths[0]) if paths else DEFAULT
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     values = builtin_values()
@@ -35,7 +39,10 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     for row in rows:
         lang = row["lang"]
-        result = value_alignment(row["answer"], lang, [values[row["value"]]])[0]
+        answer = row["answer"]
+        if transcript:
+            answer = re.sub(r"[.,!?;:]", "", answer).lower()
+        result = value_alignment(answer, lang, [values[row["value"]]])[0]
         total[lang] += 1
         if result.alignment is not None:
             covered[lang] += 1
@@ -45,12 +52,12 @@ def main(argv: list[str]) -> int:
             found = [(e.text, e.signal) for e in result.evidence]
             print(
                 f"MISS {row.get('id', '')} {lang} {row['value']} label={row['label']:+d} "
-                f"alignment={result.alignment} {found}\n     {row['answer']}"
+                f"alignment={result.alignment} {found}\n     {answer}"
             )
     elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"labelled pairs: {path}")
+    print(f"labelled pairs: {path}" + (" (as unpunctuated transcripts)" if transcript else ""))
     for lang in sorted(total):
         n = total[lang]
         print(
