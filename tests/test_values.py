@@ -407,6 +407,7 @@ FRESH_BATCHES = {
     "values_fresh_8.jsonl": {"nl": 24, "en": 23},
     "values_fresh_9.jsonl": {"nl": 24, "en": 23},
     "values_fresh_10.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_11.jsonl": {"nl": 23, "en": 23},
 }
 
 
@@ -603,3 +604,14 @@ def test_backoff_story_uses_the_engines_own_sentences() -> None:
         (result,) = value_alignment(doc, "nl", [value])
         for ev in result.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+def test_contrary_act_in_the_passive_happened_to_someone_else() -> None:
+    """'She got laughed at' is what others did to her, not the candidate's disrespect."""
+    respect = builtin_values()["respect"]
+    text = "A girl got laughed at by the others. I quietly gave her a sandwich."
+    result = value_alignment(text, "en", [respect])[0]
+    assert "contrary" not in [e.signal for e in result.evidence], result
+    assert result.alignment is not None and result.alignment > 0
+    own = value_alignment("I laughed at her.", "en", [respect])[0]
+    assert "contrary" in [e.signal for e in own.evidence]

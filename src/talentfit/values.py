@@ -528,6 +528,8 @@ def _signal(doc: Doc, match: Match[tuple[int, bool]], cues: _Cues) -> str | None
         return None  # "so nobody in the queue could listen in": others, not the candidate
     if negated and _someone_else_acts(doc, match, people=True):
         return None  # "de weduwnaar kon niet kiezen": someone else's failing, not the candidate's
+    if contrary and not negated and _done_to_someone(doc, match):
+        return None  # "werd uitgelachen", "got laughed at": what happened to someone else
     if contrary and not negated:
         if cues.rejected(doc, match):
             return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
@@ -730,6 +732,18 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
     if any(t.norm in selves for t in words):
         return False
     return any(t.norm in others or t.lemma in others for t in words)
+
+
+def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a contrary act is told in the passive about someone other than the candidate
+    ("een meisje werd uitgelachen", "she got laughed at"), with no "ik"/"I" in the clause."""
+    from .evidence import _is_passive  # the scoring engine's passive test (lazy: import cycle)
+
+    if not _is_passive(doc, match.first, match.last):
+        return False
+    selves = _report_words(doc.lang)[1]
+    clause = doc.tokens[match.first].clause
+    return not any(t.norm in selves for t in doc.tokens if t.clause == clause)
 
 
 @functools.cache
