@@ -396,7 +396,8 @@ def test_fresh_batch_sign_agreement() -> None:
 
 
 # Measured after the lexicon and alignment changes (agreeing pairs per language, of 24); each
-# floor allows two pairs to slip. The first-pass figures are in docs/values.md.
+# floor allows two pairs to slip. These batches were tuned on after their first pass, so they
+# guard against regressions; the honest first-pass figures are in docs/values.md.
 FRESH_BATCHES = {
     "values_fresh_2.jsonl": {"nl": 24, "en": 24},
     "values_fresh_3.jsonl": {"nl": 24, "en": 23},
@@ -408,6 +409,7 @@ FRESH_BATCHES = {
     "values_fresh_9.jsonl": {"nl": 24, "en": 23},
     "values_fresh_10.jsonl": {"nl": 24, "en": 24},
     "values_fresh_11.jsonl": {"nl": 23, "en": 23},
+    "values_fresh_12.jsonl": {"nl": 23, "en": 24},
 }
 
 
