@@ -30,7 +30,8 @@ from .errors import ConfigError
 from .patterns import Matcher, Pattern, compile_pattern
 from .resources import load_data_toml
 from .text import Doc, analyse
-from .values import ValueEvidence, match_negated, non_overlapping
+from .value_reading import match_negated, non_overlapping
+from .values import ValueEvidence
 
 __all__ = [
     "DRIVERS",

@@ -1,0 +1,84 @@
+"""The values library's data schema and loader (``talentfit/data/values/<lang>.toml``).
+
+One schema for both languages: per value its name, description, indicators, contrary beliefs
+and examples, and a ``[general]`` table of attitude cues and the word lists that the reading
+rules of :mod:`talentfit.value_reading` use.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import attrs
+
+from .convert import structure
+from .errors import ConfigError
+from .patterns import Pattern, compile_pattern
+from .resources import load_data_toml
+
+__all__ = ["GeneralCues", "ValueEntry", "ValueLexicon", "compile_all", "lexicon"]
+
+
+@attrs.frozen
+class ValueEntry:
+    """One value in a language file of the values library."""
+
+    id: str
+    name: str
+    description: str
+    indicators: list[str]
+    contrary: list[str]
+    positive: list[str] = attrs.field(factory=list)  # example sentences that express it
+    negative: list[str] = attrs.field(factory=list)  # example sentences that contradict it
+
+
+@attrs.frozen
+class GeneralCues:
+    """General service-attitude cues: weak evidence for every value (with examples)."""
+
+    indicators: list[str]
+    contrary: list[str]
+    minimisers: list[str] = attrs.field(factory=list)  # "gewoon", "just": brushing off
+    self_words: list[str] = attrs.field(factory=list)  # "ik", "I": the candidate speaks
+    self_subjects: list[str] = attrs.field(factory=list)  # "ik", "I", "we": as a subject
+    request_words: list[str] = attrs.field(factory=list)  # "vroeg", "asked": someone asks
+    report_words: list[str] = attrs.field(factory=list)  # "zei", "said": someone else's view
+    contrast_words: list[str] = attrs.field(factory=list)  # "maar", "but"
+    modal_words: list[str] = attrs.field(factory=list)  # "kon", "could": a road not taken
+    claims: list[str] = attrs.field(factory=list)  # "ik ben heel", "I'm really": self-praise
+    rejections: list[str] = attrs.field(factory=list)  # "daar ben ik het niet mee eens"
+    dismissive: list[str] = attrs.field(factory=list)  # "al die", "all that": brushing aside
+    preference_words: list[str] = attrs.field(factory=list)  # "liever", "rather", "belangrijker"
+    than_words: list[str] = attrs.field(factory=list)  # "dan", "than"
+    hedges: list[str] = attrs.field(factory=list)  # "eerlijk gezegd", "to be honest": fillers
+    hedge_blockers: list[str] = attrs.field(factory=list)  # "heb": "ik heb het eerlijk gezegd"
+    interjections: list[str] = attrs.field(factory=list)  # "ach", "meh": "leren, ach, …"
+    rhetorical: list[str] = attrs.field(factory=list)  # "waarom zou ik …?", "why would I …?"
+    other_people: list[str] = attrs.field(factory=list)  # "klant", "collega": not the candidate
+    negations: list[str] = attrs.field(factory=list)  # colloquial negations: "niks"
+    scope_breakers: list[str] = attrs.field(factory=list)  # "waarom": "snap niet waarom …"
+    positive: list[str] = attrs.field(factory=list)
+    negative: list[str] = attrs.field(factory=list)
+
+
+@attrs.frozen
+class ValueLexicon:
+    """Schema of ``talentfit/data/values/<lang>.toml``."""
+
+    values: list[ValueEntry]
+    general: GeneralCues
+
+
+@functools.cache
+def lexicon(lang: str) -> ValueLexicon:
+    """The built-in values library in ``lang`` as written in its data file (cached)."""
+    relpath = f"values/{lang}.toml"
+    return structure(load_data_toml(relpath), ValueLexicon, source=f"talentfit/data/{relpath}")
+
+
+def compile_all(sources: Sequence[str], lang: str, where: str) -> tuple[Pattern, ...]:
+    try:
+        return tuple(compile_pattern(s, lang) for s in sources)
+    except ConfigError as exc:
+        raise ConfigError(exc.message, path=where) from None

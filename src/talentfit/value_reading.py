@@ -1,0 +1,446 @@
+"""How an answer's words are read for values: negation scope, whose words and deeds they
+are, and what the candidate only claims.
+
+:func:`read_signal` turns one pattern match into a signal (``indicator``, ``contrary``,
+``negated_…``, ``self_description``, ``hollow_self_description``) or None when the match is
+not the candidate's own stance: quoted or reported words of someone else, another person's
+wish or failing, a road not taken, a value word brushed aside, a filler. The word lists are
+data (the ``[general]`` table of the values files, :mod:`talentfit.value_lexicon`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from .patterns import Match, Matcher
+from .text import Doc, _negation_cues, fold, language_data
+from .value_lexicon import compile_all, lexicon
+
+__all__ = ["Cues", "match_negated", "non_overlapping", "read_cues", "read_signal"]
+
+
+def non_overlapping(matches: Sequence[Match[Any]]) -> list[Match[Any]]:
+    """Longest-first selection of matches whose token spans do not overlap, in text order."""
+    chosen: list[Match[Any]] = []
+    taken: set[int] = set()
+    for m in sorted(matches, key=lambda m: (-(m.last - m.first), m.first)):
+        span = set(range(m.first, m.last + 1))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(m)
+    chosen.sort(key=lambda m: (m.start, m.end))
+    return chosen
+
+
+POST_NEGATION_WINDOW = 4  # Dutch main clauses put "niet" after the verb: "ik meldde het niet"
+_NOT_A_NEGATION_AFTER = frozenset({"alleen", "enkel", "zomaar", "eens"})  # "niet alleen …"
+
+
+@functools.cache
+def _extra_negations(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.negations)
+
+
+def _colloquially_negated(doc: Doc, match: Match[Any]) -> bool:
+    """A colloquial negation the text layer does not know ("daar leer ik niks van") before
+    the match, or (Dutch) up to four tokens after it, in the same clause."""
+    extra = _extra_negations(doc.lang)
+    if not extra:
+        return False
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    after = POST_NEGATION_WINDOW if doc.lang == "nl" else 0
+    lo, hi = max(0, match.first - 6), min(len(tokens), match.last + 1 + after)
+    return any(
+        tokens[k].norm in extra and tokens[k].clause == clause
+        for k in range(lo, hi)
+        if not match.first <= k <= match.last
+    )
+
+
+_CONDITIONS = frozenset({"if", "als", "zo", "indien"})
+
+
+def _elliptic_condition(doc: Doc, match: Match[Any]) -> bool:
+    """Whether every negation cue before the match is an elliptic condition ("and if not I
+    touch it up", "zo niet, dan …"): the negation is the condition's, not the action's."""
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    cues = [
+        k
+        for k in range(max(0, match.first - 6), match.last + 1)
+        if k in doc.negation_cues and tokens[k].clause == clause
+    ]
+    return bool(cues) and all(k > 0 and tokens[k - 1].norm in _CONDITIONS for k in cues)
+
+
+def _scope_broken(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a scope breaker ("waarom", "why") stands between the last negation cue before
+    the match and the match: "ik snap niet waarom ze zich zo aanstellen"."""
+    breakers = _scope_breakers(doc.lang)
+    tokens = doc.tokens
+    for k in range(match.first - 1, max(-1, match.first - 8), -1):
+        if k in doc.negation_cues:
+            return False
+        if tokens[k].norm in breakers:
+            return any(j in doc.negation_cues for j in range(max(0, k - 4), k))
+    return False
+
+
+@functools.cache
+def _scope_breakers(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.scope_breakers)
+
+
+_WITHOUT = frozenset({"without", "zonder"})
+
+
+def _double_negation(doc: Doc, match: Match[Any]) -> bool:
+    """ "I never wire it up without testing it", "nooit zonder te meten": two cues before the
+    match in its clause, the last of them "without": the action is affirmed."""
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    cues = [
+        tokens[k].norm
+        for k in range(max(0, match.first - 8), match.first)
+        if k in doc.negation_cues and tokens[k].clause == clause
+    ]
+    return len(cues) == 2 and cues[-1] in _WITHOUT
+
+
+def match_negated(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a negation scopes over ``match``. A pattern with its own negation word
+    ("niet mijn probleem", "doesn't hurt anyone") states the negated belief: never negated.
+
+    Besides the text layer's scope (a cue before or inside the match, same clause), a Dutch
+    cue up to four tokens after the match in the same clause negates it too ("ik meldde het
+    niet", "ze luisteren gewoon niet"), except "niet alleen/enkel/zomaar/eens".
+    """
+    if match.pattern.has_negation:
+        return False  # "doesn't hurt anyone", "niet mijn probleem": the negation is the belief
+    if (
+        doc.is_negated(match.first, match.last, inside=True)
+        and not _elliptic_condition(doc, match)
+        and not _double_negation(doc, match)
+        and not _scope_broken(doc, match)
+    ):
+        return True
+    if _colloquially_negated(doc, match):
+        return True
+    if doc.lang != "nl":
+        return False
+    tokens = doc.tokens
+    clause = tokens[match.last].clause
+    single = _negation_cues(doc.lang).single
+    for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
+        if tokens[k].clause != clause:
+            break
+        if tokens[k].norm in single:  # not "in plaats van": that negates what follows
+            after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            return after not in _NOT_A_NEGATION_AFTER
+    return False
+
+
+def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | None:
+    contrary = match.payload[1]
+    if contrary and all(doc.tokens[k].quoted for k in range(match.first, match.last + 1)):
+        return None  # someone else's words, quoted: not the candidate's belief
+    negated = match_negated(doc, match)
+    if not contrary and not negated and _someone_else_acts(doc, match):
+        return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
+    if not contrary and not negated and _requested_by_other(doc, match.first):
+        return None  # "ze willen dat we allemaal een training doen": their wish, not a deed
+    if not contrary and not negated and cues.dismissed(doc, match):
+        return None  # "al die bijscholing", "all that syncing up": named to brush it aside
+    if not contrary and not negated and cues.questioned(doc, match):
+        negated = True  # "waarom zou ik een cursus doen?": waved away
+    if not contrary and not negated and cues.passed_over(doc, match):
+        negated = True  # "snelheid is belangrijker dan netjes", "rather … than loop in the team"
+    if negated and not contrary and _negated_by_pronoun(doc, match):
+        return None  # "so nobody in the queue could listen in": others, not the candidate
+    if negated and _someone_else_acts(doc, match, people=True):
+        return None  # "de weduwnaar kon niet kiezen": someone else's failing, not the candidate's
+    if contrary and not negated and _done_to_someone(doc, match):
+        return None  # "werd uitgelachen", "got laughed at": what happened to someone else
+    if contrary and not negated:
+        if cues.rejected(doc, match):
+            return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
+        if _reported_by_other(doc, match.first) or cues.not_taken(doc, match):
+            return None  # "mijn chef zei altijd …", "ik kon hem … aansmeren, maar …"
+    if not contrary and not negated and cues.claimed(doc, match):
+        if cues.contrasted(doc, match.last):
+            return "hollow_self_description"  # "ik ben heel klantgericht hoor, maar …"
+        return "self_description"  # "I'm very customer-oriented": a claim, not behaviour
+    signal = (
+        ("negated_contrary" if negated else "contrary")
+        if contrary
+        else ("negated_indicator" if negated else "indicator")
+    )
+    if signal in ("contrary", "negated_indicator") and _requested_by_other(doc, match.first):
+        return None  # "a client asked whether we could leave out …": the other's wish
+    return signal
+
+
+@attrs.frozen
+class Cues:
+    """Per answer: self-descriptions, rejections and the words that scope them."""
+
+    claims: tuple[Match[str], ...]
+    rejections: tuple[Match[str], ...]
+    dismissive: tuple[Match[str], ...]
+    rhetorical: tuple[Match[str], ...]
+    hedged: frozenset[int]  # tokens of fillers ("eerlijk gezegd", "you know"): never evidence
+    interjections: frozenset[str]
+    contrast: frozenset[str]
+    modals: frozenset[str]
+    preference: frozenset[str]
+    than: frozenset[str]
+
+    def claimed(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether ``match`` is what the candidate says they *are* ("ik ben heel …",
+        "I'm really …", "I take full ownership", "eerlijkheid staat bij mij voorop"): a
+        self-description close before or right after it, in the same clause."""
+        clause = doc.tokens[match.first].clause
+        return any(
+            c.first - CLAIM_BEFORE <= match.first <= c.last + CLAIM_REACH
+            and doc.tokens[c.first].clause == clause
+            for c in self.claims
+        )
+
+    def dismissed(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the value word comes right after a dismissive determiner ("al die
+        bijscholing", "dat hele afstemmen", "all that syncing up") or right before a
+        dismissive interjection ("nieuwe dingen leren, ach, …", "learning new things, meh")."""
+        if any(0 < match.first - d.last <= 2 for d in self.dismissive):
+            return True
+        tokens = doc.tokens
+        sent = tokens[match.last].sent
+        return any(
+            tokens[k].norm in self.interjections and tokens[k].sent == sent
+            for k in range(match.last + 1, min(len(tokens), match.last + 3))
+        )
+
+    def questioned(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the value word is in a rhetorical question ("Waarom zou ik een cursus
+        doen?", "Why would I do a course?"): earlier in a sentence that ends with "?"."""
+        sent = doc.tokens[match.first].sent
+        _, end = doc.sentence_span(sent)
+        if "?" not in doc.text[doc.tokens[match.last].end : end + 1]:
+            return False
+        return any(
+            doc.tokens[r.first].sent == sent and r.first < match.first for r in self.rhetorical
+        )
+
+    def passed_over(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the value word is what the candidate ranks below something else: after
+        "dan"/"than" that follows a preference ("liever", "belangrijker", "rather")."""
+        tokens = doc.tokens
+        sent = tokens[match.first].sent
+        for k in range(match.first - 1, max(-1, match.first - 1 - PREFERENCE_REACH), -1):
+            if tokens[k].sent != sent:
+                return False
+            if tokens[k].norm in self.than:
+                start = doc.sentences[sent][0]
+                return any(t.norm in self.preference for t in tokens[start:k])
+        return False
+
+    def contrasted(self, doc: Doc, after: int) -> bool:
+        """Whether a contrast word ("maar", "but") follows token ``after`` in its sentence or
+        opens the next sentence ("… hoor. Maar ja, …")."""
+        tokens = doc.tokens
+        sent = tokens[after].sent
+        for k in range(after + 1, len(tokens)):
+            tok = tokens[k]
+            if tok.sent == sent:
+                if tok.norm in self.contrast:
+                    return True
+                continue
+            if tok.sent > sent + 1:
+                break
+            first = doc.sentences[tok.sent][0]
+            if k - first < 2 and tok.norm in self.contrast:
+                return True
+            if k - first >= 2:
+                break
+        return False
+
+    def rejected(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the candidate rejects the belief right after stating it: a rejection
+        later in the same sentence or in the next one ("Daar ben ik het niet mee eens")."""
+        sent = doc.tokens[match.first].sent
+        return any(
+            (r.first > match.last and doc.tokens[r.first].sent == sent)
+            or doc.tokens[r.first].sent == sent + 1
+            for r in self.rejections
+        )
+
+    def not_taken(self, doc: Doc, match: Match[Any]) -> bool:
+        """A contrary act the candidate *could* have done, then a contrast ("ik kon hem een
+        duurder contract aansmeren … Maar …", "I could have …, but"): a road not taken."""
+        sent_first = doc.sentences[doc.tokens[match.first].sent][0]
+        before = doc.tokens[sent_first : match.first + 1]
+        return any(t.norm in self.modals for t in before) and self.contrasted(doc, match.last)
+
+
+CLAIM_REACH = 4  # tokens between a self-description ("ik ben heel") and the value word
+CLAIM_BEFORE = 3  # the value word may open it: "eerlijkheid staat bij mij voorop"
+PREFERENCE_REACH = 5  # tokens between "dan"/"than" and the value word ranked below
+
+
+@functools.cache
+def _cue_matcher(lang: str) -> Matcher[str]:
+    data = lexicon(lang).general
+    where = f"talentfit/data/values/{lang}.toml"
+    entries = [(p, "claim") for p in compile_all(data.claims, lang, where)]
+    entries += [(p, "rejection") for p in compile_all(data.rejections, lang, where)]
+    entries += [(p, "dismissive") for p in compile_all(data.dismissive, lang, where)]
+    entries += [(p, "hedge") for p in compile_all(data.hedges, lang, where)]
+    entries += [(p, "rhetorical") for p in compile_all(data.rhetorical, lang, where)]
+    return Matcher(entries)
+
+
+def _aside(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a filler stands apart: it opens its clause or a comma closes it ("Eerlijk
+    gezegd vind ik …", "…, to be honest,"), or (where the language lists blockers) no
+    auxiliary or saying verb precedes it in its clause — unlike "ik heb het eerlijk gezegd"."""
+    tokens = doc.tokens
+    first = tokens[match.first]
+    opens = match.first == 0 or tokens[match.first - 1].clause != first.clause
+    closed = doc.text[match.end : match.end + 1] in (",", ";", ":", ".")
+    if opens or closed:
+        return True
+    blockers = _hedge_blockers(doc.lang)
+    if not blockers:
+        return False
+    before = [t for t in tokens[max(0, match.first - 8) : match.first] if t.clause == first.clause]
+    return not any(t.norm in blockers for t in before)  # "dat is eerlijk gezegd van later zorg"
+
+
+@functools.cache
+def _hedge_blockers(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.hedge_blockers)
+
+
+def read_cues(doc: Doc) -> Cues:
+    data = lexicon(doc.lang).general
+    found = _cue_matcher(doc.lang).find(doc)
+    return Cues(
+        claims=tuple(m for m in found if m.payload == "claim"),
+        rejections=tuple(m for m in found if m.payload == "rejection"),
+        dismissive=tuple(m for m in found if m.payload == "dismissive"),
+        rhetorical=tuple(m for m in found if m.payload == "rhetorical"),
+        hedged=frozenset(
+            k
+            for m in found
+            if m.payload == "hedge" and _aside(doc, m)
+            for k in range(m.first, m.last + 1)
+        ),
+        contrast=frozenset(fold(w) for w in data.contrast_words),
+        modals=frozenset(fold(w) for w in data.modal_words),
+        preference=frozenset(fold(w) for w in data.preference_words),
+        interjections=frozenset(fold(w) for w in data.interjections),
+        than=frozenset(fold(w) for w in data.than_words),
+    )
+
+
+@functools.cache
+def _persons(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    grammar = language_data(lang).grammar
+    selves = frozenset(grammar.first_singular) | frozenset(grammar.first_plural)
+    return selves, frozenset(grammar.third_person_subjects)
+
+
+def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> bool:
+    """Whether the clause of an indicator has another person as subject and no first person
+    ("en dan zoeken ze het zelf maar uit"): the behaviour is not the candidate's. With
+    ``people``, person nouns count as another person too ("een weduwnaar kon niet kiezen")."""
+    selves, others = _persons(doc.lang)
+    if people:  # "mijn collega hielp niet": a possessive does not make it the candidate
+        selves = _report_words(doc.lang)[1]
+        others = others | _other_people(doc.lang)
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    words = [t for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
+    if any(t.norm in selves for t in words):
+        return False
+    return any(t.norm in others or t.lemma in others for t in words)
+
+
+def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a contrary act is told in the passive about someone other than the candidate
+    ("een meisje werd uitgelachen", "she got laughed at"), with no "ik"/"I" in the clause."""
+    from .evidence import _is_passive  # the scoring engine's passive test (lazy: import cycle)
+
+    if not _is_passive(doc, match.first, match.last):
+        return False
+    selves = _report_words(doc.lang)[1]
+    clause = doc.tokens[match.first].clause
+    return not any(t.norm in selves for t in doc.tokens if t.clause == clause)
+
+
+@functools.cache
+def _other_people(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.other_people)
+
+
+_NEGATIVE_PRONOUNS = frozenset(
+    {"niemand", "niets", "niks", "nobody", "nothing", "noone", "one", "none"}
+)  # "no one" ends on "one"
+
+
+def _negated_by_pronoun(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the negation before an indicator is a negative pronoun as its subject
+    ("niemand luisterde mee", "nobody could listen in"): about others, not the candidate."""
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    for k in range(match.first - 1, max(-1, match.first - 7), -1):
+        if tokens[k].clause != clause:
+            return False
+        if k in doc.negation_cues:
+            return tokens[k].norm in _NEGATIVE_PRONOUNS
+    return False
+
+
+def _requested_by_other(doc: Doc, first: int) -> bool:
+    """Whether someone other than the candidate asks or wants what follows, earlier in the
+    same sentence ("een klant vroeg of…", "a seller wanted me not to…")."""
+    requests, selves = _request_words(doc.lang)
+    sent_first = doc.sentences[doc.tokens[first].sent][0]
+    for k in range(first - 1, sent_first - 1, -1):
+        if doc.tokens[k].norm in requests:
+            before = doc.tokens[max(sent_first, k - 2) : k]
+            return not any(t.norm in selves for t in before)
+    return False
+
+
+@functools.cache
+def _request_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon(lang).general
+    return frozenset(fold(w) for w in data.request_words), frozenset(
+        fold(w) for w in data.self_words
+    )
+
+
+@functools.cache
+def _report_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon(lang).general
+    return frozenset(fold(w) for w in data.report_words), frozenset(
+        fold(w) for w in data.self_subjects
+    )
+
+
+def _reported_by_other(doc: Doc, first: int) -> bool:
+    """Whether the sentence reports someone else's view before ``first`` ("mijn chef zei
+    altijd dat …", "my old colleague always said …"): their belief, not the candidate's."""
+    reports, selves = _report_words(doc.lang)
+    sent_first = doc.sentences[doc.tokens[first].sent][0]
+    for k in range(first - 1, sent_first - 1, -1):
+        if doc.tokens[k].norm in reports:
+            around = doc.tokens[max(sent_first, k - 2) : min(first, k + 2)]  # "ik zei", "zei ik"
+            return not any(t.norm in selves for t in around)
+    return False
