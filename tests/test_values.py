@@ -271,7 +271,7 @@ def test_quoted_contrary_is_someone_elses_words() -> None:
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("Betalen is betalen.", "nl"), ("A deal is a deal, full stop.", "en")],
+    [("Betalen is betalen.", "nl"), ("A deal is a deal, full stop.", "en"), ("Op is op.", "nl")],
 )
 def test_tautologies_are_rigid_beliefs(text: str, lang: str) -> None:
     """'X is X' said as a belief is general evidence against any value."""

@@ -402,7 +402,7 @@ def _tautologies(doc: Doc) -> list[ValueEvidence]:
         for right in tokens[tok.i + 1 : tok.i + 3]:
             if right.sent != tok.sent or not right.norm[:1].isalpha():
                 break
-            if right.lemma == left.lemma and len(left.norm) > 2 and left.sent == tok.sent:
+            if right.lemma == left.lemma and len(left.norm) > 1 and left.sent == tok.sent:
                 quote = doc.text[left.start : right.end]
                 found.append(ValueEvidence(left.start, right.end, quote, "general_contrary"))
                 break
@@ -431,11 +431,15 @@ def _habit_evidence(doc: Doc) -> list[ValueEvidence]:
 
 def _hollow_claims(doc: Doc, cues: Cues, found: Sequence[ValueEvidence]) -> list[ValueEvidence]:
     """Self-descriptions followed by a contrast ("ik ben echt iemand op wie je kunt bouwen,
-    hoor. Maar ja, …"), not already quoted as evidence: a weak clash for any value."""
-    taken = {(e.start, e.end) for e in found}
+    hoor. Maar ja, …"), unless their sentence is already quoted as a hollow claim: a weak
+    clash for any value."""
+    hollow = [e for e in found if e.signal == "general_hollow_self_description"]
     result: list[ValueEvidence] = []
     for claim in cues.claims:
-        if (claim.start, claim.end) not in taken and cues.contrasted(doc, claim.last):
+        start, end = doc.sentence_span(doc.tokens[claim.first].sent)
+        if any(start <= e.start < end for e in hollow):
+            continue  # already quoted through the value word it claims
+        if cues.contrasted(doc, claim.last):
             quote = doc.text[claim.start : claim.end]
             result.append(
                 ValueEvidence(claim.start, claim.end, quote, "general_hollow_self_description")
