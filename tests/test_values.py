@@ -400,7 +400,7 @@ def test_fresh_batch_sign_agreement() -> None:
 # guard against regressions; the honest first-pass figures are in docs/values.md.
 FRESH_BATCHES = {
     "values_fresh_2.jsonl": {"nl": 24, "en": 24},
-    "values_fresh_3.jsonl": {"nl": 24, "en": 23},
+    "values_fresh_3.jsonl": {"nl": 24, "en": 24},
     "values_fresh_4.jsonl": {"nl": 24, "en": 23},
     "values_fresh_5.jsonl": {"nl": 23, "en": 23},
     "values_fresh_6.jsonl": {"nl": 23, "en": 24},
@@ -410,6 +410,7 @@ FRESH_BATCHES = {
     "values_fresh_10.jsonl": {"nl": 24, "en": 24},
     "values_fresh_11.jsonl": {"nl": 23, "en": 23},
     "values_fresh_12.jsonl": {"nl": 23, "en": 24},
+    "values_fresh_13.jsonl": {"nl": 23, "en": 24},
 }
 
 
@@ -617,3 +618,20 @@ def test_contrary_act_in_the_passive_happened_to_someone_else() -> None:
     assert result.alignment is not None and result.alignment > 0
     own = value_alignment("I laughed at her.", "en", [respect])[0]
     assert "contrary" in [e.signal for e in own.evidence]
+
+
+def test_echoed_question_is_not_evidence() -> None:
+    """'Samenwerken? Ja, …' repeats the interviewer's topic: the echo itself is no evidence."""
+    value = builtin_values()["collaboration"]
+    result = value_alignment("Samenwerken? Ja hoor.", "nl", [value])[0]
+    assert "indicator" not in [e.signal for e in result.evidence]
+    asked = value_alignment("Hebben jullie ooit goed samengewerkt met de planning?", "nl", [value])
+    assert "indicator" in [e.signal for e in asked[0].evidence]
+
+
+def test_bare_im_is_not_a_self_description() -> None:
+    """'I explained I'm not allowed to' has no claim: only 'I'm really …' and the like do."""
+    value = builtin_values()["integrity"]
+    text = "I explained I'm not allowed to."
+    result = value_alignment(text, "en", [value])[0]
+    assert "self_description" not in {e.signal.removeprefix("general_") for e in result.evidence}

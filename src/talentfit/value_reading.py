@@ -150,6 +150,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
     contrary = match.payload[1]
     if contrary and all(doc.tokens[k].quoted for k in range(match.first, match.last + 1)):
         return None  # someone else's words, quoted: not the candidate's belief
+    if _echoed_question(doc, match):
+        return None  # "Samenwerken? Ja, …", "Training?": the question echoed, not an answer
     negated = match_negated(doc, match)
     if not contrary and not negated and _someone_else_acts(doc, match):
         return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
@@ -346,6 +348,20 @@ def read_cues(doc: Doc) -> Cues:
         interjections=frozenset(fold(w) for w in data.interjections),
         than=frozenset(fold(w) for w in data.than_words),
     )
+
+
+ECHO_LENGTH = 4  # a question this short, a value word in it, echoes the interviewer
+
+
+def _echoed_question(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the match is in a very short question ("Verbeteringen voorstellen?",
+    "Training?"): the candidate repeating the interviewer's topic, not evidence either way."""
+    sent = doc.tokens[match.first].sent
+    first, last = doc.sentences[sent]
+    if last - first > ECHO_LENGTH:
+        return False
+    _, end = doc.sentence_span(sent)
+    return doc.text[end : end + 1] == "?" or doc.text[end - 1 : end] == "?"
 
 
 @functools.cache
