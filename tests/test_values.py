@@ -411,6 +411,7 @@ FRESH_BATCHES = {
     "values_fresh_11.jsonl": {"nl": 23, "en": 23},
     "values_fresh_12.jsonl": {"nl": 23, "en": 24},
     "values_fresh_13.jsonl": {"nl": 23, "en": 24},
+    "values_fresh_14.jsonl": {"nl": 24, "en": 23},
 }
 
 
@@ -635,3 +636,31 @@ def test_bare_im_is_not_a_self_description() -> None:
     text = "I explained I'm not allowed to."
     result = value_alignment(text, "en", [value])[0]
     assert "self_description" not in {e.signal.removeprefix("general_") for e in result.evidence}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sign"),
+    [
+        ("Bijleren of doorgroeien, dat hoeft voor mij niet.", "nl", -1),
+        ("Training, I don't need it.", "en", -1),
+        ("Bijleren, dat vind ik belangrijk.", "nl", 1),
+        ("Toen ik een training volgde, wist ik niet wat me overkwam.", "nl", 1),
+    ],
+)
+def test_fronted_topic_picked_up_and_negated(text: str, lang: str, sign: int) -> None:
+    """'X, dat hoeft niet' negates X; not when the resumptive clause is positive, nor when
+    the first clause is the candidate's own story."""
+    result = value_alignment(text, lang, [builtin_values()["development"]])[0]
+    assert result.alignment is not None and result.alignment * sign > 0, result
+
+
+def test_reported_view_with_we_in_the_reported_clause() -> None:
+    """'A colleague said we might as well take it home' is the colleague's view."""
+    integrity = builtin_values()["integrity"]
+    text = (
+        "A colleague said we might as well take the good stuff home, everyone does it. "
+        "I don't go along with that. I reported it."
+    )
+    result = value_alignment(text, "en", [integrity])[0]
+    assert "contrary" not in [e.signal for e in result.evidence], result
+    assert result.alignment is not None and result.alignment > 0

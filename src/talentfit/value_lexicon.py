@@ -57,6 +57,7 @@ class GeneralCues:
     rhetorical: list[str] = attrs.field(factory=list)  # "waarom zou ik …?", "why would I …?"
     other_people: list[str] = attrs.field(factory=list)  # "klant", "collega": not the candidate
     negations: list[str] = attrs.field(factory=list)  # colloquial negations: "niks"
+    resumptive: list[str] = attrs.field(factory=list)  # "dat": "Bijleren, dat hoeft niet"
     scope_breakers: list[str] = attrs.field(factory=list)  # "waarom": "snap niet waarom …"
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)

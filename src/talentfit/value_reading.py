@@ -159,6 +159,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "ze willen dat we allemaal een training doen": their wish, not a deed
     if not contrary and not negated and cues.dismissed(doc, match):
         return None  # "al die bijscholing", "all that syncing up": named to brush it aside
+    if not contrary and not negated and _dislocated_and_negated(doc, match):
+        negated = True  # "Bijleren, dat hoeft voor mij niet", "Training, I don't need it"
     if not contrary and not negated and cues.questioned(doc, match):
         negated = True  # "waarom zou ik een cursus doen?": waved away
     if not contrary and not negated and cues.passed_over(doc, match):
@@ -350,6 +352,42 @@ def read_cues(doc: Doc) -> Cues:
     )
 
 
+DISLOCATION_REACH = 3  # a value word this close to the start of its sentence may be fronted
+
+
+def _dislocated_and_negated(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the value word is fronted as a topic ("Bijleren of doorgroeien, dat hoeft
+    niet", "Learning more, none of that's for me", "Training, I don't need it"): it opens a
+    first clause without the candidate in it that ends in a comma, and the next clause picks
+    it up with a resumptive word and is negated."""
+    tokens = doc.tokens
+    first, last = doc.sentences[tokens[match.first].sent]
+    if match.first - first > DISLOCATION_REACH:
+        return False
+    topic = tokens[match.first].clause
+    ends = [k for k in range(match.first, last) if tokens[k].clause == topic]
+    end = ends[-1]
+    if end + 1 >= last or doc.text[tokens[end].end : tokens[end + 1].start].strip() != ",":
+        return False
+    selves, _ = _persons(doc.lang)
+    if any(tokens[k].norm in selves for k in range(first, end + 1)):
+        return False  # "Toen ik doorvroeg, …": a story, not a topic
+    resumptive = _resumptive(doc.lang)
+    if tokens[end + 1].norm not in resumptive:
+        return False
+    clause = tokens[end + 1].clause
+    return any(
+        k in doc.negation_cues or tokens[k].norm in _extra_negations(doc.lang)
+        for k in range(end + 1, last)
+        if tokens[k].clause == clause
+    )
+
+
+@functools.cache
+def _resumptive(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.resumptive)
+
+
 ECHO_LENGTH = 4  # a question this short, a value word in it, echoes the interviewer
 
 
@@ -450,6 +488,9 @@ def _report_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+_INVERTED_SELF = frozenset({"ik", "i"})  # "zei ik": "we" after "said" is the reported clause
+
+
 def _reported_by_other(doc: Doc, first: int) -> bool:
     """Whether the sentence reports someone else's view before ``first`` ("mijn chef zei
     altijd dat …", "my old colleague always said …"): their belief, not the candidate's."""
@@ -457,6 +498,7 @@ def _reported_by_other(doc: Doc, first: int) -> bool:
     sent_first = doc.sentences[doc.tokens[first].sent][0]
     for k in range(first - 1, sent_first - 1, -1):
         if doc.tokens[k].norm in reports:
-            around = doc.tokens[max(sent_first, k - 2) : min(first, k + 2)]  # "ik zei", "zei ik"
-            return not any(t.norm in selves for t in around)
+            before = doc.tokens[max(sent_first, k - 2) : k]  # "ik zei", "I said"
+            inverted = k + 1 < first and doc.tokens[k + 1].norm in _INVERTED_SELF  # "zei ik"
+            return not (inverted or any(t.norm in selves for t in before))
     return False
