@@ -664,3 +664,16 @@ def test_reported_view_with_we_in_the_reported_clause() -> None:
     result = value_alignment(text, "en", [integrity])[0]
     assert "contrary" not in [e.signal for e in result.evidence], result
     assert result.alignment is not None and result.alignment > 0
+
+
+def test_pattern_negation_in_an_earlier_clause_does_not_count() -> None:
+    """'not mine, so I told him …' is not 'not telling him'; 'te laat, maar dat maakt niet
+    uit' still is a contrary belief (its negation is in the last clause)."""
+    openness = builtin_values()["openness"]
+    text = "That was the warehouse's fault, not mine, so I told him what happened."
+    result = value_alignment(text, "en", [openness])[0]
+    assert "contrary" not in [e.signal for e in result.evidence], result
+    late = value_alignment(
+        "Ik ben vaak te laat, maar dat maakt niet uit.", "nl", [builtin_values()["reliability"]]
+    )[0]
+    assert late.alignment is not None and late.alignment < 0

@@ -150,6 +150,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
     contrary = match.payload[1]
     if contrary and all(doc.tokens[k].quoted for k in range(match.first, match.last + 1)):
         return None  # someone else's words, quoted: not the candidate's belief
+    if match.pattern.has_negation and _negation_left_behind(doc, match):
+        return None  # "not mine, so I told him": the negation belongs to another clause
     if _echoed_question(doc, match):
         return None  # "Samenwerken? Ja, …", "Training?": the question echoed, not an answer
     negated = match_negated(doc, match)
@@ -386,6 +388,14 @@ def _dislocated_and_negated(doc: Doc, match: Match[Any]) -> bool:
 @functools.cache
 def _resumptive(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon(lang).general.resumptive)
+
+
+def _negation_left_behind(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a pattern's own negation lies only in an earlier clause than the match's end
+    ("not mine, so I told him"), unlike "te laat, maar dat maakt niet uit"."""
+    end_clause = doc.tokens[match.last].clause
+    cues = [k for k in range(match.first, match.last + 1) if k in doc.negation_cues]
+    return bool(cues) and all(doc.tokens[k].clause != end_clause for k in cues)
 
 
 ECHO_LENGTH = 4  # a question this short, a value word in it, echoes the interviewer
