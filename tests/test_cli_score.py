@@ -135,11 +135,35 @@ def test_bom_encodings_are_read(tmp_path: Path, encoding: str) -> None:
     assert code == 0 and json.loads(out)["id"] == "bom"
 
 
-def test_latin1_file_is_exit_2_naming_the_line(tmp_path: Path) -> None:
-    """A file in another encoding is rejected with the line, not mis-scored."""
-    content = (jsonl({"answer": "ok"}) + '{"answer": "caf\xe9"}\n').encode("latin-1")
+def test_undecodable_line_is_an_error_record_and_the_rest_is_scored(tmp_path: Path) -> None:
+    """A line in another encoding becomes an error record naming it; nothing else is lost."""
+    content = (
+        jsonl({"id": "a", "answer": ANSWER_EN})
+        + '{"id": "b", "answer": "caf\xe9"}\n'
+        + jsonl({"id": "c", "answer": ANSWER_NL})
+    ).encode("latin-1")
+    code, out, _ = run("score", write(tmp_path, "l1.jsonl", content))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [r.get("id") for r in records] == ["a", None, "c"]
+    assert records[1]["line"] == 2 and "not UTF-8" in records[1]["error"]
+
+
+def test_undecodable_csv_line_is_an_error_record(tmp_path: Path) -> None:
+    """In CSV too, a line with bad bytes is reported in its place and the others are scored."""
+    content = f"id,answer\na,{ANSWER_EN}\nb,caf\xe9\nc,{ANSWER_NL}\n".encode("latin-1")
+    code, out, _ = run("score", write(tmp_path, "l1.csv", content))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [r.get("id") for r in records] == ["a", None, "c"]
+    assert records[1]["line"] == 3
+
+
+def test_file_that_is_not_text_from_the_first_line_is_exit_2(tmp_path: Path) -> None:
+    """A file whose first line is not UTF-8 text is unreadable input: exit 2 naming the line."""
+    content = '{"answer": "caf\xe9"}\n'.encode("latin-1")
     code, _, err = run("score", write(tmp_path, "l1.jsonl", content))
-    assert code == 2 and "not UTF-8" in err and ":2" in err
+    assert code == 2 and "not UTF-8" in err and ":1" in err
 
 
 def test_json_array_input_and_output(tmp_path: Path) -> None:

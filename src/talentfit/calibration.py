@@ -35,6 +35,7 @@ from .convert import structure
 from .errors import ConfigError, InputError, TalentfitError
 from .metrics import adjacent_agreement, exact_agreement, quadratic_weighted_kappa, spearman
 from .models import AnswerResult, CompetencyScore
+from .rationale import rationale_texts
 from .records import read_text
 
 __all__ = [
@@ -127,8 +128,11 @@ class Calibration:
             return None
         return _as_cuts(entry.cuts)
 
-    def apply_score(self, score: CompetencyScore) -> CompetencyScore:
-        """The calibrated level and score of one competency score (unchanged when unscored)."""
+    def apply_score(self, score: CompetencyScore, lang: str = "en") -> CompetencyScore:
+        """The calibrated level and score of one competency score (unchanged when unscored).
+
+        A changed level is noted in the rationale, in ``lang`` (the answer's language).
+        """
         cuts = self.cuts_for(score.competency)
         if cuts is None or score.score is None or score.level is None:
             return score
@@ -136,7 +140,8 @@ class Calibration:
         new_score = rescale(score.score, cuts)
         rationale = score.rationale
         if level != score.level:
-            rationale += f"; calibrated to your raters: level {score.level} -> {level}"
+            texts = rationale_texts(lang)
+            rationale += texts.separator + texts.text("calibrated", old=score.level, new=level)
         return attrs.evolve(score, level=level, score=new_score, rationale=rationale)
 
     def apply(self, result: AnswerResult) -> AnswerResult:
@@ -146,7 +151,9 @@ class Calibration:
                 f"calibration is for rubric {self.rubric!r}, the answer was scored with "
                 f"{result.rubric!r}"
             )
-        return attrs.evolve(result, scores=tuple(self.apply_score(s) for s in result.scores))
+        return attrs.evolve(
+            result, scores=tuple(self.apply_score(s, result.language) for s in result.scores)
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON file content."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
@@ -55,19 +55,23 @@ class Step:
     blockers: frozenset[str] = frozenset()  # words that cannot follow a separable particle
 
     def accepts(self, tok: Token) -> bool:
+        return self.accepts_form(tok.norm, tok.lemma)
+
+    def accepts_form(self, norm: str, lemma: str) -> bool:
+        """Whether a token with this folded form and lemma satisfies the step."""
         kind = self.kind
         if kind == "word":
-            return tok.norm in self.values or tok.lemma in self.values
+            return norm in self.values or lemma in self.values
         if kind == "prefix":
             return (
-                tok.norm in self.values
-                or tok.lemma in self.values
-                or (bool(self.prefixes) and tok.norm.startswith(self.prefixes))
-                or (bool(self.suffixes) and tok.norm.endswith(self.suffixes))
-                or (bool(self.suffixes) and tok.lemma.endswith(self.suffixes))
+                norm in self.values
+                or lemma in self.values
+                or (bool(self.prefixes) and norm.startswith(self.prefixes))
+                or (bool(self.suffixes) and norm.endswith(self.suffixes))
+                or (bool(self.suffixes) and lemma.endswith(self.suffixes))
             )
         if kind == "num":
-            return tok.is_number
+            return norm[:1].isdigit()
         return True
 
 
@@ -212,8 +216,7 @@ def _is_word(text: str) -> bool:
     )
 
 
-@attrs.frozen
-class Match(Generic[P]):
+class Match(NamedTuple, Generic[P]):
     """One occurrence of a pattern: payload, token range and character offsets."""
 
     payload: P
@@ -242,9 +245,9 @@ class Matcher(Generic[P]):
         self._unanchored: list[int] = []
         # each alternative's first step, as keys: ("w", word) ("p", stem) ("s", stem) ("n", "")
         self._first_keys: list[tuple[tuple[str, str], ...]] = []
-        # word form (norm, lemma) -> indices of the alternatives whose first step accepts it;
+        # language -> folded form -> indices of the alternatives whose first step accepts it;
         # filled lazily and shared by all documents, so many texts skip the first-step tests
-        self._starts: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._starts: dict[str, dict[str, tuple[int, ...]]] = {}
         self._first_tables: dict[str, dict[str, list[int]]] = {"w": {}, "p": {}, "s": {}}
         self._first_numeric: list[int] = []
         self.size = 0
@@ -278,102 +281,144 @@ class Matcher(Generic[P]):
                 anchor = max(required, key=lambda values: min(len(v) for v in values))
                 for value in anchor:
                     self._by_anchor[value].append(index)
+                # found through its anchor, an alternative still needs its other words
+                self._required[index] = tuple(v for v in required if v is not anchor)
+        self._anchors = frozenset(self._by_anchor)
+        # alternatives of plain words and prefixes only: matched by a loop, not by recursion
+        self._simple = frozenset(
+            i
+            for i, (_, alt, _) in enumerate(self._items)
+            if all(step.kind in ("word", "prefix") and not step.optional for step in alt)
+            and not any(step.clause_final for step in alt)
+        )
 
-    def _candidates(self, doc: Doc) -> list[int]:
-        keys: set[str] = set()
-        for tok in doc.tokens:
-            keys.add(tok.norm)
-            keys.add(tok.lemma)
-        found: set[int] = set(self._unanchored)
+    def _candidates(self, keys: set[str]) -> set[int]:
+        """The alternatives whose required words all occur among ``keys``."""
+        found: set[int] = set()
         by_anchor = self._by_anchor
-        for key in keys:
-            hit = by_anchor.get(key)
-            if hit:
-                found.update(hit)
+        for key in self._anchors.intersection(keys):
+            found.update(by_anchor[key])
         required = self._required
-        kept: list[int] = []
+        kept: set[int] = set(self._unanchored)
         for i in found:
-            for values in required[i]:
-                if values.isdisjoint(keys):
-                    break
+            others = required[i]
+            if others:
+                for values in others:
+                    if values.isdisjoint(keys):
+                        break
+                else:
+                    kept.add(i)
             else:
-                kept.append(i)
-        kept.sort()
+                kept.add(i)
         return kept
 
-    def _starts_of(self, tok: Token) -> tuple[int, ...]:
-        """Indices of the alternatives whose first step accepts this word form (cached)."""
-        key = (tok.norm, tok.lemma)
-        found = self._starts.get(key)
-        if found is None:
-            words, prefixes, suffixes = (self._first_tables[t] for t in ("w", "p", "s"))
-            norm, lemma = key
-            # the order of the per-document tables: word, lemma, prefix, suffix, number
-            pool = [*words.get(norm, ()), *words.get(lemma, ()), *prefixes.get(norm[:3], ())]
-            pool += [*suffixes.get(norm[-3:], ()), *suffixes.get(lemma[-3:], ())]
-            if tok.is_number:
-                pool += self._first_numeric
-            items = self._items
-            found = tuple(i for i in dict.fromkeys(pool) if items[i][1][0].accepts(tok))
-            if len(self._starts) >= _STARTS_LIMIT:
-                self._starts.clear()
-            self._starts[key] = found
-        return found
+    def _starts_of(self, norm: str, lemma: str) -> tuple[int, ...]:
+        """Indices of the alternatives whose first step accepts this word form."""
+        words, prefixes, suffixes = (self._first_tables[t] for t in ("w", "p", "s"))
+        # the order of the per-document tables: word, lemma, prefix, suffix, number
+        pool = [*words.get(norm, ()), *words.get(lemma, ()), *prefixes.get(norm[:3], ())]
+        pool += [*suffixes.get(norm[-3:], ()), *suffixes.get(lemma[-3:], ())]
+        if norm[:1].isdigit():
+            pool += self._first_numeric
+        items = self._items
+        return tuple(i for i in dict.fromkeys(pool) if items[i][1][0].accepts_form(norm, lemma))
 
     def find(self, doc: Doc) -> list[Match[P]]:
         """Every match in ``doc``, ordered by position; one per pattern and start token."""
-        candidates = set(self._candidates(doc))
+        norms, lemmas = doc.norms, doc.lemmas
+        keys = set(norms)
+        keys.update(lemmas)
+        candidates = self._candidates(keys)
         if not candidates:
             return []
+        # a lemma is a function of the folded form within one language, so the first-step
+        # alternatives of a form are remembered per language and shared by all documents
+        cache = self._starts.get(doc.lang)
+        if cache is None:
+            cache = self._starts[doc.lang] = {}
+        starts = list(map(cache.get, norms))
+        if None in starts:
+            if len(cache) >= _STARTS_LIMIT:
+                cache.clear()
+            for ti, alts in enumerate(starts):
+                if alts is None:
+                    starts[ti] = cache[norms[ti]] = self._starts_of(norms[ti], lemmas[ti])
         tokens = doc.tokens
         items = self._items
+        simple = self._simple
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
-        for tok in tokens:
-            for i in self._starts_of(tok):
+        for ti, alts in enumerate(starts):
+            if not alts:
+                continue
+            for i in alts:
                 if i not in candidates:
                     continue
                 pattern, alt, payload = items[i]
-                key = (id(pattern), tok.i)
-                if key in seen:
+                several = len(pattern.alternatives) > 1
+                if several and (id(pattern), ti) in seen:
                     continue
-                end = _match_from(tokens, alt, 1, tok.i + 1, tok.sent)
+                if len(alt) == 1:
+                    end = ti + 1
+                elif i in simple:
+                    end = _match_simple(doc, alt, ti)
+                else:
+                    end = _match_from(doc, alt, 1, ti + 1, doc.sents[ti])
                 if end < 0:
                     continue
-                seen.add(key)
+                if several:
+                    seen.add((id(pattern), ti))
                 last = end - 1
-                found.append(Match(payload, pattern, tok.i, last, tok.start, tokens[last].end))
+                found.append(Match(payload, pattern, ti, last, tokens[ti].start, tokens[last].end))
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
 
-def _match_from(
-    tokens: Sequence[Token], steps: tuple[Step, ...], si: int, ti: int, sent: int
-) -> int:
+def _match_simple(doc: Doc, steps: tuple[Step, ...], ti: int) -> int:
+    """Token index after a match of consecutive word steps at ``ti`` (first one accepted)."""
+    end = ti + len(steps)
+    sents = doc.sents
+    if end > len(sents) or sents[end - 1] != sents[ti]:
+        return -1
+    norms, lemmas = doc.norms, doc.lemmas
+    for k in range(1, len(steps)):
+        step = steps[k]
+        norm, lemma = norms[ti + k], lemmas[ti + k]
+        if step.kind == "word":
+            if norm not in step.values and lemma not in step.values:
+                return -1
+        elif not step.accepts_form(norm, lemma):
+            return -1
+    return end
+
+
+def _match_from(doc: Doc, steps: tuple[Step, ...], si: int, ti: int, sent: int) -> int:
     """Token index after the match of ``steps[si:]`` starting at ``ti``, or -1."""
     if si == len(steps):
         return ti
     step = steps[si]
+    sents = doc.sents
+    n = len(sents)
     if step.kind == "gap":
         for skip in range(step.gap + 1):
             k = ti + skip
-            if k >= len(tokens) or tokens[k].sent != sent:
+            if k >= n or sents[k] != sent:
                 break
-            end = _match_from(tokens, steps, si + 1, k, sent)
+            end = _match_from(doc, steps, si + 1, k, sent)
             if end >= 0:
                 return end
         return -1
     if (
-        ti < len(tokens)
-        and tokens[ti].sent == sent
-        and step.accepts(tokens[ti])
-        and (not step.clause_final or _ends_particle(tokens, ti, step.blockers))
+        ti < n
+        and sents[ti] == sent
+        and step.accepts_form(doc.norms[ti], doc.lemmas[ti])
+        and (not step.clause_final or _ends_particle(doc.tokens, ti, step.blockers))
     ):
-        end = _match_from(tokens, steps, si + 1, ti + 1, sent)
+        end = _match_from(doc, steps, si + 1, ti + 1, sent)
         if end >= 0:
             return end
     if step.optional:
-        return _match_from(tokens, steps, si + 1, ti, sent)
+        return _match_from(doc, steps, si + 1, ti, sent)
     return -1
 
 

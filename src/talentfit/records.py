@@ -2,8 +2,9 @@
 
 Every input record yields exactly one item: its data (a dict with ``__line__``) or an
 :class:`InputError` naming the line. Whole-file problems (missing, unreadable, not text)
-raise ``InputError``. Files are decoded line by line, so a bad byte is reported on its
-own line and big files stream in constant memory.
+raise ``InputError``. Files are decoded line by line, so a line with bad bytes is an
+error record of its own (in JSONL and CSV; a JSON array or UTF-16 file stops there) and
+big files stream in constant memory.
 """
 
 from __future__ import annotations
@@ -81,11 +82,11 @@ class _LineReader:
             io.TextIOWrapper(raw, encoding="utf-16", newline="") if utf16 else None
         )
 
-    def _next(self, number: int) -> str:
+    def _next(self, number: int) -> str | InputError:
         if self.text is not None:
             try:
                 return self.text.readline()
-            except UnicodeDecodeError:
+            except UnicodeDecodeError:  # the stream cannot be resynchronised: fatal
                 raise InputError("not valid UTF-16 text", path=self.name, line=number) from None
         chunk = self.raw.readline()
         if number == 1 and chunk.startswith(codecs.BOM_UTF8):
@@ -93,23 +94,40 @@ class _LineReader:
         try:
             return chunk.decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError(_NOT_UTF8, path=self.name, line=number) from None
+            if number == 1:
+                raise InputError(_NOT_UTF8, path=self.name, line=number) from None
+            return InputError(_NOT_UTF8, path=self.name, line=number)
 
-    def __iter__(self) -> Iterator[tuple[int, str]]:
+    def __iter__(self) -> Iterator[tuple[int, str | InputError]]:
+        """Numbered lines; a line that cannot be decoded later in the file is an InputError.
+
+        A first line that is not text (bad bytes, NUL) means the file is not a text file
+        at all, which raises.
+        """
         number = 0
         while True:
             number += 1
             line = self._next(number)
             if not line:
                 return
-            if "\x00" in line:
-                raise InputError(
+            if isinstance(line, str) and "\x00" in line:
+                error = InputError(
                     "not a text file (it contains NUL bytes)", path=self.name, line=number
                 )
+                if number == 1:
+                    raise error
+                line = error
             yield number, line
 
+    def text_lines(self) -> Iterator[str]:
+        """The decoded lines; raises at the first line that cannot be decoded."""
+        for _, line in self:
+            if isinstance(line, InputError):
+                raise line
+            yield line
+
     def read(self) -> str:
-        return "".join(line for _, line in self)
+        return "".join(self.text_lines())
 
 
 def read_records(
@@ -155,6 +173,9 @@ def _format_of(source: str) -> str:
 
 def _read_jsonl(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
     for number, line in lines:
+        if isinstance(line, InputError):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
@@ -199,7 +220,16 @@ def _read_json(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
 
 def _read_csv(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
     dialect: type[csv.Dialect] = csv.excel_tab if lines.name.endswith(".tsv") else csv.excel
-    reader = csv.reader((line for _, line in lines), dialect)
+    undecodable: list[InputError] = []
+
+    def decoded() -> Iterator[str]:
+        for _, line in lines:
+            if isinstance(line, InputError):
+                undecodable.append(line)  # reported in place of the line, which is skipped
+            else:
+                yield line
+
+    reader = csv.reader(decoded(), dialect)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
@@ -208,12 +238,17 @@ def _read_csv(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
         raise InputError(f"invalid CSV header: {exc}", path=lines.name, line=1) from None
     while True:
         try:
-            row = next(reader)
+            row: list[str] | None = next(reader)
         except StopIteration:
-            return
+            row = None
         except csv.Error as exc:
             yield InputError(f"invalid CSV: {exc}", path=lines.name, line=reader.line_num)
             continue
+        # lines skipped because they could not be decoded come out in their place
+        yield from undecodable
+        undecodable.clear()
+        if row is None:
+            return
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):

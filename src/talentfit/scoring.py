@@ -20,6 +20,7 @@ import simplemma
 from .errors import InputError, LanguageError, TalentfitError
 from .evidence import Analysis, Hit, analyse_answer, rubric_matcher
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
+from .rationale import RationaleTexts, rationale_texts
 from .rubric import Competency, Rubric, load_rubric
 from .text import LANGUAGES, detect_language, token_language_counts
 
@@ -31,7 +32,6 @@ __all__ = [
     "score_answers",
 ]
 
-INSUFFICIENT = "insufficient evidence"
 _ANSWER_FIELDS = frozenset(f.name for f in attrs.fields(Answer))
 _MIN_WORDS = 12
 
@@ -83,24 +83,25 @@ def competency_features(
         if kind in generic:
             generic[kind].add(hit)
     story, own, we = analysis.story_sentences, analysis.own_action_sentences, analysis.we_sentences
-    result: dict[str, Features] = {}
-    for comp in competencies:
-        relevant = {*comp.families, comp.id}
-        indicators, counters, general = _Capped(), _Capped(), _Capped()
-        for hit in analysis.hits:
-            if hit.kind in ("indicator", "beyond"):
-                # beyond signals speak for the competencies they define (feedback is improvement)
-                if not relevant.isdisjoint(hit.competencies):
-                    indicators.add(hit)
-            elif hit.kind == "counter":
-                if relevant.isdisjoint(hit.competencies):
-                    general.add(hit)
-                else:
-                    counters.add(hit)
-        result[comp.id] = Features(
-            indicators=indicators.total,
-            counters=counters.total,
-            general_counters=general.total,
+    comps = tuple(competencies)
+    spec = tuple(frozenset((comp.id, *comp.families)) for comp in comps)
+    indicators = [_Capped() for _ in comps]
+    counters = [_Capped() for _ in comps]
+    general = [_Capped() for _ in comps]
+    for hit in analysis.hits:
+        if hit.kind in ("indicator", "beyond"):
+            # beyond signals speak for the competencies they define (feedback is improvement)
+            for k in _relevant_to(hit.competencies, spec):
+                indicators[k].add(hit)
+        elif hit.kind == "counter":
+            relevant = _relevant_to(hit.competencies, spec)
+            for k in range(len(comps)):
+                (counters if k in relevant else general)[k].add(hit)
+    return {
+        comp.id: Features(
+            indicators=indicators[k].total,
+            counters=counters[k].total,
+            general_counters=general[k].total,
             claims=generic["claim"].total,
             perspective=generic["perspective"].total,
             results=generic["result"].total,
@@ -109,65 +110,77 @@ def competency_features(
             own=own,
             we=we,
         )
-    return result
+        for k, comp in enumerate(comps)
+    }
 
 
-def _level(f: Features, targeted: bool) -> tuple[int, float, list[str]]:
-    """The anchored level, the position within it (0..1) and the reasons."""
+@functools.lru_cache(maxsize=4096)
+def _relevant_to(
+    signal_competencies: tuple[str, ...], spec: tuple[frozenset[str], ...]
+) -> frozenset[int]:
+    """Positions of the competencies a signal counts for (its own id or a family it uses).
+
+    ``spec`` holds, per competency, its id and the lexicon families it uses.
+    """
+    return frozenset(k for k, names in enumerate(spec) if not names.isdisjoint(signal_competencies))
+
+
+def _level(f: Features, targeted: bool, texts: RationaleTexts) -> tuple[int, float, list[str]]:
+    """The anchored level, the position within it (0..1) and the reasons (in ``texts``)."""
     counters = f.counters + 0.4 * f.general_counters
     reasons: list[str] = []
+    say = texts.text
     # a story: at least two concrete sentences with the candidate (or their team) acting
     if f.story < 2 or not (f.own or f.we):
         if counters >= 1.0 and counters >= 0.5 * (f.indicators + f.claims):
-            reasons.append("counter-indicators and no concrete example")
+            reasons.append(say("counter_no_example"))
             return 1, max(0.0, 1 - counters / 4), reasons
         if f.story >= 1 and f.own >= 1 and f.indicators >= 1:
-            reasons.append("one concrete sentence with a relevant own action: a thin example")
+            reasons.append(say("thin_example"))
             return 3, min(1.0, f.indicators / 4), reasons
         if f.claims > 0 or f.indicators > 0 or f.perspective > 0:
-            reasons.append("claims, intentions or habits without a concrete past example")
+            reasons.append(say("claims_only"))
             return 2, min(1.0, (f.claims + f.indicators) / 6), reasons
-        reasons.append("nothing relevant to this competency")
+        reasons.append(say("nothing_relevant"))
         return 1, 0.5, reasons
     positive = f.indicators + 0.5 * f.perspective + 0.5 * f.results + 0.5 * f.beyond
     if counters >= 1.0 and counters >= 0.8 * positive:
-        reasons.append("concrete example, but the behaviour in it is counter-indicative")
+        reasons.append(say("counter_example"))
         return 1, max(0.0, 1 - (counters - positive) / 4), reasons
     solid = f.own >= 2 and f.results > 0 and (f.indicators + f.perspective) >= 1.5
     if not targeted:
         solid = solid and f.indicators >= 1.5
     exemplary = solid and f.beyond >= 1.0
     level = 5 if exemplary else 4 if solid else 3
-    reasons.append("concrete past example")
+    reasons.append(say("concrete_example"))
     if f.own:
-        reasons.append(f"own actions in {f.own} sentence(s)")
+        reasons.append(say("own_actions", count=f.own))
     if f.perspective:
-        reasons.append("the customer's perspective")
+        reasons.append(say("perspective"))
     if f.results:
-        reasons.append("a result")
+        reasons.append(say("result"))
     if f.beyond:
-        reasons.append("beyond the case: prevention, verification, follow-up or lasting change")
+        reasons.append(say("beyond"))
     if level == 3:
         missing = [
-            name
-            for name, ok in (
-                ("own actions", f.own >= 2),
-                ("a result", f.results > 0),
-                (
-                    "the customer's perspective or competency evidence",
-                    (f.indicators + f.perspective) >= 1.5,
-                ),
+            say(key)
+            for key, ok in (
+                ("missing_own", f.own >= 2),
+                ("missing_result", f.results > 0),
+                ("missing_perspective", (f.indicators + f.perspective) >= 1.5),
+                # a competency the question did not target needs evidence of its own
+                ("missing_competency", targeted or f.indicators >= 1.5),
             )
             if not ok
         ]
         if missing:
-            reasons.append("missing for level 4: " + ", ".join(missing))
+            reasons.append(say("missing", items=texts.list_separator.join(missing)))
     if counters >= 1.0 and level > 2:
         level -= 1
-        reasons.append("lowered one level for counter-indicators")
+        reasons.append(say("lowered"))
     if f.we > f.own and f.own < 2 and level > 3:
         level = 3
-        reasons.append("capped at 3: told as 'we', the candidate's own part stays unclear")
+        reasons.append(say("capped_we"))
     richness = (
         0.3 * min(f.indicators, 4)
         + 0.15 * min(f.perspective, 3)
@@ -197,9 +210,10 @@ def _score_competency(
     analysis: Analysis, comp: Competency, f: Features, *, targeted: bool
 ) -> CompetencyScore:
     families = comp.families
+    texts = rationale_texts(analysis.doc.lang)
     if not targeted and not f.has_specific_evidence:
-        return CompetencyScore(comp.id, None, None, (), INSUFFICIENT)
-    level, position, reasons = _level(f, targeted)
+        return CompetencyScore(comp.id, None, None, (), texts.insufficient)
+    level, position, reasons = _level(f, targeted, texts)
     score = round(min(5.0, max(1.0, level - 0.49 + 0.98 * position)), 3)
     relevant = set(families) | {comp.id}
     shown = [
@@ -210,7 +224,7 @@ def _score_competency(
         if (h.kind in ("indicator", "counter", "beyond") and relevant.intersection(h.competencies))
         or (targeted and h.kind in ("perspective", "result", "beyond", "claim", "buzzword"))
     ]
-    rationale = f"level {level}: " + "; ".join(reasons)
+    rationale = texts.rationale(level, reasons)
     return CompetencyScore(comp.id, level, score, _evidence(analysis, shown), rationale)
 
 

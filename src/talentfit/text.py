@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 import simplemma
@@ -132,32 +134,18 @@ def _dutch_participle(norm: str, data: LanguageData) -> str | None:
     return None
 
 
-class Token:
+class Token(NamedTuple):
     """One word, number or symbol, with its offsets into the original text."""
 
-    __slots__ = ("clause", "end", "i", "lemma", "norm", "quoted", "sent", "start", "surface")
-
-    def __init__(
-        self,
-        i: int,
-        start: int,
-        end: int,
-        surface: str,
-        norm: str,
-        lemma: str,
-        sent: int = 0,
-        clause: int = 0,
-        quoted: bool = False,
-    ) -> None:
-        self.i = i
-        self.start = start
-        self.end = end
-        self.surface = surface
-        self.norm = norm
-        self.lemma = lemma
-        self.sent = sent
-        self.clause = clause
-        self.quoted = quoted
+    i: int
+    start: int
+    end: int
+    surface: str
+    norm: str
+    lemma: str
+    sent: int = 0
+    clause: int = 0
+    quoted: bool = False
 
     def __repr__(self) -> str:
         return f"Token({self.surface!r}, lemma={self.lemma!r}, sent={self.sent})"
@@ -165,6 +153,9 @@ class Token:
     @property
     def is_number(self) -> bool:
         return self.norm[:1].isdigit()
+
+
+_new_token = functools.partial(tuple.__new__, Token)
 
 
 @attrs.define(slots=True)
@@ -176,6 +167,10 @@ class Doc:
     tokens: list[Token]
     sentences: list[tuple[int, int]]  # (first token index, last token index + 1)
     negation_cues: frozenset[int]
+    # the tokens' columns, for code that scans every token (the pattern matcher)
+    norms: list[str] = attrs.field(factory=list)
+    lemmas: list[str] = attrs.field(factory=list)
+    sents: list[int] = attrs.field(factory=list)
 
     def sentence_span(self, sent: int) -> tuple[int, int]:
         """Character offsets of sentence ``sent`` in the original text."""
@@ -207,21 +202,32 @@ class Doc:
         return False
 
 
-def _cue_positions(tokens: list[Token], lang: str) -> frozenset[int]:
-    cues = _negation_cues(lang)
-    found: set[int] = set()
+def _cue_positions(text: str, norms: list[str], cues: _Cues) -> frozenset[int]:
     single, multi = cues.single, cues.multi_by_first
-    for tok in tokens:
-        norm = tok.norm
-        if norm in single or norm.endswith("n't"):
-            found.add(tok.i)
-        phrases = multi.get(norm)
-        if phrases:
-            for phrase in phrases:
-                n = len(phrase)
-                if tuple(t.norm for t in tokens[tok.i : tok.i + n]) == phrase:
-                    found.add(tok.i + n - 1)
+    found: set[int] = set()
+    for word in single.intersection(norms):
+        found.update(_indices(norms, word))
+    if "'t" in text or "’t" in text or "'T" in text or "’T" in text:
+        found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
+    for word in multi.keys() & set(norms):
+        for i in _indices(norms, word):
+            for phrase in multi[word]:
+                k = len(phrase)
+                if tuple(norms[i : i + k]) == phrase:
+                    found.add(i + k - 1)
     return frozenset(found)
+
+
+def _indices(items: list[str], item: str) -> list[int]:
+    """Every index of ``item`` in ``items``."""
+    found: list[int] = []
+    try:
+        i = items.index(item)
+        while True:
+            found.append(i)
+            i = items.index(item, i + 1)
+    except ValueError:
+        return found
 
 
 @attrs.frozen(slots=False)
@@ -253,10 +259,26 @@ def _negation_cues(lang: str) -> _Cues:
     )
 
 
-@functools.lru_cache(maxsize=200_000)
-def _norm_lemma(surface: str, lang: str) -> tuple[str, str]:
-    norm = fold(surface)
-    return norm, lemma_of(norm, lang)
+_FORMS_LIMIT = 200_000  # word forms remembered per language (folded form and lemma)
+_forms: dict[str, dict[str, tuple[str, str]]] = {}
+
+
+def _forms_of(surfaces: list[str], lang: str) -> list[tuple[str, str]]:
+    """(folded form, lemma) of each surface form, through a per-language cache."""
+    cache = _forms.get(lang)
+    if cache is None:
+        cache = _forms[lang] = {}
+    forms = list(map(cache.get, surfaces))
+    if None in forms:
+        if len(cache) >= _FORMS_LIMIT:
+            cache.clear()
+        for k, form in enumerate(forms):
+            if form is None:
+                surface = surfaces[k]
+                norm = fold(surface)
+                form = cache[surface] = (norm, lemma_of(norm, lang))
+                forms[k] = form
+    return forms  # type: ignore[return-value]
 
 
 def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
@@ -273,6 +295,44 @@ def _gap_breaks(positions: Iterable[int], starts: list[int], ends: list[int], n:
     return found
 
 
+_QUOTE_RE = re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
+
+
+def _has_quote_marks(text: str, starts: list[int], ends: list[int]) -> bool:
+    """Whether a quotation mark stands between tokens (an apostrophe in "collega's" does not)."""
+    if _QUOTE_CHARS.isdisjoint(text):
+        return False
+    for pos in _positions(_QUOTE_RE, text):
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0 or pos >= ends[i]:
+            return True
+    return False
+
+
+def _quoted_flags(
+    text: str, starts: list[int], ends: list[int], norms: list[str], stops: set[int]
+) -> list[bool]:
+    """Per token: whether it stands inside quotation marks (reset at each sentence start)."""
+    flags: list[bool] = []
+    quoted = False
+    for i, start in enumerate(starts):
+        if i in stops:
+            quoted = False
+        gap = text[ends[i - 1] if i else 0 : start]
+        if quoted and gap and gap[0] in _CLOSE_QUOTES:
+            quoted = False
+        opens = gap and gap[-1] in _OPEN_QUOTES and (len(gap) == 1 or not gap[-2].isalnum())
+        if opens and not (gap[-1] in "'’" and norms[i] in _ELISIONS):
+            quoted = True
+        flags.append(quoted)
+        if quoted:
+            end = ends[i]
+            tail = text[end : end + 1]
+            if tail and tail in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalpha():
+                quoted = False
+    return flags
+
+
 @functools.lru_cache(maxsize=32)
 def analyse(text: str, lang: str) -> Doc:
     """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``).
@@ -281,57 +341,60 @@ def analyse(text: str, lang: str) -> Doc:
     (treat the returned Doc as read-only).
     """
     cues = _negation_cues(lang)
-    openers, abbreviations = cues.openers, cues.abbreviations
-    matches = list(_TOKEN_RE.finditer(text))
-    n = len(matches)
+    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+    n = len(spans)
     if not n:
         return Doc(text, lang, [], [], frozenset())
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    surfaces = [m.group() for m in matches]
-    forms = [_norm_lemma(surface, lang) for surface in surfaces]
+    starts, ends = (list(column) for column in zip(*spans, strict=True))
+    surfaces = list(map(text.__getitem__, itertools.starmap(slice, spans)))
+    forms = _forms_of(surfaces, lang)
+    norms = [f[0] for f in forms]
+    lemmas = [f[1] for f in forms]
     # boundaries are found once in the whole text and assigned to the gap they stand in
+    abbreviations = cues.abbreviations
     stops = {
         i
         for i in _gap_breaks(_positions(_SENT_END_RE, text), starts, ends, n)
         # "max. 35 jaar", "ca. 20 uur": an abbreviation's full stop ends no sentence
-        if not (text[ends[i - 1] : ends[i - 1] + 1] == "." and forms[i - 1][0] in abbreviations)
+        if not (text[ends[i - 1] : ends[i - 1] + 1] == "." and norms[i - 1] in abbreviations)
     }
-    stops |= _gap_breaks(_positions(_NEWLINE_RE, text), starts, ends, n)
+    if "\n" in text:
+        stops |= _gap_breaks(_positions(_NEWLINE_RE, text), starts, ends, n)
     marks = _gap_breaks(_positions(_CLAUSE_RE, text), starts, ends, n)
-    has_quotes = any(q in text for q in _QUOTE_CHARS)
-    tokens: list[Token] = []
+    # a clause starts at each sentence start, punctuation mark and clause opener
+    steps = [0] * n
+    for i in stops | marks:
+        steps[i] = 1
+    openers = cues.openers
+    if not openers.isdisjoint(norms):
+        for i in range(1, n):
+            if norms[i] in openers:
+                steps[i] += 1
+    clauses = list(itertools.accumulate(steps))
+    sents = [0] * n
     sentences: list[tuple[int, int]] = []
-    sent = clause = sent_first = 0
-    quoted = False
-    for i in range(n):
-        norm, lemma = forms[i]
-        if i:
-            if i in stops:
-                sentences.append((sent_first, i))
-                sent_first = i
-                sent += 1
-                clause += 1
-                quoted = False
-            elif i in marks:
-                clause += 1
-            if norm in openers:
-                clause += 1
-        if has_quotes:
-            gap = text[ends[i - 1] if i else 0 : starts[i]]
-            if quoted and gap and gap[0] in _CLOSE_QUOTES:
-                quoted = False
-            opens = gap and gap[-1] in _OPEN_QUOTES and (len(gap) == 1 or not gap[-2].isalnum())
-            if opens and not (gap[-1] in "'’" and norm in _ELISIONS):
-                quoted = True
-        tokens.append(Token(i, starts[i], ends[i], surfaces[i], norm, lemma, sent, clause, quoted))
-        if quoted:
-            end = ends[i]
-            tail = text[end : end + 1]
-            if tail and tail in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalpha():
-                quoted = False
-    sentences.append((sent_first, n))
-    return Doc(text, lang, tokens, sentences, _cue_positions(tokens, lang))
+    first = 0
+    for stop in sorted(stops):
+        sentences.append((first, stop))
+        sents[stop] = 1
+        first = stop
+    sentences.append((first, n))
+    if stops:
+        sents = list(itertools.accumulate(sents))
+    if _has_quote_marks(text, starts, ends):
+        quoted = _quoted_flags(text, starts, ends, norms, stops)
+    else:
+        quoted = [False] * n
+    tokens = list(
+        map(
+            _new_token,
+            zip(
+                range(n), starts, ends, surfaces, norms, lemmas, sents, clauses, quoted, strict=True
+            ),
+        )
+    )
+    negation = _cue_positions(text, norms, cues)
+    return Doc(text, lang, tokens, sentences, negation, norms, lemmas, sents)
 
 
 def language_scores(text: str) -> dict[str, float]:
