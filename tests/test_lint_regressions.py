@@ -20,3 +20,26 @@ def test_employer_praise_has_its_own_message() -> None:
     assert praise and praise[0].category == "cliche"
     assert "Uitdagend" not in praise[0].message
     assert "employer-praise" in _rules("We are an award-winning company.", "en")
+
+
+def test_becoming_a_fully_qualified_professional_is_not_hierarchy() -> None:
+    """'binnen drie maanden zelfstandig monteur worden' is learning the trade, not a ladder."""
+    assert "career-ladder" not in _rules("Binnen drie maanden kun je zelfstandig monteur worden.")
+    assert "career-ladder" not in _rules("Binnen drie maanden zelfstandig monteur worden.")
+    assert "career-ladder" in _rules("Binnen een jaar kun je teamleider worden.")
+
+
+def test_a_language_demand_negated_after_the_verb_is_not_a_finding() -> None:
+    """'Een moedertaal eisen we niet' waives the demand; 'Nederlands als moedertaal' makes it."""
+    assert "native-language" not in _rules("Een moedertaal eisen we niet: B1 is genoeg.")
+    assert "native-language" not in _rules("Nederlands als moedertaal is niet nodig.")
+    assert "native-language" in _rules("Je spreekt Nederlands als moedertaal.")
+
+
+def test_age_limit_context_is_the_group_named_next_to_the_numbers() -> None:
+    """A customer word in the next line no longer hides 'je bent tussen de 25 en 40 jaar'."""
+    text = "Wat breng je mee?\n- Je bent tussen de 25 en 40 jaar;\n- Je bent klantgericht."
+    assert "age-limit" in _rules(text)
+    assert "age-limit" not in _rules("Je werkt met kinderen tussen de 4 en 12 jaar.")
+    assert "age-limit" in _rules("Applicants should be 18-26 and ideally students.", "en")
+    assert "age-limit" not in _rules("You teach students aged 12 to 16.", "en")
