@@ -16,8 +16,8 @@ SPAN_CATEGORIES = (set(PROBLEM_CATEGORIES) - {"pay_transparency"}) | {"gender_co
 # Batches 11 and later were written and measured before the rules were extended for them
 # (first-pass figures in docs/lint.md); they are held to floors, not to every span.
 FRESH_FROM = 11
-FRESH_RECALL_FLOOR = 0.92
-FRESH_CATEGORY_FLOOR = 0.95
+FRESH_RECALL_FLOOR = 0.94
+FRESH_CATEGORY_FLOOR = 0.96
 
 
 def _batch_number(path: Path) -> int:
