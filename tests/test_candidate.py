@@ -162,14 +162,22 @@ def test_cli_score_with_profile(tmp_path: Path) -> None:
 
 
 def test_cli_per_candidate_and_failures(tmp_path: Path) -> None:
-    """`--per candidate` prints one record per candidate; failed records on stderr, exit 1."""
+    """`--per candidate`: one record per candidate; a failed record is listed under its
+    candidate's not_scored (nothing lost) and on stderr; exit 1."""
     runner = CliRunner()
-    path = _write(tmp_path, [*ANSWERS, {"id": "bad", "candidate_id": "c9"}])
+    path = _write(
+        tmp_path,
+        [*ANSWERS, {"id": "bad", "candidate_id": "c9"}, {"id": "worse", "candidate_id": "c1"}],
+    )
     args = ["score", path, "--profile", str(PROFILE), "--per", "candidate"]
     result = runner.invoke(main, args)
     assert result.exit_code == 1
-    ids = [json.loads(line)["candidate_id"] for line in result.stdout.splitlines()]
-    assert ids == ["c1", "c2", "a4"]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["candidate_id"] for r in records] == ["c1", "c2", "a4", "c9"]
+    by_id = {r["candidate_id"]: r for r in records}
+    assert [f["id"] for f in by_id["c1"]["not_scored"]] == ["worse"]
+    assert by_id["c9"]["answers"] == 0 and by_id["c9"]["not_scored"][0]["line"] == 5
+    assert by_id["c2"]["not_scored"] == []
     assert "line 5" in result.stderr and "could not be scored" in result.stderr
     result = runner.invoke(main, [*args[:4], "--per", "candidate", "--format", "text"])
     assert result.exit_code == 1 and "candidate c1" in result.stdout

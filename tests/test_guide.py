@@ -176,3 +176,16 @@ def test_cli_guide_bad_profile_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(main, ["guide", str(bad)])
     assert result.exit_code == 2
     assert "$.organisation.values[1]" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_every_heading_label_renders_as_text(lang: str, fmt: str) -> None:
+    """Labels named like dict methods ("values") render their text, not a Python object."""
+    guide = build_guide(load_profile(NL_PROFILE), lang=lang)
+    out = render_guide(guide, fmt)
+    heading = guide_data(lang).labels["values"]
+    assert "built-in method" not in out and "<bound method" not in out
+    assert (f"## {heading}" if fmt == "md" else f"<h2>{heading}</h2>") in out
+    for value in guide.values:
+        assert value.name[:1].isupper(), value.name

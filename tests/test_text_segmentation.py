@@ -41,3 +41,49 @@ def test_empty_and_punctuation_only() -> None:
     """Texts without words give no tokens and no sentences."""
     assert analyse("", "en").tokens == []
     assert analyse("... !? --", "en").sentences == []
+
+
+TRANSCRIPT_NL = (
+    "een klant belde boos want zijn pakket was al een week niet gekomen ik heb hem niet "
+    "doorverbonden maar zelf de vervoerder gebeld en toen bleek het pakket in het depot te "
+    "liggen ik heb het laten bezorgen en de volgende dag belde hij dat het binnen was"
+)
+TRANSCRIPT_EN = (
+    "a customer called because his parcel had not arrived for a week i didn't transfer him "
+    "i called the courier myself and then it turned out the parcel was stuck at the depot "
+    "i had it delivered and the next day he called to say it had arrived"
+)
+
+
+def _pieces(text: str, lang: str, *, spoken: bool) -> list[str]:
+    doc = analyse(text, lang, spoken=spoken)
+    return [" ".join(t.norm for t in doc.tokens[a:b]) for a, b in doc.sentences]
+
+
+def test_unpunctuated_transcript_is_split_into_sentences() -> None:
+    """Speech-to-text without punctuation is cut at discourse markers and 'ik heb'/'i had'."""
+    nl = _pieces(TRANSCRIPT_NL, "nl", spoken=True)
+    assert len(nl) >= 4
+    assert any(p.startswith("ik heb hem niet doorverbonden") for p in nl)
+    assert any(p.startswith("en toen bleek") for p in nl)
+    en = _pieces(TRANSCRIPT_EN, "en", spoken=True)
+    assert len(en) >= 4
+    assert any(p.startswith("i didn't transfer him") for p in en)
+    assert any(p.startswith("and then it turned out") for p in en)
+
+
+def test_punctuated_or_unspoken_text_keeps_its_sentences() -> None:
+    """Punctuated answers and vacancy texts (spoken=False) are segmented by punctuation only."""
+    assert len(_pieces(TRANSCRIPT_NL, "nl", spoken=False)) == 1
+    written = TRANSCRIPT_NL.replace(" ik heb", ". Ik heb").replace(" en toen", ". En toen") + "."
+    assert _pieces(written, "nl", spoken=True) == _pieces(written, "nl", spoken=False)
+
+
+def test_subordinate_subject_is_not_a_sentence_start() -> None:
+    """'dat ik had' and 'toen ik belde' stay inside their sentence."""
+    text = (
+        "de klant vertelde mij aan de telefoon uitgebreid over de levering die zij al twee "
+        "weken verwachtte terwijl ik had gezien dat het pakket nog in het magazijn lag"
+    )
+    pieces = _pieces(text, "nl", spoken=True)
+    assert not any(p.startswith("ik had") for p in pieces)

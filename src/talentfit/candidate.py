@@ -107,7 +107,7 @@ def weighted_score(
 
 def profile_result(result: AnswerResult, context: ProfileContext) -> ProfiledResult:
     """Add values alignment, motivation and the weighted score to one scored answer."""
-    doc = analyse(result.answer, result.language)
+    doc = analyse(result.answer, result.language, spoken=True)
     hits = driver_evidence(doc)
     fields = {a.name: getattr(result, a.name) for a in attrs.fields(AnswerResult)}
     return ProfiledResult(
@@ -166,12 +166,15 @@ class CandidateSummary:
     motivation: dict[str, Any]
     flags: tuple[str, ...]
     advice: str = ADVICE
+    # this candidate's records that could not be scored: {"id", "line", "error"}
+    not_scored: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "candidate_id": self.candidate_id,
             "answers": self.answers,
             "answer_ids": list(self.answer_ids),
+            "not_scored": list(self.not_scored),
             "competencies": [c.to_dict() for c in self.competencies],
             "weighted_score": self.weighted_score,
             "without_evidence": list(self.without_evidence),
@@ -191,6 +194,7 @@ class _Candidate:
     values: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
     drivers: dict[str, list[tuple[str, ValueEvidence]]] = attrs.field(factory=dict)
     flags: set[str] = attrs.field(factory=set)
+    not_scored: list[dict[str, Any]] = attrs.field(factory=list)
 
 
 def _level(score: float) -> int:
@@ -218,6 +222,9 @@ def summarise_candidates(
     groups: dict[str, _Candidate] = {}
     for index, result in enumerate(results, start=1):
         if isinstance(result, RecordError):
+            if result.candidate_id is not None:  # the candidate's summary says what is missing
+                failed = groups.setdefault(result.candidate_id, _Candidate(result.candidate_id))
+                failed.not_scored.append(result.to_dict())
             continue
         if not isinstance(result, ProfiledResult):
             result = profile_result(result, context)
@@ -295,6 +302,7 @@ def _summary(group: _Candidate, context: ProfileContext, ids: list[str]) -> Cand
         values=values,
         motivation=motivation_dict,
         flags=tuple(sorted(group.flags)),
+        not_scored=tuple(group.not_scored),
     )
 
 
@@ -310,6 +318,7 @@ CSV_COLUMNS = (
     "motivation_fit",
     "drivers",
     "flags",
+    "not_scored",
 )
 
 
@@ -346,6 +355,7 @@ def _csv(summaries: Sequence[CandidateSummary]) -> str:
             "motivation_fit": s.motivation["fit"],
             "drivers": "; ".join(f"{d['driver']}={d['strength']}" for d in s.motivation["drivers"]),
             "flags": " ".join(s.flags),
+            "not_scored": "; ".join(str(f["error"]) for f in s.not_scored),
         }
         writer.writerow(["" if row[c] is None else neutralise_cell(row[c]) for c in CSV_COLUMNS])
     return buffer.getvalue()
@@ -381,5 +391,7 @@ def _text(s: CandidateSummary) -> str:
     )
     if s.flags:
         lines.append(f"  low confidence: {', '.join(s.flags)}")
+    for failed in s.not_scored:
+        lines.append(f"  not scored: {failed['error']}")
     lines.append(f"  ({s.advice})")
     return "\n".join(lines) + "\n\n"

@@ -461,7 +461,8 @@ def _score_per_candidate(
     cal: Any = None,
     log: Any = None,
 ) -> None:
-    """``score --per candidate``: failed records on stderr, one summary per candidate."""
+    """``score --per candidate``: one summary per candidate; failed records are listed under
+    their candidate's ``not_scored`` and on stderr."""
     from .auditlog import oversee
     from .candidate import ProfileContext, render_candidates, summarise_candidates
     from .scoring import score_answers
@@ -476,9 +477,8 @@ def _score_per_candidate(
     def scored() -> Iterator[Any]:
         for item in oversee(score_answers(everything(), rubric=rub), calibration=cal, log=log):
             if isinstance(item, RecordError):
-                failed.append(item)
-            else:
-                yield item
+                failed.append(item)  # also listed under its candidate's "not_scored"
+            yield item
 
     summaries = summarise_candidates(scored(), context or ProfileContext(), rubric=rub)
     _write_text(render_candidates(summaries, fmt), output)

@@ -205,7 +205,7 @@ def swap_text(text: str, lang: str, *, names: bool = True, gender: bool = True) 
     if lang not in LANGUAGES:
         raise InputError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     compiled = _compiled()
-    doc = analyse(text, lang)
+    doc = analyse(text, lang, spoken=True)
     rules = compiled.rules.get(lang, {})
     pieces: list[str] = []
     last = 0

@@ -140,14 +140,48 @@ def _is_participle(tok: Token, lang: str) -> bool:
     return "ge" in norm[:-3] or tok.lemma != norm
 
 
+@functools.cache
+def _present_passive(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.present_passive_auxiliaries)
+
+
+@functools.cache
+def _passive_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    g = language_data(lang).grammar
+    return frozenset(g.passive_auxiliaries), tuple(tuple(a.split()) for a in g.passive_agents)
+
+
+def _is_passive(doc: Doc, first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` are a participle in the passive, without "by me".
+
+    The auxiliary stands just before the participle or, in a Dutch subordinate clause,
+    just after it ("die drie keer doorverbonden was").
+    """
+    tokens = doc.tokens
+    verb = tokens[first]
+    if verb.lemma == verb.norm or not _is_participle(verb, doc.lang):
+        return False  # not a verb form ("gewoon de procedure")
+    auxiliaries, agents = _passive_words(doc.lang)
+    clause = tokens[first].clause
+    near = [*range(max(0, first - 3), first), *range(last + 1, min(len(tokens), last + 2))]
+    if not any(tokens[k].norm in auxiliaries and tokens[k].clause == clause for k in near):
+        return False
+    # the agent stands anywhere in the clause: "werd door mij doorverbonden", "by me"
+    window = (*tokens[max(0, first - 4) : first], *tokens[last + 1 : last + 6])
+    words = tuple(t.norm for t in window if t.clause == clause)
+    return not any(words[k : k + len(a)] == a for a in agents for k in range(len(words)))
+
+
 def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
     lang = doc.lang
     past_forms, auxiliaries, singular, plural = _grammar_sets(lang)
     ipp = _ipp_verbs(lang)
+    present_passive = _present_passive(lang)
     infos: list[SentenceInfo] = []
     for first, last in doc.sentences:
         info = SentenceInfo()
         has_aux = False
+        previous = ""
         for tok in doc.tokens[first:last]:
             norm = tok.norm
             if norm in singular:
@@ -155,13 +189,16 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
             elif norm in plural:
                 info.first_plural = True
             if not info.past:
-                if _is_past_token(tok, lang, past_forms) or (
+                if previous in present_passive:
+                    pass  # "it gets sorted", "het wordt opgelost": present, not a past event
+                elif _is_past_token(tok, lang, past_forms) or (
                     has_aux and (_is_participle(tok, lang) or norm in ipp)
                 ):
                     info.past = True
                     info.first_past = tok.i
                 elif norm in auxiliaries:
                     has_aux = True
+            previous = norm
         infos.append(info)
     return infos
 
@@ -203,7 +240,7 @@ def _analyse_answer(
     text: str, lang: str, *, extra: Matcher[CompiledSignal] | None = None
 ) -> Analysis:
     """Find every signal in ``text`` and classify its sentences."""
-    doc = analyse(text, lang)
+    doc = analyse(text, lang, spoken=True)
     sentences = _sentence_infos(doc)
     matches = signal_matcher(lang).find(doc)
     if extra is not None:
@@ -271,6 +308,8 @@ def _analyse_answer(
                 )
             )
             continue
+        elif kind == "counter" and _is_passive(doc, m.first, m.last):
+            continue  # "a customer who had been transferred three times": done to them, not by me
         elif kind not in _MODES and doc.is_negated(
             m.first, m.last, inside=not m.pattern.has_negation
         ):

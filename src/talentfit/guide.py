@@ -150,6 +150,7 @@ def competency_weights(profile: Any, rubric: Any) -> list[tuple[str, int]]:
 def _value_question(value: ValueDefinition, data: GuideData, lang: str) -> GuideValue:
     builtin = None if value.custom else data.values.get(value.id)
     name = value.name(lang)
+    name = name[:1].upper() + name[1:]  # a heading: "Integriteit", not "integriteit"
     if builtin is not None:
         question, probes = builtin.question, builtin.probes
     else:

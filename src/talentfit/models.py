@@ -6,8 +6,6 @@ from typing import Any
 
 import attrs
 
-from .convert import converter
-
 __all__ = [
     "COMPETENCY_IDS",
     "Answer",
@@ -98,10 +96,38 @@ class AnswerResult:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON data in the documented output schema."""
-        data: dict[str, Any] = converter.unstructure(self)
-        return data
-
+        """Plain JSON data in the documented output schema (``converter.unstructure``'s shape,
+        written out because a batch builds one per answer)."""
+        return {
+            "id": self.id,
+            "candidate_id": self.candidate_id,
+            "language": self.language,
+            "scores": [
+                {
+                    "competency": s.competency,
+                    "level": s.level,
+                    "score": s.score,
+                    "evidence": [
+                        {
+                            "start": e.start,
+                            "end": e.end,
+                            "text": e.text,
+                            "signal": e.signal,
+                            "weight": e.weight,
+                        }
+                        for e in s.evidence
+                    ],
+                    "rationale": s.rationale,
+                }
+                for s in self.scores
+            ],
+            "competency": self.competency,
+            "question": self.question,
+            "answer": self.answer,
+            "flags": list(self.flags),
+            "rubric": self.rubric,
+            "advice": self.advice,
+        }
 
 @attrs.frozen
 class RecordError:
@@ -110,6 +136,8 @@ class RecordError:
     id: str | None
     line: int | None
     error: str
+    # the candidate the record was for, when it said so (groups it under ``--per candidate``)
+    candidate_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "line": self.line, "error": self.error}

@@ -182,5 +182,5 @@ def driver_evidence(doc: Doc) -> dict[str, list[ValueEvidence]]:
 
 def motivation(text: str | Doc, lang: str, offer: Any = None) -> Motivation:
     """The motivation drivers in ``text`` and their fit with ``offer`` (see module docstring)."""
-    doc = text if isinstance(text, Doc) else analyse(text, lang)
+    doc = text if isinstance(text, Doc) else analyse(text, lang, spoken=True)
     return motivation_from_counts(driver_evidence(doc), offer)

@@ -291,6 +291,17 @@ class Matcher(Generic[P]):
             if all(step.kind in ("word", "prefix") and not step.optional for step in alt)
             and not any(step.clause_final for step in alt)
         )
+        # other alternatives whose second step is a required word or number right after the
+        # first: that token is checked before the full match is tried
+        self._second: dict[int, Step] = {
+            i: alt[1]
+            for i, (_, alt, _) in enumerate(self._items)
+            if len(alt) > 1
+            and i not in self._simple
+            and alt[1].kind in ("word", "num")
+            and not alt[1].optional
+            and not alt[1].clause_final
+        }
 
     def _candidates(self, keys: set[str]) -> set[int]:
         """The alternatives whose required words all occur among ``keys``."""
@@ -345,7 +356,8 @@ class Matcher(Generic[P]):
                     starts[ti] = cache[norms[ti]] = self._starts_of(norms[ti], lemmas[ti])
         tokens = doc.tokens
         items = self._items
-        simple = self._simple
+        simple, seconds = self._simple, self._second
+        sents, n = doc.sents, len(doc.sents)
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
         for ti, alts in enumerate(starts):
@@ -363,7 +375,17 @@ class Matcher(Generic[P]):
                 elif i in simple:
                     end = _match_simple(doc, alt, ti)
                 else:
-                    end = _match_from(doc, alt, 1, ti + 1, doc.sents[ti])
+                    second = seconds.get(i)
+                    if second is not None:
+                        k = ti + 1
+                        if k >= n or sents[k] != sents[ti]:
+                            continue
+                        if second.kind == "num":
+                            if not norms[k][:1].isdigit():
+                                continue
+                        elif norms[k] not in second.values and lemmas[k] not in second.values:
+                            continue
+                    end = _match_from(doc, alt, 1, ti + 1, sents[ti])
                 if end < 0:
                     continue
                 if several:

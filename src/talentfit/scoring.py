@@ -366,9 +366,18 @@ def score_answers(
             )
         except TalentfitError as exc:
             message = exc.message + (f" @ $.{exc.field}" if exc.field else "")
-            yield RecordError(rid, line, f"line {line}: {message}")
+            candidate = record.candidate_id if isinstance(record, Answer) else _ident(record)
+            yield RecordError(rid, line, f"line {line}: {message}", candidate)
 
 
 def _record_id(record: dict[str, Any]) -> str | None:
     value = record.get("id")
     return None if value is None else str(value)
+
+
+def _ident(record: dict[str, Any]) -> str | None:
+    """The record's candidate_id when it is a usable identifier (a string or a number)."""
+    value = record.get("candidate_id")
+    if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
+        return None
+    return str(value).strip()

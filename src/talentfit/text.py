@@ -67,6 +67,9 @@ class Grammar:
     first_plural: list[str]
     third_person_subjects: list[str]
     function_words: list[str]
+    passive_auxiliaries: list[str]
+    present_passive_auxiliaries: list[str]
+    passive_agents: list[str]
 
 
 @attrs.frozen
@@ -81,6 +84,10 @@ class LanguageData:
     lemmas: dict[str, str] = attrs.field(factory=dict)
     # Abbreviations whose full stop does not end a sentence ("max. 35 jaar").
     abbreviations: list[str] = attrs.field(factory=list)
+    # Where unpunctuated transcribed speech is split into sentences.
+    speech_markers: list[str] = attrs.field(factory=list)
+    speech_subjects: list[str] = attrs.field(factory=list)
+    speech_keep: list[str] = attrs.field(factory=list)
 
 
 @functools.cache
@@ -333,12 +340,84 @@ def _quoted_flags(
     return flags
 
 
+_SPEECH_RUN = 25  # tokens: a longer stretch without a sentence mark may be run-on speech
+_SPEECH_DENSITY = 40  # tokens per sentence mark above which a text reads as unpunctuated
+_SPEECH_MIN = 4  # tokens: the shortest piece a speech boundary leaves
+
+
+@attrs.frozen
+class _Speech:
+    markers: dict[str, tuple[tuple[str, ...], ...]]  # first word -> marker word sequences
+    subjects: frozenset[str]
+    keep: frozenset[str]
+    verbs: frozenset[str]  # finite verbs that can follow a subject pronoun
+    past_suffixes: tuple[str, ...]
+
+
+@functools.cache
+def _speech(lang: str) -> _Speech:
+    data = language_data(lang)
+    markers: dict[str, list[tuple[str, ...]]] = {}
+    for marker in data.speech_markers:
+        words = tuple(fold(marker).split())
+        markers.setdefault(words[0], []).append(words)
+    g = data.grammar
+    return _Speech(
+        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in markers.items()},
+        frozenset(fold(w) for w in data.speech_subjects),
+        frozenset(fold(w) for w in [*data.speech_keep, *data.clause_openers]),
+        frozenset([*g.past_forms, *g.perfect_auxiliaries]),
+        tuple(g.past_suffixes),
+    )
+
+
+def _speech_stops(
+    norms: list[str], lemmas: list[str], stops: set[int], lang: str, marks: int
+) -> set[int]:
+    """Sentence starts inside long unpunctuated runs of a transcript ("… gekomen | ik heb …").
+
+    Only a text with hardly any sentence marks is split; each run longer than
+    ``_SPEECH_RUN`` tokens is cut before a discourse marker ("en toen", "and then") or
+    before a subject pronoun followed by a finite verb, leaving pieces of at least
+    ``_SPEECH_MIN`` tokens.
+    """
+    n = len(norms)
+    if n < _SPEECH_DENSITY or marks * _SPEECH_DENSITY >= n:
+        return set()
+    speech = _speech(lang)
+    found: set[int] = set()
+    bounds = [0, *sorted(stops), n]
+    for first, last in itertools.pairwise(bounds):
+        if last - first <= _SPEECH_RUN:
+            continue
+        previous = first
+        for k in range(first + _SPEECH_MIN, last - _SPEECH_MIN + 1):
+            if k - previous < _SPEECH_MIN:
+                continue
+            norm = norms[k]
+            cut = (
+                any(tuple(norms[k : k + len(m)]) == m for m in speech.markers.get(norm, ()))
+                and norms[k - 1] not in speech.markers
+            )
+            if not cut and norm in speech.subjects and norms[k - 1] not in speech.keep:
+                verb = norms[k + 1] if k + 1 < n else ""
+                cut = verb in speech.verbs or (
+                    verb.endswith(speech.past_suffixes) and lemmas[k + 1] != verb
+                )
+            if cut:
+                found.add(k)
+                previous = k
+    return found
+
+
 @functools.lru_cache(maxsize=32)
-def analyse(text: str, lang: str) -> Doc:
+def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``).
 
-    Scoring, values and motivation read the same answer; the last few analyses are kept
-    (treat the returned Doc as read-only).
+    ``spoken``: the text may be a transcript (interview answers); a text with hardly any
+    sentence marks is then split into sentences at discourse markers and subject
+    pronouns. Scoring, values and motivation read the same answer; the last few analyses
+    are kept (treat the returned Doc as read-only).
     """
     cues = _negation_cues(lang)
     spans = [m.span() for m in _TOKEN_RE.finditer(text)]
@@ -360,6 +439,9 @@ def analyse(text: str, lang: str) -> Doc:
     }
     if "\n" in text:
         stops |= _gap_breaks(_positions(_NEWLINE_RE, text), starts, ends, n)
+    if spoken:
+        ends_marked = text.count(".") + text.count("!") + text.count("?")
+        stops |= _speech_stops(norms, lemmas, stops, lang, ends_marked)
     marks = _gap_breaks(_positions(_CLAUSE_RE, text), starts, ends, n)
     # a clause starts at each sentence start, punctuation mark and clause opener
     steps = [0] * n
@@ -427,7 +509,7 @@ def token_language_counts(tokens: Iterable[Token]) -> dict[str, int]:
     """How many tokens are function words of each language (for the mixed-language flag)."""
     lists = _function_words()
     norms = [tok.norm for tok in tokens]
-    return {lang: sum(1 for n in norms if n in lists[lang]) for lang in LANGUAGES}
+    return {lang: sum(map(lists[lang].__contains__, norms)) for lang in LANGUAGES}
 
 
 def detect_language(text: str, *, default: str | None = None) -> str | None:

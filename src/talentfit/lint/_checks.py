@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pyphen
@@ -208,29 +208,28 @@ def facts_of(doc: Doc, text: str, rules: CompiledRules) -> TextFacts:
     limit = int(_param(rules, "sentence_length", "max_words", 25))
     you_words, we_words = rules.you_words, rules.we_words
     known = _SYLLABLES.setdefault(lang, {})
-    tokens = doc.tokens
-    for first, last in doc.sentences:
-        n = 0
-        for tok in tokens[first:last]:
-            norm = tok.norm
-            count = known.get(norm)
+    tokens, norms = doc.tokens, doc.norms
+    # syllables per token (0 for numbers and symbols, which are not words)
+    looked = list(map(known.get, norms))
+    if None in looked:
+        if len(known) > 200_000:
+            known.clear()
+        for k, count in enumerate(looked):
             if count is None:
-                count = known[norm] = syllables(norm, lang) if norm[:1].isalpha() else 0
-                if len(known) > 200_000:
-                    known.clear()
-            if not count:
-                continue
-            n += 1
-            syl += count
-            if norm in you_words:
-                you += 1
-            elif norm in we_words:
-                we += 1
+                norm = norms[k]
+                looked[k] = known[norm] = syllables(norm, lang) if norm[:1].isalpha() else 0
+    counts = cast(list[int], looked)
+    for first, last in doc.sentences:
+        part = counts[first:last]
+        n = len(part) - part.count(0)
         if n:
             sentences += 1
             words += n
+            syl += sum(part)
             if n > limit:
                 long_sentences.append((tokens[first].start, tokens[last - 1].end, n))
+    you = sum(map(you_words.__contains__, norms))
+    we = sum(map(we_words.difference(you_words).__contains__, norms))
     requirements, span, has_offer = _sections(text, rules)
     return TextFacts(
         words, sentences, syl, long_sentences, you, we, requirements, span, has_offer,
