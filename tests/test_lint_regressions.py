@@ -1,5 +1,7 @@
 """Lint regressions found while drafting: amounts without separators, employer praise."""
 
+import pytest
+
 from talentfit import lint_vacancy
 
 
@@ -43,3 +45,45 @@ def test_age_limit_context_is_the_group_named_next_to_the_numbers() -> None:
     assert "age-limit" not in _rules("Je werkt met kinderen tussen de 4 en 12 jaar.")
     assert "age-limit" in _rules("Applicants should be 18-26 and ideally students.", "en")
     assert "age-limit" not in _rules("You teach students aged 12 to 16.", "en")
+
+
+def test_unless_context_on_the_next_bullet_does_not_cancel_a_finding() -> None:
+    """An 'unless' word in the next bullet line is another statement; a lead-in question
+    ("Pas afgestudeerd? Ook welkom.") still carries over to its answer."""
+    text = "Wat vragen we?\n- Je bent maximaal 30 jaar oud\n- Je hebt een opleiding in de zorg"
+    assert [f.rule for f in lint_vacancy(text, lang="nl").findings].count("age-limit") == 1
+    welcome = "Pas afgestudeerd? Ook welkom."
+    assert not [f for f in lint_vacancy(welcome, lang="nl").findings if f.rule == "starter"]
+
+
+PRONOUN_CASES = [
+    (
+        "en",
+        "Site Manager\nWe want a decisive site manager for our sites. He will plan the work.",
+        1,
+    ),
+    ("en", "Pharmacy Assistant\nYou report to the pharmacy manager. She must work weekends.", 1),
+    ("en", "Legal Secretary\nYou support two partners. She will keep their agenda in order.", 1),
+    (
+        "en",
+        "Customer Advisor\nYou help customers. When a customer is upset, he wants to be heard.",
+        0,
+    ),
+    (
+        "en",
+        "Office Manager\nOur director Jan de Vries founded the firm. He still meets every client.",
+        0,
+    ),
+    ("nl", "Kassamedewerker\nJe rapporteert aan de teamleider. Hij houdt de kassa op orde.", 1),
+    ("nl", "Klantadviseur\nJe helpt klanten. Als een klant boos is, wil hij gehoord worden.", 0),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PRONOUN_CASES)
+def test_gendered_pronoun_is_resolved_to_the_candidate_or_someone_else(
+    lang: str, text: str, expected: int
+) -> None:
+    """A title word after any determiner is the candidate; the person they report to or
+    support is not who "he/she" means; a customer named in the title never is the candidate."""
+    findings = lint_vacancy(text, lang=lang).findings
+    assert sum(f.rule == "gendered-pronoun" for f in findings) == expected
