@@ -1,5 +1,7 @@
 """Lint regressions found while drafting: amounts without separators, employer praise."""
 
+import pytest
+
 from talentfit import lint_vacancy
 
 
@@ -20,3 +22,68 @@ def test_employer_praise_has_its_own_message() -> None:
     assert praise and praise[0].category == "cliche"
     assert "Uitdagend" not in praise[0].message
     assert "employer-praise" in _rules("We are an award-winning company.", "en")
+
+
+def test_becoming_a_fully_qualified_professional_is_not_hierarchy() -> None:
+    """'binnen drie maanden zelfstandig monteur worden' is learning the trade, not a ladder."""
+    assert "career-ladder" not in _rules("Binnen drie maanden kun je zelfstandig monteur worden.")
+    assert "career-ladder" not in _rules("Binnen drie maanden zelfstandig monteur worden.")
+    assert "career-ladder" in _rules("Binnen een jaar kun je teamleider worden.")
+
+
+def test_a_language_demand_negated_after_the_verb_is_not_a_finding() -> None:
+    """'Een moedertaal eisen we niet' waives the demand; 'Nederlands als moedertaal' makes it."""
+    assert "native-language" not in _rules("Een moedertaal eisen we niet: B1 is genoeg.")
+    assert "native-language" not in _rules("Nederlands als moedertaal is niet nodig.")
+    assert "native-language" in _rules("Je spreekt Nederlands als moedertaal.")
+
+
+def test_age_limit_context_is_the_group_named_next_to_the_numbers() -> None:
+    """A customer word in the next line no longer hides 'je bent tussen de 25 en 40 jaar'."""
+    text = "Wat breng je mee?\n- Je bent tussen de 25 en 40 jaar;\n- Je bent klantgericht."
+    assert "age-limit" in _rules(text)
+    assert "age-limit" not in _rules("Je werkt met kinderen tussen de 4 en 12 jaar.")
+    assert "age-limit" in _rules("Applicants should be 18-26 and ideally students.", "en")
+    assert "age-limit" not in _rules("You teach students aged 12 to 16.", "en")
+
+
+def test_unless_context_on_the_next_bullet_does_not_cancel_a_finding() -> None:
+    """An 'unless' word in the next bullet line is another statement; a lead-in question
+    ("Pas afgestudeerd? Ook welkom.") still carries over to its answer."""
+    text = "Wat vragen we?\n- Je bent maximaal 30 jaar oud\n- Je hebt een opleiding in de zorg"
+    assert [f.rule for f in lint_vacancy(text, lang="nl").findings].count("age-limit") == 1
+    welcome = "Pas afgestudeerd? Ook welkom."
+    assert not [f for f in lint_vacancy(welcome, lang="nl").findings if f.rule == "starter"]
+
+
+PRONOUN_CASES = [
+    (
+        "en",
+        "Site Manager\nWe want a decisive site manager for our sites. He will plan the work.",
+        1,
+    ),
+    ("en", "Pharmacy Assistant\nYou report to the pharmacy manager. She must work weekends.", 1),
+    ("en", "Legal Secretary\nYou support two partners. She will keep their agenda in order.", 1),
+    (
+        "en",
+        "Customer Advisor\nYou help customers. When a customer is upset, he wants to be heard.",
+        0,
+    ),
+    (
+        "en",
+        "Office Manager\nOur director Jan de Vries founded the firm. He still meets every client.",
+        0,
+    ),
+    ("nl", "Kassamedewerker\nJe rapporteert aan de teamleider. Hij houdt de kassa op orde.", 1),
+    ("nl", "Klantadviseur\nJe helpt klanten. Als een klant boos is, wil hij gehoord worden.", 0),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PRONOUN_CASES)
+def test_gendered_pronoun_is_resolved_to_the_candidate_or_someone_else(
+    lang: str, text: str, expected: int
+) -> None:
+    """A title word after any determiner is the candidate; the person they report to or
+    support is not who "he/she" means; a customer named in the title never is the candidate."""
+    findings = lint_vacancy(text, lang=lang).findings
+    assert sum(f.rule == "gendered-pronoun" for f in findings) == expected

@@ -28,7 +28,7 @@ _SPECIFIERS = frozenset(
     {"zoals", "waaronder", "bijvoorbeeld", "bijv", "inclusief", "incl", "namelijk", "including",
      "such", "like", "namely", "eg", "plus"}
 )  # fmt: skip
-_DETERMINERS = frozenset({"de", "het", "onze", "the", "our", "this", "deze"})
+_DETERMINERS = frozenset({"de", "het", "onze", "een", "the", "our", "this", "deze", "a", "an"})
 _NEW = frozenset({"nieuwe", "new"})
 _NAME_CUES = frozenset(
     {"bel", "belt", "mail", "contact", "met", "call", "email", "e-mail", "ask", "vraag", "with"}
@@ -189,9 +189,17 @@ def _literal(
 
 
 def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> bool:
-    """An ``unless`` match in the same sentence, or starting just after the match."""
+    """An ``unless`` match in the same sentence, or in the next one when the match's sentence
+    is a lead-in ("Pas afgestudeerd? Ook welkom."); the next bullet line says something else.
+    """
+    if not spans:
+        return False
     sent = doc.tokens[m.first].sent
-    return any(doc.tokens[a].sent == sent or m.last < a <= m.last + 6 for a, _ in spans)
+    sents = {sent}
+    end = doc.sentences[sent][1]
+    if sent + 1 < len(doc.sentences) and _asks(doc, end):
+        sents.add(sent + 1)
+    return any(doc.tokens[a].sent in sents for a, _ in spans)
 
 
 def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
@@ -235,7 +243,11 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     """
     tokens = doc.tokens
     sent = tokens[m.first].sent
-    title = {t.norm for t in doc.sentence_tokens(0) if len(t.norm) >= 4 and t.norm.isalpha()}
+    title = {
+        t.norm
+        for t in doc.sentence_tokens(0)
+        if len(t.norm) >= 4 and t.norm.isalpha() and t.norm not in rules.customer_nouns
+    }
 
     def is_candidate(t: Token) -> bool:
         if t.norm in rules.candidate_nouns or t.lemma in rules.candidate_nouns:
@@ -243,9 +255,20 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
         if t.i and tokens[t.i - 1].norm in _NEW:  # "de nieuwe collega", "our new colleague"
             return True
         n = t.norm
-        if len(n) < 4 or t.sent == 0 or t.i == 0 or tokens[t.i - 1].norm not in _DETERMINERS:
+        if len(n) < 4 or t.sent == 0 or t.i == 0:
+            return False
+        # a word of the job title after a determiner: "de monteur", "a decisive site manager"
+        before = tokens[max(0, t.i - 3) : t.i]
+        if not any(b.norm in _DETERMINERS and b.sent == t.sent for b in before):
             return False
         return any(w.endswith(n) or n.endswith(w) for w in title)
+
+    def served(t: Token) -> bool:
+        """A person the candidate reports to or supports ("report to the pharmacy manager")."""
+        words = tuple(b.norm for b in tokens[max(0, t.i - 5) : t.i] if b.sent == t.sent)
+        return any(
+            words[k : k + len(cue)] == cue for cue in rules.served_cues for k in range(len(words))
+        )
 
     window = [t for t in tokens[max(0, m.first - 30) : m.first] if t.sent >= sent - 1]
     if any(is_candidate(t) for t in window if t.sent == sent):
@@ -254,6 +277,8 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
         if is_candidate(t):
             return True
         if t.norm in rules.other_people or t.lemma in rules.other_people or _is_name(doc, t):
+            if served(t):
+                continue  # "You report to the manager. She must…": she is the candidate
             return False
     return True
 

@@ -180,6 +180,12 @@ class LintSettings:
     offer_headings: list[str] = attrs.field(factory=list)
     candidate_nouns: list[str] = attrs.field(factory=list)
     other_people: list[str] = attrs.field(factory=list)
+    # verbs before a person the candidate works for ("report to the manager", "support two
+    # partners"): that person is not who a following "he"/"she" means
+    served_cues: list[str] = attrs.field(factory=list)
+    # the people the candidate serves ("customer service advisor"): a title word that names
+    # them never names the candidate
+    customer_nouns: list[str] = attrs.field(factory=list)
     detect_words: list[str] = attrs.field(factory=list)
 
 

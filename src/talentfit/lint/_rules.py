@@ -87,6 +87,8 @@ class CompiledRules:
     offer_headings: tuple[str, ...]
     candidate_nouns: frozenset[str]
     other_people: frozenset[str]
+    served_cues: tuple[tuple[str, ...], ...] = ()
+    customer_nouns: frozenset[str] = frozenset()
     # id(pattern) -> the literal first words, prefixes and suffixes of an `exact` rule
     literals: dict[int, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = attrs.field(
         factory=dict
@@ -199,6 +201,8 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
         offer_headings=tuple(fold(h) for h in settings.offer_headings),
         candidate_nouns=words(settings.candidate_nouns),
         other_people=words(settings.other_people),
+        served_cues=tuple(tuple(fold(c).split()) for c in settings.served_cues),
+        customer_nouns=words(settings.customer_nouns),
         literals=literals,
     )
 
