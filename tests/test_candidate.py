@@ -207,3 +207,5 @@ def test_pooled_values_prefer_own_evidence(context: ProfileContext) -> None:
     assert openness["evidence"]
     assert all(not e["signal"].startswith("general_") for e in openness["evidence"])
     assert {e["answer_id"] for e in openness["evidence"]} <= {"x1", "x2"}
+    assert openness["basis"] == "direct"
+    assert all(v["basis"] in ("direct", "indirect", None) for v in summary.values)

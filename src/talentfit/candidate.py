@@ -34,6 +34,7 @@ from .values import (
     ValueDefinition,
     ValueEvidence,
     alignment_from_evidence,
+    evidence_basis,
     resolve_values,
     value_alignment,
 )
@@ -263,6 +264,7 @@ def _pooled_value(value_id: str, evidence: list[dict[str, Any]]) -> dict[str, An
     return {
         "value": value_id,
         "alignment": alignment_from_evidence(e["signal"] for e in chosen),
+        "basis": evidence_basis(e["signal"] for e in chosen),
         "evidence": chosen,
     }
 
