@@ -677,3 +677,38 @@ def test_pattern_negation_in_an_earlier_clause_does_not_count() -> None:
         "Ik ben vaak te laat, maar dat maakt niet uit.", "nl", [builtin_values()["reliability"]]
     )[0]
     assert late.alignment is not None and late.alignment < 0
+
+
+DENIED_SUBJECT_CASES = [
+    ("en", "entrepreneurship", "Coming up with new ideas isn't my job. I do what I'm told.", -1),
+    ("en", "collaboration", "Working with others is not really my thing, I prefer my own way.", -1),
+    (
+        "nl",
+        "collaboration",
+        "Samenwerken is niet echt mijn sterkste kant, ik doe het liever zelf.",
+        -1,
+    ),
+    ("nl", "development", "Bijleren is niet voor mij, ik weet genoeg.", -1),
+    (
+        "en",
+        "collaboration",
+        "Working with others is what I enjoy most. I set up a weekly handover.",
+        1,
+    ),
+    (
+        "en",
+        "development",
+        "Learning new things is never boring for me. I took a pensions course.",
+        1,
+    ),
+    ("en", "openness", "Admitting a mistake is not easy, but I told my manager straight away.", 1),
+]
+
+
+@pytest.mark.parametrize(("lang", "value", "answer", "label"), DENIED_SUBJECT_CASES)
+def test_value_word_as_subject_of_a_denied_copula(
+    lang: str, value: str, answer: str, label: int
+) -> None:
+    """ "X isn't my job/thing", "X is niet mijn ding" rejects X; "X is not easy" does not."""
+    result = value_alignment(answer, lang, [builtin_values()[value]])[0]
+    assert result.alignment is not None and result.alignment * label > 0, result.evidence

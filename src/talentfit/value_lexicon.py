@@ -58,6 +58,11 @@ class GeneralCues:
     other_people: list[str] = attrs.field(factory=list)  # "klant", "collega": not the candidate
     negations: list[str] = attrs.field(factory=list)  # colloquial negations: "niks"
     resumptive: list[str] = attrs.field(factory=list)  # "dat": "Bijleren, dat hoeft niet"
+    # "is", "isn't": "Coming up with new ideas isn't my job" denies the value word before it
+    copulas: list[str] = attrs.field(factory=list)
+    # after the denied copula: "my"/"for" ("isn't my job", "not for me"), past "really", "echt"
+    mine: list[str] = attrs.field(factory=list)
+    softeners: list[str] = attrs.field(factory=list)
     scope_breakers: list[str] = attrs.field(factory=list)  # "waarom": "snap niet waarom …"
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)

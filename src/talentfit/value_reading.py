@@ -163,6 +163,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "al die bijscholing", "all that syncing up": named to brush it aside
     if not contrary and not negated and _dislocated_and_negated(doc, match):
         negated = True  # "Bijleren, dat hoeft voor mij niet", "Training, I don't need it"
+    if not contrary and not negated and _subject_denied(doc, match):
+        return "negated_indicator"  # "Coming up with new ideas isn't my job"
     if not contrary and not negated and cues.questioned(doc, match):
         negated = True  # "waarom zou ik een cursus doen?": waved away
     if not contrary and not negated and cues.passed_over(doc, match):
@@ -383,6 +385,55 @@ def _dislocated_and_negated(doc: Doc, match: Match[Any]) -> bool:
         for k in range(end + 1, last)
         if tokens[k].clause == clause
     )
+
+
+COPULA_REACH = 5  # tokens from the value word to the verb that denies it
+
+
+def _subject_denied(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the value word opens its sentence as the subject of a denied copula: "Coming
+    up with new ideas isn't my job", "Working with others is not really my thing",
+    "Samenwerken is niet mijn ding". The candidate is not named before the verb."""
+    tokens = doc.tokens
+    first, last = doc.sentences[tokens[match.first].sent]
+    if match.first - first > DISLOCATION_REACH:
+        return False
+    clause = tokens[match.first].clause
+    selves, _ = _persons(doc.lang)
+    copulas = _copulas(doc.lang)
+    for k in range(match.last + 1, min(last, match.last + 1 + COPULA_REACH)):
+        tok = tokens[k]
+        if tok.clause != clause or tok.norm in selves:
+            return False
+        if tok.norm in copulas:
+            return _denied_as_mine(doc, k, last)
+    return False
+
+
+def _denied_as_mine(doc: Doc, copula: int, last: int) -> bool:
+    """A negation at the copula followed closely by "my …"/"for me" ("isn't my job", "is not
+    really my thing", "is niet echt mijn ding"); "is not easy" and "is never boring for me"
+    judge the thing, they do not reject it."""
+    tokens = doc.tokens
+    mine, softeners = _mine_words(doc.lang)
+    negation = [j for j in range(copula, min(last, copula + 2)) if j in doc.negation_cues]
+    if not negation:
+        return False
+    k = negation[0] + 1
+    while k < last and tokens[k].norm in softeners:
+        k += 1
+    return k < last and tokens[k].norm in mine
+
+
+@functools.cache
+def _copulas(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.copulas)
+
+
+@functools.cache
+def _mine_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    general = lexicon(lang).general
+    return frozenset(fold(w) for w in general.mine), frozenset(fold(w) for w in general.softeners)
 
 
 @functools.cache
