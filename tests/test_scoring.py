@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -202,22 +207,18 @@ def test_any_text_scores_deterministically_within_bounds(text: str, competency: 
         assert s.score is None or 1.0 <= s.score <= 5.0
 
 
+def _scoring_cases() -> list[dict[str, Any]]:
+    """Answers written for sectors outside the dev data, with the level expected for each."""
+    path = Path(__file__).parent / "data" / "scoring_cases.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 def test_fresh_sector_cases_agree_with_expected_levels() -> None:
     """Answers from sectors outside the dev data land within one level of the expected one."""
-    import json
-    from pathlib import Path
-
     from talentfit.metrics import spearman
 
-    cases = [
-        json.loads(line)
-        for line in (Path(__file__).parent / "data" / "scoring_cases.jsonl")
-        .read_text("utf-8")
-        .splitlines()
-        if line.strip()
-    ]
     expected, scores = [], []
-    for case in cases:
+    for case in _scoring_cases():
         target = score_answer(
             case["answer"], competency=case["competency"], lang=case["lang"]
         ).score_for(case["competency"])
@@ -230,19 +231,9 @@ def test_fresh_sector_cases_agree_with_expected_levels() -> None:
 
 def test_transcribed_answers_without_punctuation_keep_their_level() -> None:
     """The same answers as raw speech-to-text (lower case, no punctuation) stay close."""
-    import json
-    import re
-    from pathlib import Path
-
     from talentfit.metrics import quadratic_weighted_kappa
 
-    cases = [
-        json.loads(line)
-        for line in (Path(__file__).parent / "data" / "scoring_cases.jsonl")
-        .read_text("utf-8")
-        .splitlines()
-        if line.strip()
-    ]
+    cases = _scoring_cases()
     expected, levels = [], []
     for case in cases:
         spoken = re.sub(r"[.!?;:,]", "", case["answer"]).lower()
