@@ -96,3 +96,33 @@ def test_well_written_ads_in_the_batches_have_no_problem_findings(ad: dict) -> N
     """The well-written ads of the batches (facts, welcomes, negated demands) get no problem."""
     result = lint_vacancy(ad["text"], lang=ad["lang"])
     assert [(f.rule, f.text) for f in result.problems()] == []
+
+
+# Batches written by a second author, measured before any rule was changed for them
+# (first pass: nl 0.79 and 0.85, en 0.88 and 0.78 recall); held to a floor, not to every span.
+INDEPENDENT = sorted(DATA.glob("independent_*.jsonl"))
+INDEPENDENT_RECALL_FLOOR = 0.82
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_independent_batches_keep_recall_above_their_floor(lang: str) -> None:
+    """The second author's ads keep recall and category above floors, good ads stay clean."""
+    ads = [
+        json.loads(line)
+        for path in INDEPENDENT
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    results = [
+        r for ad in ads if ad["lang"] == lang and ad["kind"] == "typical" for r in _span_results(ad)
+    ]
+    found = [r for r in results if r[1]]
+    assert len(results) >= 50
+    assert len(found) / len(results) >= INDEPENDENT_RECALL_FLOOR, [
+        r[0] for r in results if not r[1]
+    ]
+    assert sum(r[2] for r in found) / len(found) >= 0.9
+    for ad in ads:
+        if ad["lang"] == lang and ad["kind"] == "good":
+            findings = lint_vacancy(ad["text"], lang=lang).findings
+            assert [f.text for f in findings if f.category in SPAN_CATEGORIES] == [], ad["id"]

@@ -87,3 +87,19 @@ def test_gendered_pronoun_is_resolved_to_the_candidate_or_someone_else(
     support is not who "he/she" means; a customer named in the title never is the candidate."""
     findings = lint_vacancy(text, lang=lang).findings
     assert sum(f.rule == "gendered-pronoun" for f in findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("We welcome people from all backgrounds.", False),
+        ("School leavers and people returning to work are welcome.", False),
+        ("You join our care team of twelve nurses.", False),
+        ("Our team is warm and welcoming.", True),
+        ("A caring team.", True),
+    ],
+)
+def test_adjectives_are_not_read_as_their_verb(text: str, flagged: bool) -> None:
+    """'welcoming'/'caring' in a cliché rule do not match 'we welcome people' or 'care team'."""
+    findings = lint_vacancy(text, lang="en").findings
+    assert any(f.category == "cliche" for f in findings) is flagged
