@@ -712,3 +712,29 @@ def test_value_word_as_subject_of_a_denied_copula(
     """ "X isn't my job/thing", "X is niet mijn ding" rejects X; "X is not easy" does not."""
     result = value_alignment(answer, lang, [builtin_values()[value]])[0]
     assert result.alignment is not None and result.alignment * label > 0, result.evidence
+
+
+# Written by a second author (20 pairs per language each) and measured before any change for
+# them: first pass 82.5% (batch 1, with the rules before the values work; 87.5% after it) and
+# 82.5% (batch 2, nl 80%, en 85%). Held to what is measured now, two pairs of slack.
+INDEPENDENT_BATCHES = {
+    "values_independent_1.jsonl": {"nl": 19, "en": 17},
+    "values_independent_2.jsonl": {"nl": 18, "en": 20},
+}
+
+
+@pytest.mark.parametrize("name", sorted(INDEPENDENT_BATCHES))
+def test_independent_batches_keep_their_agreement(name: str) -> None:
+    """The second author's labelled answers keep their sign agreement per language."""
+    path = Path(__file__).parent / "data" / name
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    for lang, measured in INDEPENDENT_BATCHES[name].items():
+        mine = [r for r in rows if r["lang"] == lang]
+        agree = sum(
+            (a := value_alignment(r["answer"], lang, [library[r["value"]]])[0].alignment)
+            is not None
+            and a * r["label"] > 0
+            for r in mine
+        )
+        assert len(mine) == 20 and agree >= measured - 2, (name, lang, agree, measured)

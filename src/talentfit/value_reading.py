@@ -291,7 +291,8 @@ class Cues:
         """A contrary act the candidate *could* have done, then a contrast ("ik kon hem een
         duurder contract aansmeren … Maar …", "I could have …, but"): a road not taken."""
         sent_first = doc.sentences[doc.tokens[match.first].sent][0]
-        before = doc.tokens[sent_first : match.first + 1]
+        # the modal may stand inside the belief too: "Nobody would have noticed, but I …"
+        before = doc.tokens[sent_first : match.last + 1]
         return any(t.norm in self.modals for t in before) and self.contrasted(doc, match.last)
 
 
