@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from .errors import InputError
 
-__all__ = ["decode", "neutralise_cell", "read_records", "read_text"]
+__all__ = ["decode", "identifier", "neutralise_cell", "read_records", "read_text"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NOT_UTF8 = "not UTF-8 text (save it as UTF-8 or UTF-16 with BOM)"
@@ -261,6 +261,14 @@ def _read_csv(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
         record: dict[str, Any] = {k: v for k, v in zip(header, row, strict=False) if v != ""}
         record["__line__"] = reader.line_num
         yield record
+
+
+def identifier(value: Any) -> str | None:
+    """A record field used as an id (``id``, ``candidate_id``…): a string or a number,
+    stripped; None for anything else or for a blank."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value).strip() or None
 
 
 def neutralise_cell(value: Any) -> Any:

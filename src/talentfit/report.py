@@ -27,6 +27,7 @@ from .errors import ConfigError, ProfileError, TalentfitError, TemplateError
 from .highlight import Span, highlight
 from .models import COMPETENCY_IDS, Evidence
 from .profile import load_profile
+from .records import identifier
 from .resources import load_data_toml, templates_dir
 from .rubric import Rubric, load_rubric
 
@@ -128,15 +129,6 @@ class _Invalid(Exception):
         self.field = field
 
 
-def _ident(value: Any) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, str | int):
-        text = str(value).strip()
-        return text or None
-    return None
-
-
 def _expect_str(data: Mapping[str, Any], key: str, path: str, *, default: Any = None) -> Any:
     value = data.get(key, default)
     if value is not None and not isinstance(value, str):
@@ -188,7 +180,7 @@ def _parse_evidence(item: Any, answer: str, field: str) -> Evidence:
 
 def _parse_score(item: Any, answer: str, field: str) -> _Score:
     data = _expect_object(item, field)
-    competency = _ident(data.get("competency"))
+    competency = identifier(data.get("competency"))
     if competency is None:
         raise _Invalid("competency must be a competency id", f"{field}.competency")
     level = data.get("level")
@@ -219,8 +211,8 @@ def _parse_answer(data: Mapping[str, Any], index: int) -> _Answer:
     answer = data.get("answer")
     if not isinstance(answer, str):
         raise _Invalid("answer must be a string (the scored answer text)", "$.answer")
-    record_id = _ident(data.get("id")) or f"#{index + 1}"
-    candidate = _ident(data.get("candidate_id")) or record_id
+    record_id = identifier(data.get("id")) or f"#{index + 1}"
+    candidate = identifier(data.get("candidate_id")) or record_id
     scores = tuple(
         _parse_score(item, answer, f"$.scores[{i}]")
         for i, item in enumerate(_expect_list(data.get("scores"), "$.scores"))
@@ -232,7 +224,7 @@ def _parse_answer(data: Mapping[str, Any], index: int) -> _Answer:
     for i, item in enumerate(_expect_list(data.get("values"), "$.values")):
         field = f"$.values[{i}]"
         obj = _expect_object(item, field)
-        value_id = _ident(obj.get("value"))
+        value_id = identifier(obj.get("value"))
         if value_id is None:
             raise _Invalid("value must be a value id", f"{field}.value")
         alignment = _expect_number(obj.get("alignment"), f"{field}.alignment")
@@ -245,7 +237,7 @@ def _parse_answer(data: Mapping[str, Any], index: int) -> _Answer:
         for i, item in enumerate(_expect_list(motivation.get("drivers"), "$.motivation.drivers")):
             field = f"$.motivation.drivers[{i}]"
             obj = _expect_object(item, field)
-            driver = _ident(obj.get("driver"))
+            driver = identifier(obj.get("driver"))
             if driver is None:
                 raise _Invalid("driver must be a driver id", f"{field}.driver")
             strength = _expect_number(obj.get("strength"), f"{field}.strength") or 0.0
@@ -255,7 +247,7 @@ def _parse_answer(data: Mapping[str, Any], index: int) -> _Answer:
         candidate=candidate,
         language=_expect_str(data, "language", "$") or "",
         question=_expect_str(data, "question", "$"),
-        competency=_ident(data.get("competency")),
+        competency=identifier(data.get("competency")),
         answer=answer,
         flags=tuple(flags),
         scores=scores,
@@ -287,12 +279,14 @@ def _read(records: Iterable[Any]) -> tuple[list[_Answer], list[NotScored]]:
             continue
         if "error" in data and "answer" not in data:
             error = data["error"]
-            failed.append(NotScored(_ident(data.get("id")), _line_of(data), str(error)))
+            failed.append(NotScored(identifier(data.get("id")), _line_of(data), str(error)))
             continue
         try:
             answers.append(_parse_answer(data, index))
         except _Invalid as exc:
-            failed.append(NotScored(_ident(data.get("id")), _line_of(data), f"{exc} @ {exc.field}"))
+            failed.append(
+                NotScored(identifier(data.get("id")), _line_of(data), f"{exc} @ {exc.field}")
+            )
     return answers, failed
 
 

@@ -21,6 +21,7 @@ from .errors import InputError, LanguageError, TalentfitError
 from .evidence import Analysis, Hit, analyse_answer, rubric_matcher
 from .models import Answer, AnswerResult, CompetencyScore, Evidence, RecordError
 from .rationale import RationaleTexts, rationale_texts
+from .records import identifier
 from .rubric import Competency, Rubric, load_rubric
 from .text import LANGUAGES, detect_language, token_language_counts
 
@@ -366,18 +367,14 @@ def score_answers(
             )
         except TalentfitError as exc:
             message = exc.message + (f" @ $.{exc.field}" if exc.field else "")
-            candidate = record.candidate_id if isinstance(record, Answer) else _ident(record)
+            candidate = (
+                record.candidate_id
+                if isinstance(record, Answer)
+                else identifier(record.get("candidate_id"))
+            )
             yield RecordError(rid, line, f"line {line}: {message}", candidate)
 
 
 def _record_id(record: dict[str, Any]) -> str | None:
     value = record.get("id")
     return None if value is None else str(value)
-
-
-def _ident(record: dict[str, Any]) -> str | None:
-    """The record's candidate_id when it is a usable identifier (a string or a number)."""
-    value = record.get("candidate_id")
-    if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
-        return None
-    return str(value).strip()
