@@ -30,6 +30,10 @@ def _ads(fresh: bool) -> list[dict]:
         p for p in sorted(DATA.glob("own_typical*.jsonl"))
         if (_batch_number(p) >= FRESH_FROM) == fresh
     ]  # fmt: skip
+    return _read(paths)
+
+
+def _read(paths: list[Path]) -> list[dict]:
     return [
         json.loads(line)
         for path in paths
@@ -107,12 +111,7 @@ INDEPENDENT_RECALL_FLOOR = 0.82
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_independent_batches_keep_recall_above_their_floor(lang: str) -> None:
     """The second author's ads keep recall and category above floors, good ads stay clean."""
-    ads = [
-        json.loads(line)
-        for path in INDEPENDENT
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    ads = _read(INDEPENDENT)
     results = [
         r for ad in ads if ad["lang"] == lang and ad["kind"] == "typical" for r in _span_results(ad)
     ]

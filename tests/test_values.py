@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -415,6 +416,15 @@ FRESH_BATCHES = {
 }
 
 
+def _agreeing(rows: list[dict[str, Any]], lang: str, library: dict[str, Any]) -> int:
+    """How many labelled pairs get an alignment with the label's sign."""
+    agree = 0
+    for row in rows:
+        (result,) = value_alignment(row["answer"], lang, [library[row["value"]]])
+        agree += result.alignment is not None and result.alignment * row["label"] > 0
+    return agree
+
+
 @pytest.mark.parametrize("name", sorted(FRESH_BATCHES))
 def test_new_fresh_batches_keep_their_agreement(name: str) -> None:
     """Each later labelled batch keeps its sign agreement per language (two pairs of slack)."""
@@ -426,10 +436,7 @@ def test_new_fresh_batches_keep_their_agreement(name: str) -> None:
         assert len(mine) == 24
         assert {r["value"] for r in mine} >= set(REQUIRED) - {"empathy"}
         assert {r["label"] for r in mine} == {1, -1}
-        agree = 0
-        for row in mine:
-            (result,) = value_alignment(row["answer"], lang, [library[row["value"]]])
-            agree += result.alignment is not None and result.alignment * row["label"] > 0
+        agree = _agreeing(mine, lang, library)
         assert agree >= measured - 2, (name, lang, agree, measured)
 
 
@@ -731,10 +738,5 @@ def test_independent_batches_keep_their_agreement(name: str) -> None:
     library = builtin_values()
     for lang, measured in INDEPENDENT_BATCHES[name].items():
         mine = [r for r in rows if r["lang"] == lang]
-        agree = sum(
-            (a := value_alignment(r["answer"], lang, [library[r["value"]]])[0].alignment)
-            is not None
-            and a * r["label"] > 0
-            for r in mine
-        )
+        agree = _agreeing(mine, lang, library)
         assert len(mine) == 20 and agree >= measured - 2, (name, lang, agree, measured)
