@@ -161,7 +161,11 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "ze willen dat we allemaal een training doen": their wish, not a deed
     if not contrary and not negated and cues.dismissed(doc, match):
         return None  # "al die bijscholing", "all that syncing up": named to brush it aside
-    if not contrary and not negated and _dislocated_and_negated(doc, match):
+    if not contrary and not negated and cues.nagged(doc, match):
+        return None  # "the lads keep going on about training": someone else's topic
+    if not contrary and not negated and cues.restricted(doc, match):
+        return None  # "I love feedback, as long as …": accepted only on conditions
+    if not contrary and not negated and _dislocated_and_negated(doc, match, cues):
         negated = True  # "Bijleren, dat hoeft voor mij niet", "Training, I don't need it"
     if not contrary and not negated and _subject_denied(doc, match):
         return "negated_indicator"  # "Coming up with new ideas isn't my job"
@@ -169,12 +173,16 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         negated = True  # "waarom zou ik een cursus doen?": waved away
     if not contrary and not negated and cues.passed_over(doc, match):
         negated = True  # "snelheid is belangrijker dan netjes", "rather … than loop in the team"
+    if negated and not contrary and cues.disclaimed(doc, match):
+        return None  # "I'm not a natural team player … But I sit in on their meeting"
     if negated and not contrary and _negated_by_pronoun(doc, match):
         return None  # "so nobody in the queue could listen in": others, not the candidate
     if negated and _someone_else_acts(doc, match, people=True):
         return None  # "de weduwnaar kon niet kiezen": someone else's failing, not the candidate's
     if contrary and not negated and _done_to_someone(doc, match):
         return None  # "werd uitgelachen", "got laughed at": what happened to someone else
+    if contrary and not negated and cues.conceded(doc, match):
+        return "negated_contrary"  # "even though nobody ever sees it, I …", "technically …, but"
     if contrary and not negated:
         if cues.rejected(doc, match):
             return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
@@ -208,6 +216,71 @@ class Cues:
     modals: frozenset[str]
     preference: frozenset[str]
     than: frozenset[str]
+    concessions: tuple[Match[str], ...] = ()  # "even though", "ook al"
+    concession_adverbs: tuple[Match[str], ...] = ()  # "technically", "officieel"
+    nagging: tuple[Match[str], ...] = ()  # "keep going on about", "zeuren over"
+    restrictions: tuple[Match[str], ...] = ()  # "as long as", "zolang"
+    disclaimers: tuple[Match[str], ...] = ()  # "I'm not a natural", "ik ben niet zo'n"
+    # tokens of contrary beliefs (of any value) in the answer: set by the caller
+    contrary_tokens: frozenset[int] = frozenset()
+
+    def conceded(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a contrary belief is conceded before the candidate overrides it: right
+        after "even though"/"ook al" with no punctuation and no first person between ("I
+        polish the inside too, even though nobody ever sees it"; not "even though I don't
+        know the real reason"), or after "technically"/"officieel" earlier in its
+        sentence with "but"/"maar" after it ("technically it isn't my department, but …")."""
+        sent = doc.tokens[match.first].sent
+        selves, _ = _persons(doc.lang)
+        for c in self.concessions:
+            if doc.tokens[c.first].sent != sent or not 0 <= match.first - c.last - 1 <= 5:
+                continue
+            if any(t.norm in selves for t in doc.tokens[c.last + 1 : match.last + 1]):
+                continue  # "even though I don't know the real reason": the candidate's own act
+            if not any(ch in doc.text[c.end : match.start] for ch in ",.;:!?"):
+                return True
+        return any(
+            doc.tokens[a.first].sent == sent and a.last < match.first
+            for a in self.concession_adverbs
+        ) and self.contrasted(doc, match.last, same_sentence=True)
+
+    def nagged(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the value word is what someone else keeps going on about ("the lads keep
+        going on about training", "ze zeuren steeds over samenwerken"): earlier in the
+        sentence a nagging phrase, with no first person before it in its clause."""
+        tokens = doc.tokens
+        sent = tokens[match.first].sent
+        selves, _ = _persons(doc.lang)
+        for n in self.nagging:
+            if tokens[n.first].sent != sent or n.last >= match.first:
+                continue
+            clause = tokens[n.first].clause
+            start = doc.sentences[sent][0]
+            if not any(
+                tokens[k].norm in selves and tokens[k].clause == clause
+                for k in range(start, n.first)
+            ):
+                return True
+        return False
+
+    def disclaimed(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a negated value word is a modest disclaimer the candidate then overrides:
+        "I'm not a natural team player … But I sit in on their meeting", "ik ben niet zo'n
+        prater, maar …" (a disclaimer close before it in its clause, then a contrast)."""
+        clause = doc.tokens[match.first].clause
+        return any(
+            doc.tokens[d.first].clause == clause and 0 <= match.first - d.last - 1 <= 3
+            for d in self.disclaimers
+        ) and self.contrasted(doc, match.last)
+
+    def restricted(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a restriction follows the value word closely in its sentence ("I love
+        feedback, as long as …", "samenwerken prima, zolang …"): a conditional acceptance."""
+        sent = doc.tokens[match.last].sent
+        return any(
+            doc.tokens[r.first].sent == sent and 0 < r.first - match.last <= 2
+            for r in self.restrictions
+        )
 
     def claimed(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether ``match`` is what the candidate says they *are* ("ik ben heel …",
@@ -257,9 +330,9 @@ class Cues:
                 return any(t.norm in self.preference for t in tokens[start:k])
         return False
 
-    def contrasted(self, doc: Doc, after: int) -> bool:
+    def contrasted(self, doc: Doc, after: int, *, same_sentence: bool = False) -> bool:
         """Whether a contrast word ("maar", "but") follows token ``after`` in its sentence or
-        opens the next sentence ("… hoor. Maar ja, …")."""
+        (unless ``same_sentence``) opens the next sentence ("… hoor. Maar ja, …")."""
         tokens = doc.tokens
         sent = tokens[after].sent
         for k in range(after + 1, len(tokens)):
@@ -268,6 +341,8 @@ class Cues:
                 if tok.norm in self.contrast:
                     return True
                 continue
+            if same_sentence:
+                break
             if tok.sent > sent + 1:
                 break
             first = doc.sentences[tok.sent][0]
@@ -310,6 +385,11 @@ def _cue_matcher(lang: str) -> Matcher[str]:
     entries += [(p, "dismissive") for p in compile_all(data.dismissive, lang, where)]
     entries += [(p, "hedge") for p in compile_all(data.hedges, lang, where)]
     entries += [(p, "rhetorical") for p in compile_all(data.rhetorical, lang, where)]
+    entries += [(p, "concession") for p in compile_all(data.concessives, lang, where)]
+    entries += [(p, "concession_adverb") for p in compile_all(data.concession_adverbs, lang, where)]
+    entries += [(p, "nagging") for p in compile_all(data.nagging, lang, where)]
+    entries += [(p, "restriction") for p in compile_all(data.restrictions, lang, where)]
+    entries += [(p, "disclaimer") for p in compile_all(data.disclaimers, lang, where)]
     return Matcher(entries)
 
 
@@ -343,6 +423,11 @@ def read_cues(doc: Doc) -> Cues:
         rejections=tuple(m for m in found if m.payload == "rejection"),
         dismissive=tuple(m for m in found if m.payload == "dismissive"),
         rhetorical=tuple(m for m in found if m.payload == "rhetorical"),
+        concessions=tuple(m for m in found if m.payload == "concession"),
+        concession_adverbs=tuple(m for m in found if m.payload == "concession_adverb"),
+        nagging=tuple(m for m in found if m.payload == "nagging"),
+        restrictions=tuple(m for m in found if m.payload == "restriction"),
+        disclaimers=tuple(m for m in found if m.payload == "disclaimer"),
         hedged=frozenset(
             k
             for m in found
@@ -360,11 +445,12 @@ def read_cues(doc: Doc) -> Cues:
 DISLOCATION_REACH = 3  # a value word this close to the start of its sentence may be fronted
 
 
-def _dislocated_and_negated(doc: Doc, match: Match[Any]) -> bool:
+def _dislocated_and_negated(doc: Doc, match: Match[Any], cues: Cues | None = None) -> bool:
     """Whether the value word is fronted as a topic ("Bijleren of doorgroeien, dat hoeft
     niet", "Learning more, none of that's for me", "Training, I don't need it"): it opens a
     first clause without the candidate in it that ends in a comma, and the next clause picks
-    it up with a resumptive word and is negated."""
+    it up with a resumptive word and is negated or states a contrary belief ("Ideas for
+    improving stuff, that's management's job", "Overleggen, dat kost alleen maar tijd")."""
     tokens = doc.tokens
     first, last = doc.sentences[tokens[match.first].sent]
     if match.first - first > DISLOCATION_REACH:
@@ -381,8 +467,9 @@ def _dislocated_and_negated(doc: Doc, match: Match[Any]) -> bool:
     if tokens[end + 1].norm not in resumptive:
         return False
     clause = tokens[end + 1].clause
+    contrary = cues.contrary_tokens if cues is not None else frozenset()
     return any(
-        k in doc.negation_cues or tokens[k].norm in _extra_negations(doc.lang)
+        k in doc.negation_cues or tokens[k].norm in _extra_negations(doc.lang) or k in contrary
         for k in range(end + 1, last)
         if tokens[k].clause == clause
     )
@@ -484,7 +571,11 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
     words = [t for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
     if any(t.norm in selves for t in words):
         return False
-    return any(t.norm in others or t.lemma in others for t in words)
+    if any(t.norm in others or t.lemma in others for t in words):
+        return True
+    # "People ring back asking …", "when someone suggests …": a subject before the match
+    subjects = _other_subjects(doc.lang)
+    return any(t.norm in subjects for t in words if t.i < match.first)
 
 
 def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
@@ -497,6 +588,11 @@ def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
     selves = _report_words(doc.lang)[1]
     clause = doc.tokens[match.first].clause
     return not any(t.norm in selves for t in doc.tokens if t.clause == clause)
+
+
+@functools.cache
+def _other_subjects(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.other_subjects)
 
 
 @functools.cache

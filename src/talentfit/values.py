@@ -339,8 +339,12 @@ def value_alignment(
     cues = read_cues(doc)
     pool = _pool(values)
     per_value: dict[int, list[Match[tuple[int, bool]]]] = {i: [] for i in range(len(pool))}
+    contrary_tokens: set[int] = set()
     for match in _matcher(pool, lang).find(doc):
         per_value[match.payload[0]].append(match)
+        if match.payload[1]:
+            contrary_tokens.update(range(match.first, match.last + 1))
+    cues = attrs.evolve(cues, contrary_tokens=frozenset(contrary_tokens))
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
     for i, value in enumerate(values):
