@@ -72,6 +72,10 @@ class GeneralCues:
     nagging: list[str] = attrs.field(factory=list)
     # "as long as", "zolang": a value word right before one is accepted only on conditions
     restrictions: list[str] = attrs.field(factory=list)
+    # "yeah, great", "ja hoor": sarcasm right after a value word ("Teamwork, yeah, great")
+    sarcasm: list[str] = attrs.field(factory=list)
+    # "just", "niet alleen": after a negation, "not merely" ("I didn't just log it")
+    not_merely: list[str] = attrs.field(factory=list)
     # "I'm not a natural …", "ik ben niet zo'n …": a modest disclaimer, then "but …"
     disclaimers: list[str] = attrs.field(factory=list)
     # "someone", "people", "iemand": subjects that are not the candidate (not pronouns)

@@ -64,6 +64,26 @@ def _colloquially_negated(doc: Doc, match: Match[Any]) -> bool:
 
 
 _CONDITIONS = frozenset({"if", "als", "zo", "indien"})
+_CONDITION_OPENERS = frozenset({"if", "when", "whenever", "als", "indien", "wanneer", "zodra"})
+
+
+def _not_merely(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the nearest negation before the match in its clause is "not just/only"
+    ("I didn't just call for help and go back", "niet alleen"): not merely, so more."""
+    merely = _not_merely_words(doc.lang)
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    for k in range(match.first - 1, max(-1, match.first - 7), -1):
+        if tokens[k].clause != clause:
+            return False
+        if k in doc.negation_cues:
+            return k + 1 < len(tokens) and tokens[k + 1].norm in merely
+    return False
+
+
+@functools.cache
+def _not_merely_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.not_merely)
 
 
 def _elliptic_condition(doc: Doc, match: Match[Any]) -> bool:
@@ -123,6 +143,8 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     """
     if match.pattern.has_negation:
         return False  # "doesn't hurt anyone", "niet mijn probleem": the negation is the belief
+    if _not_merely(doc, match):
+        return False  # "I didn't just call for help": not merely that, so more than that
     if (
         doc.is_negated(match.first, match.last, inside=True)
         and not _elliptic_condition(doc, match)
@@ -219,7 +241,7 @@ class Cues:
     concessions: tuple[Match[str], ...] = ()  # "even though", "ook al"
     concession_adverbs: tuple[Match[str], ...] = ()  # "technically", "officieel"
     nagging: tuple[Match[str], ...] = ()  # "keep going on about", "zeuren over"
-    restrictions: tuple[Match[str], ...] = ()  # "as long as", "zolang"
+    restrictions: tuple[Match[str], ...] = ()  # "as long as", "zolang", "yeah, great"
     disclaimers: tuple[Match[str], ...] = ()  # "I'm not a natural", "ik ben niet zo'n"
     # tokens of contrary beliefs (of any value) in the answer: set by the caller
     contrary_tokens: frozenset[int] = frozenset()
@@ -274,8 +296,9 @@ class Cues:
         ) and self.contrasted(doc, match.last)
 
     def restricted(self, doc: Doc, match: Match[Any]) -> bool:
-        """Whether a restriction follows the value word closely in its sentence ("I love
-        feedback, as long as …", "samenwerken prima, zolang …"): a conditional acceptance."""
+        """Whether a restriction or sarcasm follows the value word closely in its sentence
+        ("I love feedback, as long as …", "samenwerken prima, zolang …", "Teamwork, yeah,
+        great"): a conditional or mock acceptance."""
         sent = doc.tokens[match.last].sent
         return any(
             doc.tokens[r.first].sent == sent and 0 < r.first - match.last <= 2
@@ -389,6 +412,7 @@ def _cue_matcher(lang: str) -> Matcher[str]:
     entries += [(p, "concession_adverb") for p in compile_all(data.concession_adverbs, lang, where)]
     entries += [(p, "nagging") for p in compile_all(data.nagging, lang, where)]
     entries += [(p, "restriction") for p in compile_all(data.restrictions, lang, where)]
+    entries += [(p, "restriction") for p in compile_all(data.sarcasm, lang, where)]
     entries += [(p, "disclaimer") for p in compile_all(data.disclaimers, lang, where)]
     return Matcher(entries)
 
@@ -464,9 +488,14 @@ def _dislocated_and_negated(doc: Doc, match: Match[Any], cues: Cues | None = Non
     if any(tokens[k].norm in selves for k in range(first, end + 1)):
         return False  # "Toen ik doorvroeg, …": a story, not a topic
     resumptive = _resumptive(doc.lang)
-    if tokens[end + 1].norm not in resumptive:
+    pick = end + 1  # "Uitzoeken wat er mis was, ach, dat kost uren": past an interjection
+    interjections = cues.interjections if cues is not None else frozenset()
+    while pick + 1 < last and tokens[pick].norm in interjections:
+        pick += 1
+    if tokens[pick].norm not in resumptive:
         return False
-    clause = tokens[end + 1].clause
+    end = pick - 1
+    clause = tokens[pick].clause
     contrary = cues.contrary_tokens if cues is not None else frozenset()
     return any(
         k in doc.negation_cues or tokens[k].norm in _extra_negations(doc.lang) or k in contrary
@@ -658,5 +687,16 @@ def _reported_by_other(doc: Doc, first: int) -> bool:
         if doc.tokens[k].norm in reports:
             before = doc.tokens[max(sent_first, k - 2) : k]  # "ik zei", "I said"
             inverted = k + 1 < first and doc.tokens[k + 1].norm in _INVERTED_SELF  # "zei ik"
+            if _in_condition(doc, k) and doc.tokens[k].clause != doc.tokens[first].clause:
+                return False  # "If a customer says we missed one, well, that's not mine"
             return not (inverted or any(t.norm in selves for t in before))
     return False
+
+
+def _in_condition(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` stands in a clause opened by "if"/"when"/"als" (a condition)."""
+    tokens = doc.tokens
+    j = k
+    while j > 0 and tokens[j - 1].clause == tokens[k].clause:
+        j -= 1
+    return tokens[j].norm in _CONDITION_OPENERS
