@@ -415,6 +415,7 @@ FRESH_BATCHES = {
     "values_fresh_14.jsonl": {"nl": 24, "en": 23},
     "values_fresh_15.jsonl": {"nl": 24, "en": 24},
     "values_fresh_16.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_17.jsonl": {"nl": 24, "en": 24},
 }
 
 

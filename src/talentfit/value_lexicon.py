@@ -78,6 +78,8 @@ class GeneralCues:
     not_merely: list[str] = attrs.field(factory=list)
     # "I'm not a natural …", "ik ben niet zo'n …": a modest disclaimer, then "but …"
     disclaimers: list[str] = attrs.field(factory=list)
+    # "would have been", "had kunnen": a contrary act in such a sentence was not done
+    counterfactuals: list[str] = attrs.field(factory=list)
     # "someone", "people", "iemand": subjects that are not the candidate (not pronouns)
     other_subjects: list[str] = attrs.field(factory=list)
     positive: list[str] = attrs.field(factory=list)

@@ -243,6 +243,7 @@ class Cues:
     nagging: tuple[Match[str], ...] = ()  # "keep going on about", "zeuren over"
     restrictions: tuple[Match[str], ...] = ()  # "as long as", "zolang", "yeah, great"
     disclaimers: tuple[Match[str], ...] = ()  # "I'm not a natural", "ik ben niet zo'n"
+    counterfactuals: tuple[Match[str], ...] = ()  # "would have been easy", "had gekund"
     # tokens of contrary beliefs (of any value) in the answer: set by the caller
     contrary_tokens: frozenset[int] = frozenset()
 
@@ -387,10 +388,13 @@ class Cues:
 
     def not_taken(self, doc: Doc, match: Match[Any]) -> bool:
         """A contrary act the candidate *could* have done, then a contrast ("ik kon hem een
-        duurder contract aansmeren … Maar …", "I could have …, but"): a road not taken."""
+        duurder contract aansmeren … Maar …", "I could have …, but"), or told as a
+        counterfactual ("it would have been easy to quietly relabel it"): a road not taken."""
         sent_first = doc.sentences[doc.tokens[match.first].sent][0]
         # the modal may stand inside the belief too: "Nobody would have noticed, but I …"
         before = doc.tokens[sent_first : match.last + 1]
+        if any(sent_first <= c.first <= match.last for c in self.counterfactuals):
+            return True  # "It would have been easy to quietly relabel it": not done
         return any(t.norm in self.modals for t in before) and self.contrasted(doc, match.last)
 
 
@@ -414,6 +418,7 @@ def _cue_matcher(lang: str) -> Matcher[str]:
     entries += [(p, "restriction") for p in compile_all(data.restrictions, lang, where)]
     entries += [(p, "restriction") for p in compile_all(data.sarcasm, lang, where)]
     entries += [(p, "disclaimer") for p in compile_all(data.disclaimers, lang, where)]
+    entries += [(p, "counterfactual") for p in compile_all(data.counterfactuals, lang, where)]
     return Matcher(entries)
 
 
@@ -452,6 +457,7 @@ def read_cues(doc: Doc) -> Cues:
         nagging=tuple(m for m in found if m.payload == "nagging"),
         restrictions=tuple(m for m in found if m.payload == "restriction"),
         disclaimers=tuple(m for m in found if m.payload == "disclaimer"),
+        counterfactuals=tuple(m for m in found if m.payload == "counterfactual"),
         hedged=frozenset(
             k
             for m in found
@@ -600,6 +606,8 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
     words = [t for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
     if any(t.norm in selves for t in words):
         return False
+    if not people and all(t.norm in _LINKS for t in words if t.i < match.first):
+        return False  # "ik ben gebleven, gevraagd of hij …": the subject is carried over
     if any(t.norm in others or t.lemma in others for t in words):
         return True
     # "People ring back asking …", "when someone suggests …": a subject before the match
@@ -675,6 +683,7 @@ def _report_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+_LINKS = frozenset({"en", "and", "of", "or", "dan", "then", "ook", "also"})  # no subject of its own
 _INVERTED_SELF = frozenset({"ik", "i"})  # "zei ik": "we" after "said" is the reported clause
 
 

@@ -384,11 +384,35 @@ def _general_evidence(
     story = analysis.doc  # the engine's own segmentation of the same text (may differ)
     for sent, info in enumerate(analysis.sentences):
         first, last = story.sentences[sent]
-        negated = any(k in story.negation_cues for k in range(first, last))
+        negated = _self_negated(story, first, last)
         if info.concrete and info.first_singular and info.first_past >= 0 and not negated:
             start, end = story.sentence_span(sent)
             return [ValueEvidence(start, end, story.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
+
+
+def _self_negated(doc: Doc, first: int, last: int) -> bool:
+    """Whether tokens ``first..last-1`` hold a negation cue, except one in a background
+    clause without the candidate ("toen een meneer geen internet had, heb ik …", "when
+    he couldn't log in, I …"): the setting of the story, not a denial of it."""
+    selves = _self_forms(doc.lang)
+    tokens = doc.tokens
+    for k in range(first, last):
+        if k not in doc.negation_cues:
+            continue
+        clause = [t for t in tokens[first:last] if t.clause == tokens[k].clause]
+        background = clause[0].norm in _BACKGROUND and not any(t.norm in selves for t in clause)
+        if not background:
+            return True
+    return False
+
+
+_BACKGROUND = frozenset({"toen", "als", "wanneer", "nadat", "when", "if", "after", "once"})
+
+
+@functools.cache
+def _self_forms(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.self_subjects)
 
 
 _COPULAS = frozenset({"is", "zijn", "are", "blijft", "blijven", "remains", "stays"})
