@@ -647,11 +647,18 @@ def _negated_by_pronoun(doc: Doc, match: Match[Any]) -> bool:
     ("niemand luisterde mee", "nobody could listen in"): about others, not the candidate."""
     tokens = doc.tokens
     clause = tokens[match.first].clause
+    selves, _ = _persons(doc.lang)
     for k in range(match.first - 1, max(-1, match.first - 7), -1):
         if tokens[k].clause != clause:
             return False
         if k in doc.negation_cues:
-            return tokens[k].norm in _NEGATIVE_PRONOUNS
+            if tokens[k].norm not in _NEGATIVE_PRONOUNS:
+                return False
+            # "ik heb daar niets van geleerd": the pronoun is the object, the candidate acts
+            start = k
+            while start > 0 and tokens[start - 1].clause == clause:
+                start -= 1
+            return not any(tokens[j].norm in selves for j in range(start, k))
     return False
 
 
