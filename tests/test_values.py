@@ -416,6 +416,7 @@ FRESH_BATCHES = {
     "values_fresh_15.jsonl": {"nl": 24, "en": 24},
     "values_fresh_16.jsonl": {"nl": 24, "en": 24},
     "values_fresh_17.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_18.jsonl": {"nl": 24, "en": 24},
 }
 
 
@@ -775,6 +776,15 @@ READING_CASES = [
     ("en", "openness", "I quietly relabel it and move on.", -1),
     # a carried-over subject is the candidate's
     ("nl", "empathy", "Ik ben even gebleven, gevraagd of hij iemand had om mee te praten.", 1),
+    # an indicator in a counterfactual was not done
+    (
+        "en",
+        "openness",
+        "I let it sit until they forgot. Admitting it would have meant a whole process.",
+        -1,
+    ),
+    # the candidate's own reply after someone else's request
+    ("en", "entrepreneurship", "He asked if I had ideas; I said that's not really my job.", -1),
     # a negative pronoun as object does not make it someone else's failing
     ("nl", "development", "Ik heb daar niets van geleerd, het ging gewoon zoals altijd.", -1),
 ]

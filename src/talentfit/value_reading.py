@@ -185,6 +185,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "al die bijscholing", "all that syncing up": named to brush it aside
     if not contrary and not negated and cues.nagged(doc, match):
         return None  # "the lads keep going on about training": someone else's topic
+    if not contrary and not negated and cues.not_taken(doc, match, counterfactual_only=True):
+        return None  # "Admitting it would have meant a whole process": not done
     if not contrary and not negated and cues.restricted(doc, match):
         return None  # "I love feedback, as long as …": accepted only on conditions
     if not contrary and not negated and _dislocated_and_negated(doc, match, cues):
@@ -386,15 +388,22 @@ class Cues:
             for r in self.rejections
         )
 
-    def not_taken(self, doc: Doc, match: Match[Any]) -> bool:
+    def not_taken(self, doc: Doc, match: Match[Any], *, counterfactual_only: bool = False) -> bool:
         """A contrary act the candidate *could* have done, then a contrast ("ik kon hem een
         duurder contract aansmeren … Maar …", "I could have …, but"), or told as a
-        counterfactual ("it would have been easy to quietly relabel it"): a road not taken."""
+        counterfactual ("it would have been easy to quietly relabel it", "admitting it would
+        have meant …", up to three tokens after the match): a road not taken."""
         sent_first = doc.sentences[doc.tokens[match.first].sent][0]
         # the modal may stand inside the belief too: "Nobody would have noticed, but I …"
         before = doc.tokens[sent_first : match.last + 1]
-        if any(sent_first <= c.first <= match.last for c in self.counterfactuals):
+        sent = doc.tokens[match.first].sent
+        if any(
+            sent_first <= c.first <= match.last + 3 and doc.tokens[c.first].sent == sent
+            for c in self.counterfactuals
+        ):
             return True  # "It would have been easy to quietly relabel it": not done
+        if counterfactual_only:
+            return False
         return any(t.norm in self.modals for t in before) and self.contrasted(doc, match.last)
 
 
@@ -666,10 +675,14 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
     """Whether someone other than the candidate asks or wants what follows, earlier in the
     same sentence ("een klant vroeg of…", "a seller wanted me not to…")."""
     requests, selves = _request_words(doc.lang)
-    sent_first = doc.sentences[doc.tokens[first].sent][0]
+    reports, subjects = _report_words(doc.lang)
+    tokens = doc.tokens
+    sent_first = doc.sentences[tokens[first].sent][0]
     for k in range(first - 1, sent_first - 1, -1):
-        if doc.tokens[k].norm in requests:
-            before = doc.tokens[max(sent_first, k - 2) : k]
+        if tokens[k].norm in reports and k > sent_first and tokens[k - 1].norm in subjects:
+            return False  # "He asked if I had ideas; I said that's not …": the candidate's reply
+        if tokens[k].norm in requests:
+            before = tokens[max(sent_first, k - 2) : k]
             return not any(t.norm in selves for t in before)
     return False
 
