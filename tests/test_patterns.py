@@ -99,3 +99,40 @@ def test_pattern_knows_its_own_negation() -> None:
     assert compile_pattern("in plaats van ... gewoon", "nl").has_negation
     assert compile_pattern("instead of ... just", "en").has_negation
     assert not compile_pattern("pass ... on", "en").has_negation
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "it's now|is now ... standard",
+        "or less|or fewer",
+        "give ... the number|phone number",
+        "learning budget|training budget",
+        "nou eenmaal|nu eenmaal onvoorspelbaar",
+    ],
+)
+def test_phrase_alternative_with_spaces_is_rejected(bad: str) -> None:
+    """'a b|c d' would silently become three steps; it is a ConfigError naming the steps."""
+    with pytest.raises(ConfigError, match="phrase alternative"):
+        compile_pattern(bad, "en")
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "it's|is now ... standard",
+        "varied|challenging varied|challenging job|role",
+        "competitive ?base|basic base|salary",
+        "very very",
+        "warm|friendly|family|fun|relaxed team|family|crew|people",
+    ],
+)
+def test_deliberate_neighbouring_alternatives_compile(good: str) -> None:
+    """Repeated sets, optional steps and long lists sharing a word by chance stay allowed."""
+    compile_pattern(good, "en")
+
+
+def test_fixed_phrase_alternatives_match_what_was_meant() -> None:
+    """The split form of a former phrase alternative matches each phrase."""
+    assert find("it's|is now ... part of", "It's now part of the checklist.", "en")
+    assert find("it's|is now ... part of", "That is now part of the intake.", "en")

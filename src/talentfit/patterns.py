@@ -98,6 +98,7 @@ def compile_pattern(source: str, lang: str) -> Pattern:
     parts = fold(source).split()
     if not parts:
         raise ConfigError(f"empty pattern {source!r}")
+    _check_alternations(parts, source)
     alternatives: list[list[Step]] = [[]]
     plain_words: list[str] = []
     for part in parts:
@@ -116,6 +117,35 @@ def compile_pattern(source: str, lang: str) -> Pattern:
     return Pattern(
         source, tuple(tuple(a) for a in alternatives), _mentions_negation(plain_words, lang)
     )
+
+
+def _check_alternations(parts: Sequence[str], source: str) -> None:
+    """Reject a phrase alternative written with spaces: ``is now|it's now``, ``or less|or fewer``.
+
+    ``a|b`` chooses one token, so "it's now|is now standard" is four steps and never matches
+    what its author meant. It shows as a neighbouring step that repeats one of the
+    alternatives: a plain word ("now|is" + "now") or the one word a short set of
+    alternatives shares with its neighbour ("less|or" + "fewer|or"). Repeating a set
+    ("varied|challenging varied|challenging"), long lists that share a word by chance and
+    optional steps are deliberate and allowed.
+    """
+    sets = [frozenset(p.lstrip("?").split("|")) for p in parts]
+    for k in range(len(parts) - 1):
+        left, right = sets[k], sets[k + 1]
+        if parts[k].startswith("?") or parts[k + 1].startswith("?") or "..." in (left | right):
+            continue
+        shared = left & right
+        if not shared or (len(left) == 1 and len(right) == 1):
+            continue
+        if (
+            len(left) == 1
+            or len(right) == 1
+            or (len(shared) == 1 and min(len(left), len(right)) <= 2)
+        ):
+            raise ConfigError(
+                f"pattern {source!r}: {parts[k]!r} {parts[k + 1]!r} looks like a phrase "
+                "alternative; '|' chooses between single words, so write one pattern per phrase"
+            )
 
 
 def _mentions_negation(words: Iterable[str], lang: str) -> bool:
