@@ -151,6 +151,34 @@ def _passive_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ..
     return frozenset(g.passive_auxiliaries), tuple(tuple(a.split()) for a in g.passive_agents)
 
 
+@functools.cache
+def _concessives(lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c.split()) for c in language_data(lang).grammar.concessives)
+
+
+_CONCESSIVE_WINDOW = 8  # tokens between a concessive cue and the counter-indicator it governs
+
+
+def _is_conceded(doc: Doc, first: int) -> bool:
+    """Whether token ``first`` stands in a concessive clause ("even if it wasn't my fault").
+
+    The cue ends in the same clause as ``first``, at most ``_CONCESSIVE_WINDOW`` tokens
+    before it.
+    """
+    tokens = doc.tokens
+    clause = tokens[first].clause
+    norms = doc.norms
+    for cue in _concessives(doc.lang):
+        n = len(cue)
+        for end in range(first - 1, max(-1, first - 1 - _CONCESSIVE_WINDOW), -1):
+            start = end - n + 1
+            if start < 0 or tokens[end].clause != clause:
+                break
+            if tuple(norms[start : end + 1]) == cue:
+                return True
+    return False
+
+
 def _is_passive(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first..last`` are a participle in the passive, without "by me".
 
@@ -320,6 +348,8 @@ def _analyse_answer(
         if kind == "counter":
             if "counterfactual" in info.modes and not negated:
                 continue  # "I could have just transferred her": the road not taken
+            if _is_conceded(doc, m.first):
+                continue  # "I apologise, even if it wasn't my fault": granted, not a stance
             if first_tok.quoted and not info.first_singular:
                 continue  # the customer's words ("his 'dumb questions'"), not the candidate's
         if kind in _BEHAVIOUR and not info.concrete:
