@@ -8,7 +8,9 @@ Syntax, one pattern per string, steps separated by spaces:
 
 =============  ==============================================================
 ``bellen``     a token whose folded form or lemma is ``bellen`` (belde, gebeld…)
-``a|b``        any of the alternatives
+``a|b``        any of the alternatives (single words)
+``a|b_c``      ``a``, or ``b c`` as two tokens: ``_`` joins the words of a phrase
+               alternative ("it's|it_is now", "or_less|or_fewer")
 ``klant*``     a token that starts with ``klant`` (klantgericht, klanten…)
 ``*afspraak``  a token that ends with ``afspraak`` (vervolgafspraak: Dutch compounds)
 ``?even``      an optional token
@@ -104,8 +106,12 @@ def compile_pattern(source: str, lang: str) -> Pattern:
     for part in parts:
         options = _compile_part(part, lang, source)
         alternatives = [alt + list(opt) for alt in alternatives for opt in options]
-        plain_words.extend(w for w in part.lstrip("?").split("|") if _is_word(w))
+        plain_words.extend(
+            w for opt in part.lstrip("?").split("|") for w in opt.split("_") if _is_word(w)
+        )
     for alt in alternatives:
+        if not alt:
+            raise ConfigError(f"pattern {source!r} must not be optional as a whole")
         first = alt[0]
         if first.kind in ("gap", "any") or first.optional:
             raise ConfigError(
@@ -208,6 +214,9 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
             (particle_step, Step("word", frozenset({"te"}), optional=True), verb_step),
         ]
     options = body.split("|")
+    phrases = [opt for opt in options if "_" in opt and opt != "_"]
+    if phrases:
+        return _compile_phrases(options, phrases, optional, lang, source)
     words: list[str] = []
     prefixes: list[str] = []
     suffixes: list[str] = []
@@ -235,6 +244,27 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
     else:
         step = Step("word", _word_values(words, lang), optional=optional)
     return [(step,)]
+
+
+def _compile_phrases(
+    options: list[str], phrases: list[str], optional: bool, lang: str, source: str
+) -> list[tuple[Step, ...]]:
+    """A part with phrase alternatives ("it's|it_is"): one step sequence per phrase, plus one
+    for the single-word options together (and an empty one when the part is optional)."""
+    found: list[tuple[Step, ...]] = []
+    singles = [opt for opt in options if opt not in phrases]
+    if singles:
+        found.extend(_compile_part("|".join(singles), lang, source))
+    for phrase in phrases:
+        words = phrase.split("_")
+        if len(words) < 2 or not all(_is_word(w) for w in words):
+            raise ConfigError(
+                f"pattern {source!r}: {phrase!r} is not a phrase; join words with '_' (it_is)"
+            )
+        found.append(tuple(Step("word", _word_values([w], lang)) for w in words))
+    if optional:
+        found.append(())
+    return found
 
 
 def _is_word(text: str) -> bool:

@@ -342,8 +342,8 @@ def _quoted_flags(
     return flags
 
 
-_SPEECH_RUN = 25  # tokens: a longer stretch without a sentence mark may be run-on speech
-_SPEECH_DENSITY = 40  # tokens per sentence mark above which a text reads as unpunctuated
+_SPEECH_RUN = 16  # tokens: a longer stretch without a sentence mark may be run-on speech
+_SPEECH_DENSITY = 24  # tokens per sentence mark above which a text reads as unpunctuated
 _SPEECH_MIN = 4  # tokens: the shortest piece a speech boundary leaves
 
 
