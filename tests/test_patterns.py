@@ -165,3 +165,11 @@ def test_malformed_phrase_alternatives_are_config_errors(bad: str) -> None:
     """A phrase alternative with an empty word, or a pattern that is all optional, fails."""
     with pytest.raises(ConfigError):
         compile_pattern(bad, "en")
+
+
+def test_exact_form_does_not_match_other_forms_of_its_lemma() -> None:
+    """'=transferred' matches that form only: not the noun 'transfer' nor 'transfers'."""
+    assert find("=transferred", "I transferred her to billing.", "en")
+    assert not find("=transferred", "A transfer had been blocked.", "en")
+    assert not find("=transferred", "He transfers the calls.", "en")
+    assert find("transferred", "A transfer had been blocked.", "en")  # a lemma matches all forms

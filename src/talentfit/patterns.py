@@ -11,6 +11,7 @@ Syntax, one pattern per string, steps separated by spaces:
 ``a|b``        any of the alternatives (single words)
 ``a|b_c``      ``a``, or ``b c`` as two tokens: ``_`` joins the words of a phrase
                alternative ("it's|it_is now", "or_less|or_fewer")
+``=belde``     exactly this form, not its lemma ("=transferred" is not the noun "transfer")
 ``klant*``     a token that starts with ``klant`` (klantgericht, klanten…)
 ``*afspraak``  a token that ends with ``afspraak`` (vervolgafspraak: Dutch compounds)
 ``?even``      an optional token
@@ -218,10 +219,13 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
     if phrases:
         return _compile_phrases(options, phrases, optional, lang, source)
     words: list[str] = []
+    exact: list[str] = []
     prefixes: list[str] = []
     suffixes: list[str] = []
     for opt in options:
-        if opt.endswith("*") and opt[:-1] and _is_word(opt[:-1]):
+        if opt.startswith("=") and _is_word(opt[1:]):
+            exact.append(opt[1:])
+        elif opt.endswith("*") and opt[:-1] and _is_word(opt[:-1]):
             prefixes.append(opt[:-1])
         elif opt.startswith("*") and opt[1:] and _is_word(opt[1:]):
             suffixes.append(opt[1:])
@@ -233,16 +237,11 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
             )
     if any(len(p) < 3 for p in prefixes + suffixes):
         raise ConfigError(f"pattern {source!r}: a prefix or suffix needs at least three letters")
+    values = _word_values(words, lang) | frozenset(exact)
     if prefixes or suffixes:
-        step = Step(
-            "prefix",
-            _word_values(words, lang),
-            tuple(prefixes),
-            tuple(suffixes),
-            optional=optional,
-        )
+        step = Step("prefix", values, tuple(prefixes), tuple(suffixes), optional=optional)
     else:
-        step = Step("word", _word_values(words, lang), optional=optional)
+        step = Step("word", values, optional=optional)
     return [(step,)]
 
 
