@@ -291,3 +291,15 @@ def test_to_dict_is_the_converter_shape() -> None:
     for text, lang in ((SOLID_NL, "nl"), (SOLID_EN, "en")):
         result = score_answer(text, competency="ownership", lang=lang, id="x", candidate_id="c")
         assert result.to_dict() == converter.unstructure(result)
+
+
+def test_a_habit_word_in_reported_speech_keeps_the_story_concrete() -> None:
+    """'ik zei dat ze altijd mocht bellen' reports what was said; 'ik bel altijd terug' is a habit."""
+    from talentfit.evidence import analyse_answer
+
+    reported = analyse_answer("Ik zei dat ze altijd mocht bellen.", "nl")
+    assert reported.sentences[0].concrete
+    told = analyse_answer("I told her she could always call us.", "en")
+    assert told.sentences[0].concrete
+    habit = analyse_answer("I always call them back.", "en")
+    assert not habit.sentences[0].concrete

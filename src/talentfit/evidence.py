@@ -179,6 +179,33 @@ def _is_conceded(doc: Doc, first: int) -> bool:
     return False
 
 
+@functools.cache
+def _reporting_verbs(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.reporting_verbs)
+
+
+_REPORT_WINDOW = 8  # tokens between a reporting verb and the habit word it reports
+
+
+def _is_reported(doc: Doc, first: int) -> bool:
+    """Whether token ``first`` follows a past-tense reporting verb in its sentence.
+
+    "Ik zei dat ze altijd mocht bellen", "I told her she could always call": the habit word
+    belongs to what was said, in a past story.
+    """
+    tokens = doc.tokens
+    verbs = _reporting_verbs(doc.lang)
+    past_forms = _grammar_sets(doc.lang)[0]
+    sent = tokens[first].sent
+    for k in range(first - 1, max(-1, first - 1 - _REPORT_WINDOW), -1):
+        tok = tokens[k]
+        if tok.sent != sent:
+            break
+        if tok.lemma in verbs and _is_past_token(tok, doc.lang, past_forms):
+            return True
+    return False
+
+
 def _is_passive(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first..last`` are a participle in the passive, without "by me".
 
@@ -277,6 +304,8 @@ def _analyse_answer(
     for m in matches:
         kind = m.payload.signal.kind
         if kind in _MODES:
+            if kind == "habitual" and _is_reported(doc, m.first):
+                continue  # "ik zei dat ze altijd mocht bellen": what was said, not a habit
             info = sentences[doc.tokens[m.first].sent]
             info.modes.add(kind)
             if kind == "hypothetical" and info.first_hypothetical < 0:
