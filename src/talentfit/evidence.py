@@ -132,7 +132,10 @@ def _is_past_token(tok: Token, lang: str, past_forms: frozenset[str]) -> bool:
 def _is_participle(tok: Token, lang: str) -> bool:
     norm = tok.norm
     if lang == "en":
-        return norm.endswith(("ed", "en", "t")) and tok.lemma != norm
+        # regular (-ed), strong (-en, -t) and irregular past forms ("been told", "got sent")
+        return tok.lemma != norm and (
+            norm.endswith(("ed", "en", "t")) or norm in _grammar_sets(lang)[0]
+        )
     _, prefixes = _grammar_affixes(lang)
     if not norm.endswith(("d", "t", "n")) or not norm.startswith(prefixes) or len(norm) < 6:
         return False
