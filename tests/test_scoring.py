@@ -294,7 +294,7 @@ def test_to_dict_is_the_converter_shape() -> None:
 
 
 def test_a_habit_word_in_reported_speech_keeps_the_story_concrete() -> None:
-    """'ik zei dat ze altijd mocht bellen' reports what was said; 'ik bel altijd terug' is a habit."""
+    """'ik zei dat ze altijd mocht bellen' reports what was said; 'I always call' is a habit."""
     from talentfit.evidence import analyse_answer
 
     reported = analyse_answer("Ik zei dat ze altijd mocht bellen.", "nl")
