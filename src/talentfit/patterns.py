@@ -151,7 +151,8 @@ def _check_alternations(parts: Sequence[str], source: str) -> None:
         ):
             raise ConfigError(
                 f"pattern {source!r}: {parts[k]!r} {parts[k + 1]!r} looks like a phrase "
-                "alternative; '|' chooses between single words, so write one pattern per phrase"
+                "alternative; '|' chooses between single words: join a phrase's words with '_' "
+                "('is_now|it's_now') or write one pattern per phrase"
             )
 
 
