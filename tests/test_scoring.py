@@ -303,3 +303,11 @@ def test_a_habit_word_in_reported_speech_keeps_the_story_concrete() -> None:
     assert told.sentences[0].concrete
     habit = analyse_answer("I always call them back.", "en")
     assert not habit.sentences[0].concrete
+
+
+def test_adverbs_that_look_like_participles_make_no_past_tense() -> None:
+    """'zo ben ik gewoon' is no perfect tense; 'ik heb bordjes gezet' is one."""
+    from talentfit.evidence import analyse_answer
+
+    assert not analyse_answer("Zo ben ik gewoon.", "nl").sentences[0].past
+    assert analyse_answer("Ik heb bordjes bij de broden gezet.", "nl").sentences[0].past

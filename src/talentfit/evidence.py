@@ -137,10 +137,19 @@ def _is_participle(tok: Token, lang: str) -> bool:
             norm.endswith(("ed", "en", "t")) or norm in _grammar_sets(lang)[0]
         )
     _, prefixes = _grammar_affixes(lang)
-    if not norm.endswith(("d", "t", "n")) or not norm.startswith(prefixes) or len(norm) < 6:
+    if not norm.endswith(("d", "t", "n")) or not norm.startswith(prefixes) or len(norm) < 5:
         return False
+    if len(norm) == 5 and tok.lemma == norm:
+        return False  # "gezet", "gehad" are participles; "geven" is not
+    if norm in _non_participles(lang):
+        return False  # "zo ben ik gewoon": an adverb, not a perfect tense
     # ge-participles are recognisable by form (gedaan, teruggebeld); others need a lemma
     return "ge" in norm[:-3] or tok.lemma != norm
+
+
+@functools.cache
+def _non_participles(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.non_participles)
 
 
 @functools.cache

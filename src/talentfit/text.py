@@ -71,6 +71,7 @@ class Grammar:
     present_passive_auxiliaries: list[str]
     passive_agents: list[str]
     concessives: list[str] = attrs.field(factory=list)
+    non_participles: list[str] = attrs.field(factory=list)
     reporting_verbs: list[str] = attrs.field(factory=list)
 
 
