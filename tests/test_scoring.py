@@ -311,3 +311,15 @@ def test_adverbs_that_look_like_participles_make_no_past_tense() -> None:
 
     assert not analyse_answer("Zo ben ik gewoon.", "nl").sentences[0].past
     assert analyse_answer("Ik heb bordjes bij de broden gezet.", "nl").sentences[0].past
+
+
+def test_a_counter_indicator_the_candidate_then_overrides_is_the_road_not_taken() -> None:
+    """'not my department, but I called them myself' holds no counter-indicator against her."""
+    from talentfit.evidence import analyse_answer
+
+    overridden = analyse_answer(
+        "That's not my department, but I called the warehouse myself and sorted it.", "en"
+    )
+    assert not [h for h in overridden.hits if h.kind == "counter"]
+    kept = analyse_answer("That's not my department, so I gave her their number.", "en")
+    assert [h for h in kept.hits if h.signal.id == "ownership.not_my_job"]

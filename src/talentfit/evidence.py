@@ -192,6 +192,40 @@ def _is_conceded(doc: Doc, first: int) -> bool:
 
 
 @functools.cache
+def _contrasts(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.contrasts)
+
+
+_CONTRAST_WINDOW = 10  # tokens from the contrast word to the candidate who acts after it
+
+
+def _is_overridden(doc: Doc, last: int) -> bool:
+    """Whether a contrast after token ``last`` hands the sentence to the candidate acting.
+
+    "Dat gaat normaal via declaraties, maar … ik heb het zelf geregeld", "not my department,
+    but I called them myself": the counter-indicator is the road the candidate did not take.
+    """
+    tokens = doc.tokens
+    sent = tokens[last].sent
+    contrasts = _contrasts(doc.lang)
+    singular = _grammar_sets(doc.lang)[2]
+    n = len(tokens)
+    # the contrast may open the next sentence of a transcript split before it ("| maar …")
+    end = doc.sentences[sent][1] + 1
+    for k in range(last + 1, min(n, end)):
+        if tokens[k].norm in contrasts:
+            for j in range(k + 1, min(n, k + 1 + _CONTRAST_WINDOW)):
+                if tokens[j].norm in singular:
+                    return True
+                # the next sentence may carry on the contrast: "… maar die had al gebeld | dus
+                # ik heb het geregeld" (a transcript split at "dus")
+                if tokens[j].sent != tokens[k].sent and j - doc.sentences[tokens[j].sent][0] >= 2:
+                    return False
+            return False
+    return False
+
+
+@functools.cache
 def _reporting_verbs(lang: str) -> frozenset[str]:
     return frozenset(language_data(lang).grammar.reporting_verbs)
 
@@ -391,6 +425,8 @@ def _analyse_answer(
                 continue  # "I could have just transferred her": the road not taken
             if _is_conceded(doc, m.first):
                 continue  # "I apologise, even if it wasn't my fault": granted, not a stance
+            if _is_overridden(doc, m.last):
+                continue  # "not my department, but I called them myself": the road not taken
             if first_tok.quoted and not info.first_singular:
                 continue  # the customer's words ("his 'dumb questions'"), not the candidate's
         if kind in _BEHAVIOUR and not info.concrete:
