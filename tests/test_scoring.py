@@ -323,3 +323,13 @@ def test_a_counter_indicator_the_candidate_then_overrides_is_the_road_not_taken(
     assert not [h for h in overridden.hits if h.kind == "counter"]
     kept = analyse_answer("That's not my department, so I gave her their number.", "en")
     assert [h for h in kept.hits if h.signal.id == "ownership.not_my_job"]
+
+
+def test_a_customer_in_a_when_clause_is_background_not_the_outcome() -> None:
+    """'When he pointed it out, I apologised' is no result; 'He thanked me' is."""
+    from talentfit.evidence import analyse_answer
+
+    text = "I charged him twice. When he pointed it out, I apologised and refunded it."
+    assert not [h for h in analyse_answer(text, "en").hits if h.kind == "result"]
+    text += " He thanked me."
+    assert [h for h in analyse_answer(text, "en").hits if h.kind == "result"]

@@ -192,6 +192,11 @@ def _is_conceded(doc: Doc, first: int) -> bool:
 
 
 @functools.cache
+def _subordinators(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.subordinators)
+
+
+@functools.cache
 def _contrasts(lang: str) -> frozenset[str]:
     return frozenset(language_data(lang).grammar.contrasts)
 
@@ -389,8 +394,9 @@ def _analyse_answer(
                 sent not in late
                 or m.first - sent_first >= _OUTCOME_WINDOW
                 or _starts_with_self(doc, sent_first, m.first)
+                or (m.first > 0 and doc.norms[m.first - 1] in _subordinators(doc.lang))
             ):
-                continue
+                continue  # "when he pointed it out, …": background, not how it ended
             kind = "result"  # "Ze kwam een week later terug": how it ended for the customer
             last = m.last
             while (

@@ -74,6 +74,7 @@ class Grammar:
     non_participles: list[str] = attrs.field(factory=list)
     reporting_verbs: list[str] = attrs.field(factory=list)
     contrasts: list[str] = attrs.field(factory=list)
+    subordinators: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
