@@ -333,3 +333,15 @@ def test_a_customer_in_a_when_clause_is_background_not_the_outcome() -> None:
     assert not [h for h in analyse_answer(text, "en").hits if h.kind == "result"]
     text += " He thanked me."
     assert [h for h in analyse_answer(text, "en").hits if h.kind == "result"]
+
+
+def test_a_dutch_passive_ending_in_its_participle_is_what_happened_to_the_customer() -> None:
+    """'hij was naar de andere afdeling gestuurd' is no transfer by the candidate."""
+    from talentfit.evidence import analyse_answer
+
+    def counters(text: str) -> list[str]:
+        return [h.signal.id for h in analyse_answer(text, "nl").hits if h.kind == "counter"]
+
+    assert not counters("Hij was al drie keer van de ene naar de andere afdeling gestuurd.")
+    assert not counters("Hij was al twee keer doorverbonden.")
+    assert counters("Ik heb hem naar de andere afdeling gestuurd.")

@@ -257,21 +257,43 @@ def _is_reported(doc: Doc, first: int) -> bool:
     return False
 
 
+_PASSIVE_REACH = 8  # tokens from an auxiliary to a phrase that its clause-final participle ends
+
+
 def _is_passive(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first..last`` are a participle in the passive, without "by me".
 
-    The auxiliary stands just before the participle or, in a Dutch subordinate clause,
-    just after it ("die drie keer doorverbonden was").
+    The auxiliary stands before the participle in its clause ("was al twee keer
+    doorverbonden") or, in a Dutch subordinate clause, just after it ("die drie keer
+    doorverbonden was"); a Dutch participle may also end the phrase that matched ("van de
+    ene naar de andere afdeling gestuurd").
     """
     tokens = doc.tokens
     verb = tokens[first]
-    if verb.lemma == verb.norm or not _is_participle(verb, doc.lang):
-        return False  # not a verb form ("gewoon de procedure")
     auxiliaries, agents = _passive_words(doc.lang)
     clause = tokens[first].clause
-    near = [*range(max(0, first - 3), first), *range(last + 1, min(len(tokens), last + 2))]
-    if not any(tokens[k].norm in auxiliaries and tokens[k].clause == clause for k in near):
-        return False
+    if verb.lemma == verb.norm or not _is_participle(verb, doc.lang):
+        # a Dutch clause ends in its participle: "hij was van de ene naar de andere
+        # afdeling gestuurd" (the match is the phrase before the verb)
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if (
+            after is None
+            or after.clause != clause
+            or after.lemma == after.norm
+            or not _is_participle(after, doc.lang)
+            or not any(
+                tokens[k].norm in auxiliaries and tokens[k].clause == clause
+                for k in range(max(0, first - _PASSIVE_REACH), first)
+            )
+        ):
+            return False  # not a verb form ("gewoon de procedure")
+    else:
+        near = [
+            *range(max(0, first - _PASSIVE_REACH), first),
+            *range(last + 1, min(len(tokens), last + 2)),
+        ]
+        if not any(tokens[k].norm in auxiliaries and tokens[k].clause == clause for k in near):
+            return False
     # the agent stands anywhere in the clause: "werd door mij doorverbonden", "by me"
     window = (*tokens[max(0, first - 4) : first], *tokens[last + 1 : last + 6])
     words = tuple(t.norm for t in window if t.clause == clause)
