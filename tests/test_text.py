@@ -37,3 +37,27 @@ def test_any_text_analyses(text: str) -> None:
         doc = analyse(text, lang)
         for tok in doc.tokens:
             assert 0 <= tok.start < tok.end <= len(text)
+
+
+def test_an_opening_reply_is_its_own_clause_in_speech() -> None:
+    """ "not really i don't think …": the reply's negation does not scope over the next clause."""
+    doc = analyse("not really i don't think that's my job", "en", spoken=True)
+    assert doc.tokens[0].clause != doc.tokens[2].clause
+    doc = analyse("nee ik heb hem niet doorverbonden", "nl", spoken=True)
+    assert doc.tokens[0].clause != doc.tokens[1].clause
+    # a written text, or a reply not followed by a subject, is left alone
+    assert len({t.clause for t in analyse("not really my job", "en", spoken=True).tokens}) == 1
+    assert len({t.clause for t in analyse("no i didn't", "en").tokens}) == 1
+
+
+def test_speech_is_not_split_at_an_adverb_after_its_verb() -> None:
+    """'hij kwam later terug' stays whole; '… lagen dus ik heb …' and 'en toen' still split."""
+    doc = analyse(
+        "dat kostte veertig euro in plaats van zeshonderd en hij kwam later terug om te zeggen "
+        "dat ie weer als nieuw was en toen ben ik naar huis gegaan",
+        "nl",
+        spoken=True,
+    )
+    sentences = [" ".join(t.norm for t in doc.tokens[a:b]) for a, b in doc.sentences]
+    assert any("kwam later terug" in s for s in sentences)
+    assert sentences[-1].startswith("en toen ben ik")

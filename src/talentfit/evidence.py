@@ -132,12 +132,24 @@ def _is_past_token(tok: Token, lang: str, past_forms: frozenset[str]) -> bool:
 def _is_participle(tok: Token, lang: str) -> bool:
     norm = tok.norm
     if lang == "en":
-        return norm.endswith(("ed", "en", "t")) and tok.lemma != norm
+        # regular (-ed), strong (-en, -t) and irregular past forms ("been told", "got sent")
+        return tok.lemma != norm and (
+            norm.endswith(("ed", "en", "t")) or norm in _grammar_sets(lang)[0]
+        )
     _, prefixes = _grammar_affixes(lang)
-    if not norm.endswith(("d", "t", "n")) or not norm.startswith(prefixes) or len(norm) < 6:
+    if not norm.endswith(("d", "t", "n")) or not norm.startswith(prefixes) or len(norm) < 5:
         return False
+    if len(norm) == 5 and tok.lemma == norm:
+        return False  # "gezet", "gehad" are participles; "geven" is not
+    if norm in _non_participles(lang):
+        return False  # "zo ben ik gewoon": an adverb, not a perfect tense
     # ge-participles are recognisable by form (gedaan, teruggebeld); others need a lemma
     return "ge" in norm[:-3] or tok.lemma != norm
+
+
+@functools.cache
+def _non_participles(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.non_participles)
 
 
 @functools.cache
@@ -151,21 +163,137 @@ def _passive_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ..
     return frozenset(g.passive_auxiliaries), tuple(tuple(a.split()) for a in g.passive_agents)
 
 
+@functools.cache
+def _concessives(lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c.split()) for c in language_data(lang).grammar.concessives)
+
+
+_CONCESSIVE_WINDOW = 8  # tokens between a concessive cue and the counter-indicator it governs
+
+
+def _is_conceded(doc: Doc, first: int) -> bool:
+    """Whether token ``first`` stands in a concessive clause ("even if it wasn't my fault").
+
+    The cue ends in the same clause as ``first``, at most ``_CONCESSIVE_WINDOW`` tokens
+    before it.
+    """
+    tokens = doc.tokens
+    clause = tokens[first].clause
+    norms = doc.norms
+    for cue in _concessives(doc.lang):
+        n = len(cue)
+        for end in range(first - 1, max(-1, first - 1 - _CONCESSIVE_WINDOW), -1):
+            start = end - n + 1
+            if start < 0 or tokens[end].clause != clause:
+                break
+            if tuple(norms[start : end + 1]) == cue:
+                return True
+    return False
+
+
+@functools.cache
+def _subordinators(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.subordinators)
+
+
+@functools.cache
+def _contrasts(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.contrasts)
+
+
+_CONTRAST_WINDOW = 10  # tokens from the contrast word to the candidate who acts after it
+
+
+def _is_overridden(doc: Doc, last: int) -> bool:
+    """Whether a contrast after token ``last`` hands the sentence to the candidate acting.
+
+    "Dat gaat normaal via declaraties, maar … ik heb het zelf geregeld", "not my department,
+    but I called them myself": the counter-indicator is the road the candidate did not take.
+    """
+    tokens = doc.tokens
+    sent = tokens[last].sent
+    contrasts = _contrasts(doc.lang)
+    singular = _grammar_sets(doc.lang)[2]
+    n = len(tokens)
+    # the contrast may open the next sentence of a transcript split before it ("| maar …")
+    end = doc.sentences[sent][1] + 1
+    for k in range(last + 1, min(n, end)):
+        if tokens[k].norm in contrasts:
+            for j in range(k + 1, min(n, k + 1 + _CONTRAST_WINDOW)):
+                if tokens[j].norm in singular:
+                    return True
+                # the next sentence may carry on the contrast: "… maar die had al gebeld | dus
+                # ik heb het geregeld" (a transcript split at "dus")
+                if tokens[j].sent != tokens[k].sent and j - doc.sentences[tokens[j].sent][0] >= 2:
+                    return False
+            return False
+    return False
+
+
+@functools.cache
+def _reporting_verbs(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.reporting_verbs)
+
+
+_REPORT_WINDOW = 8  # tokens between a reporting verb and the habit word it reports
+
+
+def _is_reported(doc: Doc, first: int) -> bool:
+    """Whether token ``first`` follows a past-tense reporting verb in its sentence.
+
+    "Ik zei dat ze altijd mocht bellen", "I told her she could always call": the habit word
+    belongs to what was said, in a past story.
+    """
+    tokens = doc.tokens
+    verbs = _reporting_verbs(doc.lang)
+    past_forms = _grammar_sets(doc.lang)[0]
+    sent = tokens[first].sent
+    for k in range(first - 1, max(-1, first - 1 - _REPORT_WINDOW), -1):
+        tok = tokens[k]
+        if tok.sent != sent:
+            break
+        if tok.lemma in verbs and _is_past_token(tok, doc.lang, past_forms):
+            return True
+    return False
+
+
+_PASSIVE_REACH = 8  # tokens from an auxiliary to a phrase that its clause-final participle ends
+
+
 def _is_passive(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first..last`` are a participle in the passive, without "by me".
 
-    The auxiliary stands just before the participle or, in a Dutch subordinate clause,
-    just after it ("die drie keer doorverbonden was").
+    The auxiliary stands before the participle in its clause ("was al twee keer
+    doorverbonden") or, in a Dutch subordinate clause, just after it ("die drie keer
+    doorverbonden was"); a Dutch participle may also end the phrase that matched ("van de
+    ene naar de andere afdeling gestuurd").
     """
     tokens = doc.tokens
     verb = tokens[first]
-    if verb.lemma == verb.norm or not _is_participle(verb, doc.lang):
-        return False  # not a verb form ("gewoon de procedure")
     auxiliaries, agents = _passive_words(doc.lang)
     clause = tokens[first].clause
-    near = [*range(max(0, first - 3), first), *range(last + 1, min(len(tokens), last + 2))]
-    if not any(tokens[k].norm in auxiliaries and tokens[k].clause == clause for k in near):
-        return False
+    if verb.lemma == verb.norm or not _is_participle(verb, doc.lang):
+        # a Dutch clause ends in its participle: "hij was van de ene naar de andere
+        # afdeling gestuurd" (the match is the phrase before the verb)
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if (
+            after is None
+            or after.clause != clause
+            or after.lemma == after.norm
+            or not _is_participle(after, doc.lang)
+            or not any(
+                tokens[k].norm in auxiliaries and tokens[k].clause == clause
+                for k in range(max(0, first - _PASSIVE_REACH), first)
+            )
+        ):
+            return False  # not a verb form ("gewoon de procedure")
+    else:
+        near = [
+            *range(max(0, first - _PASSIVE_REACH), first),
+            *range(last + 1, min(len(tokens), last + 2)),
+        ]
+        if not any(tokens[k].norm in auxiliaries and tokens[k].clause == clause for k in near):
+            return False
     # the agent stands anywhere in the clause: "werd door mij doorverbonden", "by me"
     window = (*tokens[max(0, first - 4) : first], *tokens[last + 1 : last + 6])
     words = tuple(t.norm for t in window if t.clause == clause)
@@ -249,6 +377,8 @@ def _analyse_answer(
     for m in matches:
         kind = m.payload.signal.kind
         if kind in _MODES:
+            if kind == "habitual" and _is_reported(doc, m.first):
+                continue  # "ik zei dat ze altijd mocht bellen": what was said, not a habit
             info = sentences[doc.tokens[m.first].sent]
             info.modes.add(kind)
             if kind == "hypothetical" and info.first_hypothetical < 0:
@@ -286,8 +416,9 @@ def _analyse_answer(
                 sent not in late
                 or m.first - sent_first >= _OUTCOME_WINDOW
                 or _starts_with_self(doc, sent_first, m.first)
+                or (m.first > 0 and doc.norms[m.first - 1] in _subordinators(doc.lang))
             ):
-                continue
+                continue  # "when he pointed it out, …": background, not how it ended
             kind = "result"  # "Ze kwam een week later terug": how it ended for the customer
             last = m.last
             while (
@@ -320,6 +451,10 @@ def _analyse_answer(
         if kind == "counter":
             if "counterfactual" in info.modes and not negated:
                 continue  # "I could have just transferred her": the road not taken
+            if _is_conceded(doc, m.first):
+                continue  # "I apologise, even if it wasn't my fault": granted, not a stance
+            if _is_overridden(doc, m.last):
+                continue  # "not my department, but I called them myself": the road not taken
             if first_tok.quoted and not info.first_singular:
                 continue  # the customer's words ("his 'dumb questions'"), not the candidate's
         if kind in _BEHAVIOUR and not info.concrete:

@@ -70,6 +70,11 @@ class Grammar:
     passive_auxiliaries: list[str]
     present_passive_auxiliaries: list[str]
     passive_agents: list[str]
+    concessives: list[str] = attrs.field(factory=list)
+    non_participles: list[str] = attrs.field(factory=list)
+    reporting_verbs: list[str] = attrs.field(factory=list)
+    contrasts: list[str] = attrs.field(factory=list)
+    subordinators: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
@@ -88,6 +93,7 @@ class LanguageData:
     speech_markers: list[str] = attrs.field(factory=list)
     speech_subjects: list[str] = attrs.field(factory=list)
     speech_keep: list[str] = attrs.field(factory=list)
+    speech_responses: list[str] = attrs.field(factory=list)
 
 
 @functools.cache
@@ -340,8 +346,8 @@ def _quoted_flags(
     return flags
 
 
-_SPEECH_RUN = 25  # tokens: a longer stretch without a sentence mark may be run-on speech
-_SPEECH_DENSITY = 40  # tokens per sentence mark above which a text reads as unpunctuated
+_SPEECH_RUN = 16  # tokens: a longer stretch without a sentence mark may be run-on speech
+_SPEECH_DENSITY = 24  # tokens per sentence mark above which a text reads as unpunctuated
 _SPEECH_MIN = 4  # tokens: the shortest piece a speech boundary leaves
 
 
@@ -352,6 +358,7 @@ class _Speech:
     keep: frozenset[str]
     verbs: frozenset[str]  # finite verbs that can follow a subject pronoun
     past_suffixes: tuple[str, ...]
+    responses: tuple[tuple[str, ...], ...]  # replies an answer may open with ("not really")
 
 
 @functools.cache
@@ -368,7 +375,25 @@ def _speech(lang: str) -> _Speech:
         frozenset(fold(w) for w in [*data.speech_keep, *data.clause_openers]),
         frozenset([*g.past_forms, *g.perfect_auxiliaries]),
         tuple(g.past_suffixes),
+        tuple(
+            sorted((tuple(fold(r).split()) for r in data.speech_responses), key=len, reverse=True)
+        ),
     )
+
+
+def _reply_end(norms: list[str], lang: str) -> int:
+    """Index of the subject after an opening reply ("not really | i don't think…"), or 0."""
+    speech = _speech(lang)
+    for reply in speech.responses:
+        k = len(reply)
+        if tuple(norms[:k]) == reply and k < len(norms) and norms[k] in speech.subjects:
+            return k
+    return 0
+
+
+def _is_finite_past(norm: str, lemma: str, speech: _Speech) -> bool:
+    """A past-tense verb or auxiliary ("kwam", "belde", "had", "called")."""
+    return norm in speech.verbs or (norm.endswith(speech.past_suffixes) and lemma != norm)
 
 
 def _speech_stops(
@@ -395,15 +420,23 @@ def _speech_stops(
             if k - previous < _SPEECH_MIN:
                 continue
             norm = norms[k]
-            cut = (
-                any(tuple(norms[k : k + len(m)]) == m for m in speech.markers.get(norm, ()))
-                and norms[k - 1] not in speech.markers
+            before = norms[k - 1]
+            marker = next(
+                (m for m in speech.markers.get(norm, ()) if tuple(norms[k : k + len(m)]) == m), ()
             )
-            if not cut and norm in speech.subjects and norms[k - 1] not in speech.keep:
-                verb = norms[k + 1] if k + 1 < n else ""
-                cut = verb in speech.verbs or (
-                    verb.endswith(speech.past_suffixes) and lemmas[k + 1] != verb
+            cut = (
+                bool(marker)
+                and before not in speech.markers
+                # "hij kwam later terug", "ik belde toen terug": a one-word adverb after its
+                # verb; "… lagen dus ik heb …" still starts a clause with its subject
+                and not (
+                    len(marker) == 1
+                    and _is_finite_past(before, lemmas[k - 1], speech)
+                    and not (k + 1 < n and norms[k + 1] in speech.subjects)
                 )
+            )
+            if not cut and norm in speech.subjects and before not in speech.keep:
+                cut = k + 1 < n and _is_finite_past(norms[k + 1], lemmas[k + 1], speech)
             if cut:
                 found.add(k)
                 previous = k
@@ -447,6 +480,10 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     steps = [0] * n
     for i in stops | marks:
         steps[i] = 1
+    if spoken:
+        reply = _reply_end(norms, lang)
+        if reply:
+            steps[reply] += 1
     openers = cues.openers
     if not openers.isdisjoint(norms):
         for i in range(1, n):
