@@ -417,6 +417,7 @@ FRESH_BATCHES = {
     "values_fresh_16.jsonl": {"nl": 24, "en": 24},
     "values_fresh_17.jsonl": {"nl": 24, "en": 24},
     "values_fresh_18.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_19.jsonl": {"nl": 24, "en": 24},
 }
 
 
@@ -785,6 +786,13 @@ READING_CASES = [
     ),
     # the candidate's own reply after someone else's request
     ("en", "entrepreneurship", "He asked if I had ideas; I said that's not really my job.", -1),
+    # a short impersonal question echoes a topic; a rhetorical belief is still read
+    ("nl", "development", "Een cursus Engels voor de toeristen? Wat moet ik nog leren.", -1),
+    ("en", "integrity", "A small error I just left. If nobody notices, why make a fuss?", -1),
+    # a person noun opening the clause is its subject
+    ("en", "customer_focus", "Beginners ask a million questions. It's all on the video.", -1),
+    # an inverted reply after someone else's question is the candidate's
+    ("nl", "openness", "Als de baas vraagt waarom, zeg ik dat het vast een retour is.", -1),
     # a negative pronoun as object does not make it someone else's failing
     ("nl", "development", "Ik heb daar niets van geleerd, het ging gewoon zoals altijd.", -1),
 ]

@@ -174,7 +174,7 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # someone else's words, quoted: not the candidate's belief
     if match.pattern.has_negation and _negation_left_behind(doc, match):
         return None  # "not mine, so I told him": the negation belongs to another clause
-    if _echoed_question(doc, match):
+    if _echoed_question(doc, match, contrary=contrary):
         return None  # "Samenwerken? Ja, …", "Training?": the question echoed, not an answer
     negated = match_negated(doc, match)
     if not contrary and not negated and _someone_else_acts(doc, match):
@@ -582,14 +582,19 @@ def _negation_left_behind(doc: Doc, match: Match[Any]) -> bool:
 
 
 ECHO_LENGTH = 4  # a question this short, a value word in it, echoes the interviewer
+ECHO_LENGTH_IMPERSONAL = 7  # … or this short without the candidate in it: "Een cursus Engels?"
 
 
-def _echoed_question(doc: Doc, match: Match[Any]) -> bool:
+def _echoed_question(doc: Doc, match: Match[Any], *, contrary: bool = False) -> bool:
     """Whether the match is in a very short question ("Verbeteringen voorstellen?",
-    "Training?"): the candidate repeating the interviewer's topic, not evidence either way."""
+    "Training?", or up to seven words without the candidate: "Een cursus Engels voor de
+    toeristen?", a value word, not a belief: "why make a fuss?" is one): the candidate
+    repeating the topic, not evidence either way."""
     sent = doc.tokens[match.first].sent
     first, last = doc.sentences[sent]
-    if last - first > ECHO_LENGTH:
+    selves, _ = _persons(doc.lang)
+    impersonal = not contrary and not any(doc.tokens[k].norm in selves for k in range(first, last))
+    if last - first > (ECHO_LENGTH_IMPERSONAL if impersonal else ECHO_LENGTH):
         return False
     _, end = doc.sentence_span(sent)
     return doc.text[end : end + 1] == "?" or doc.text[end - 1 : end] == "?"
@@ -621,7 +626,11 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
         return True
     # "People ring back asking …", "when someone suggests …": a subject before the match
     subjects = _other_subjects(doc.lang)
-    return any(t.norm in subjects for t in words if t.i < match.first)
+    if any(t.norm in subjects for t in words if t.i < match.first):
+        return True
+    # "Beginners ask a million questions": a person noun opens the clause, before the match
+    before = [t for t in words if t.i < match.first and t.norm not in _DETERMINERS]
+    return bool(before) and before[0].norm in _other_people(doc.lang)
 
 
 def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
@@ -678,8 +687,14 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
     reports, subjects = _report_words(doc.lang)
     tokens = doc.tokens
     sent_first = doc.sentences[tokens[first].sent][0]
+    inverted = first + 1 < len(tokens) and tokens[first + 1].norm in _INVERTED_SELF
+    if tokens[first].norm in reports and inverted:
+        return False  # "Als de baas vraagt …, zeg ik dat het vast …": the candidate's reply
     for k in range(first - 1, sent_first - 1, -1):
-        if tokens[k].norm in reports and k > sent_first and tokens[k - 1].norm in subjects:
+        if tokens[k].norm in reports and (
+            (k > sent_first and tokens[k - 1].norm in subjects)
+            or (k + 1 < first and tokens[k + 1].norm in _INVERTED_SELF)
+        ):
             return False  # "He asked if I had ideas; I said that's not …": the candidate's reply
         if tokens[k].norm in requests:
             before = tokens[max(sent_first, k - 2) : k]
@@ -703,6 +718,9 @@ def _report_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "our", "my", "de", "het", "een", "onze", "ons", "mijn", "die", "deze"}
+)
 _LINKS = frozenset({"en", "and", "of", "or", "dan", "then", "ook", "also"})  # no subject of its own
 _INVERTED_SELF = frozenset({"ik", "i"})  # "zei ik": "we" after "said" is the reported clause
 
