@@ -418,6 +418,7 @@ FRESH_BATCHES = {
     "values_fresh_17.jsonl": {"nl": 24, "en": 24},
     "values_fresh_18.jsonl": {"nl": 24, "en": 24},
     "values_fresh_19.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_20.jsonl": {"nl": 24, "en": 23},
 }
 
 
@@ -793,6 +794,15 @@ READING_CASES = [
     ("en", "customer_focus", "Beginners ask a million questions. It's all on the video.", -1),
     # an inverted reply after someone else's question is the candidate's
     ("nl", "openness", "Als de baas vraagt waarom, zeg ik dat het vast een retour is.", -1),
+    # a value word as the subject of a contrary belief; "that X" refers back and is not one
+    ("en", "craftsmanship", "Testing the water properly takes ages, so I skip it.", -1),
+    ("en", "collaboration", "I agreed who does what. That coordination saved time.", 1),
+    # a failure in an if-clause answered by the candidate is a contingency, not a belief
+    ("nl", "reliability", "Als ik het tijdvak niet haal, app ik de klant een uur van tevoren.", 1),
+    ("nl", "reliability", "Als ik te laat ben, jammer dan.", -1),
+    # a negation in the clause after "dat ik" does not negate the saying
+    ("nl", "openness", "Ik heb eerlijk gezegd dat ik te weinig had opgelet.", 1),
+    ("nl", "openness", "Bij schade meld ik dat niet altijd meteen aan de eigenaar.", -1),
     # a negative pronoun as object does not make it someone else's failing
     ("nl", "development", "Ik heb daar niets van geleerd, het ging gewoon zoals altijd.", -1),
 ]

@@ -64,6 +64,8 @@ def _colloquially_negated(doc: Doc, match: Match[Any]) -> bool:
 
 
 _CONDITIONS = frozenset({"if", "als", "zo", "indien"})
+_SUBORDINATORS = frozenset({"omdat", "want", "zodat", "waarom"})
+_SUBJECT_PRONOUNS = frozenset({"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het"})
 _CONDITION_OPENERS = frozenset({"if", "when", "whenever", "als", "indien", "wanneer", "zodra"})
 
 
@@ -160,8 +162,11 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     clause = tokens[match.last].clause
     single = _negation_cues(doc.lang).single
     for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
-        if tokens[k].clause != clause:
+        if tokens[k].clause != clause or tokens[k].norm in _SUBORDINATORS:
             break
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+        if tokens[k].norm == "dat" and nxt in _SUBJECT_PRONOUNS and nxt != "het":
+            break  # "ik heb eerlijk gezegd dat ik te weinig …": the negation is the clause after
         if tokens[k].norm in single:  # not "in plaats van": that negates what follows
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
             return after not in _NOT_A_NEGATION_AFTER
@@ -205,6 +210,10 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "de weduwnaar kon niet kiezen": someone else's failing, not the candidate's
     if contrary and not negated and _done_to_someone(doc, match):
         return None  # "werd uitgelachen", "got laughed at": what happened to someone else
+    if contrary and not negated and _conditional_trigger(doc, match):
+        return None  # "als ik dat niet haal, app ik de klant": the trigger of a response
+    if not contrary and not negated and _subject_of_contrary(doc, match, cues):
+        return "negated_indicator"  # "Testing the water properly takes ages"
     if contrary and not negated and cues.conceded(doc, match):
         return "negated_contrary"  # "even though nobody ever sees it, I …", "technically …, but"
     if contrary and not negated:
@@ -722,6 +731,7 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "our", "my", "de", "het", "een", "onze", "ons", "mijn", "die", "deze"}
 )
 _LINKS = frozenset({"en", "and", "of", "or", "dan", "then", "ook", "also"})  # no subject of its own
+_FIRST_SINGULAR = frozenset({"ik", "i", "i've", "i'm", "i'd", "i'll"})
 _INVERTED_SELF = frozenset({"ik", "i"})  # "zei ik": "we" after "said" is the reported clause
 
 
@@ -736,7 +746,52 @@ def _reported_by_other(doc: Doc, first: int) -> bool:
             inverted = k + 1 < first and doc.tokens[k + 1].norm in _INVERTED_SELF  # "zei ik"
             if _in_condition(doc, k) and doc.tokens[k].clause != doc.tokens[first].clause:
                 return False  # "If a customer says we missed one, well, that's not mine"
+            if any(
+                doc.tokens[j].norm in _FIRST_SINGULAR
+                and doc.tokens[j].clause != doc.tokens[k].clause
+                for j in range(k + 1, first)
+            ):
+                return False  # "The warehouse never tells me, so I've stopped asking"
             return not (inverted or any(t.norm in selves for t in before))
+    return False
+
+
+def _conditional_trigger(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a contrary match stands in an if/als clause and the clause after it has the
+    candidate as subject ("als ik dat niet haal, app ik de klant …"): a contingency the
+    candidate answers, not a belief. "Als het langer duurt, dan duurt het langer" still
+    counts (no first person after it)."""
+    tokens = doc.tokens
+    if not _in_condition(doc, match.first):
+        return False
+    clause = tokens[match.last].clause
+    _, last = doc.sentences[tokens[match.first].sent]
+    after = [t for t in tokens[match.last + 1 : last] if t.clause != clause]
+    if not after:
+        return False
+    nxt = after[0].clause
+    selves = _report_words(doc.lang)[1]
+    return any(t.norm in selves for t in after if t.clause == nxt)
+
+
+SUBJECT_REACH = 6  # tokens from a sentence-opening value word to a contrary predicate
+
+
+def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
+    """Whether the value word is the sentence's first word and a contrary belief follows in
+    its clause, without the candidate in between: it is the subject of that belief ("Testing
+    the water properly takes ages", "Samenwerken kost alleen maar tijd")."""
+    tokens = doc.tokens
+    first, _ = doc.sentences[tokens[match.first].sent]
+    if match.first != first or match.pattern.has_negation or not cues.contrary_tokens:
+        return False  # "That coordination saved …" refers back; it is not a topic
+    clause = tokens[match.first].clause
+    selves, _ = _persons(doc.lang)
+    for k in range(match.last + 1, min(len(tokens), match.last + 1 + SUBJECT_REACH)):
+        if tokens[k].clause != clause or tokens[k].norm in selves:
+            return False
+        if k in cues.contrary_tokens:
+            return True
     return False
 
 
@@ -746,4 +801,6 @@ def _in_condition(doc: Doc, k: int) -> bool:
     j = k
     while j > 0 and tokens[j - 1].clause == tokens[k].clause:
         j -= 1
+    while j < k and tokens[j].norm in _LINKS:  # "en als ik dat niet haal, …"
+        j += 1
     return tokens[j].norm in _CONDITION_OPENERS
