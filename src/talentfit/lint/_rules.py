@@ -31,6 +31,7 @@ CHECKS = (
     "requirements",
     "no_offer",
     "gender_marker",
+    "stressed_article",
 )
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 
