@@ -117,3 +117,12 @@ def test_stressed_article_is_a_cliche_with_its_noun_but_not_in_quotes_or_heading
     html = "<p>Wij zijn <b>hét</b> adres in Ede.</p>"
     found = [f for f in lint_vacancy(html, lang="nl").findings if f.rule == "stressed-article"]
     assert found and html[found[0].start : found[0].start + 3] == "hét"
+
+
+def test_a_range_of_variable_pay_on_top_is_not_judged_as_the_salary_band() -> None:
+    """Commission, bonus or tips 'on top' may vary widely; the salary band itself may not."""
+    on_top = "£24,500 a year; last year negotiators earned £4,000 to £7,500 on top."
+    assert "pay-range-wide" not in _rules(on_top, "en")
+    assert "pay-range-wide" in _rules("Salary £18,000 to £40,000 a year.", "en")
+    assert "pay-range-wide" not in _rules("€ 2.800 per maand, plus € 100 tot € 400 aan fooien.")
+    assert "pay-range-wide" in _rules("Salaris tussen € 2.500 en € 6.000 bruto per maand.")

@@ -256,7 +256,10 @@ def run_checks(doc: Doc, text: str, facts: TextFacts, rules: CompiledRules) -> l
         hits.append(Hit(rule, 0, 0))
     if rule := checks.get("pay_range_wide"):
         ratio = rule.spec.params.get("max_ratio", 1.75)
+        variable = _pay_regex(rules.variable_pay_words) if rules.variable_pay_words else None
         for start, end, low, high in facts.pay:
+            if variable and variable.search(text[max(0, start - 50) : end + 30].lower()):
+                continue  # "£4,000 to £7,500 commission on top": variable pay, not the band
             if low < high and high > ratio * low:
                 hits.append(Hit(rule, start, end, {"ratio": f"{high / low:.1f}"}))
     if rule := checks.get("readability_level"):
