@@ -99,3 +99,77 @@ def test_pattern_knows_its_own_negation() -> None:
     assert compile_pattern("in plaats van ... gewoon", "nl").has_negation
     assert compile_pattern("instead of ... just", "en").has_negation
     assert not compile_pattern("pass ... on", "en").has_negation
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "it's now|is now ... standard",
+        "or less|or fewer",
+        "give ... the number|phone number",
+        "learning budget|training budget",
+        "nou eenmaal|nu eenmaal onvoorspelbaar",
+    ],
+)
+def test_phrase_alternative_with_spaces_is_rejected(bad: str) -> None:
+    """'a b|c d' would silently become three steps; it is a ConfigError naming the steps."""
+    with pytest.raises(ConfigError, match="phrase alternative"):
+        compile_pattern(bad, "en")
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "it's|is now ... standard",
+        "varied|challenging varied|challenging job|role",
+        "competitive ?base|basic base|salary",
+        "very very",
+        "warm|friendly|family|fun|relaxed team|family|crew|people",
+    ],
+)
+def test_deliberate_neighbouring_alternatives_compile(good: str) -> None:
+    """Repeated sets, optional steps and long lists sharing a word by chance stay allowed."""
+    compile_pattern(good, "en")
+
+
+def test_fixed_phrase_alternatives_match_what_was_meant() -> None:
+    """The split form of a former phrase alternative matches each phrase."""
+    assert find("it's|is now ... part of", "It's now part of the checklist.", "en")
+    assert find("it's|is now ... part of", "That is now part of the intake.", "en")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("it's|it_is ... policy", "I told her it's the airline's policy."),
+        ("it's|it_is ... policy", "I told her it is company policy."),
+        ("# years ... or_less|or_fewer", "3 years of experience or less"),
+        ("no need to ... apologise|be_sorry", "There was no need to be sorry."),
+        ("told ... ?very_politely no", "I told him very politely no."),
+        ("told ... ?very_politely no", "I told him no."),
+    ],
+)
+def test_phrase_alternatives_joined_with_underscore(pattern: str, text: str) -> None:
+    """'a|b_c' is one word or a two-word phrase; '?a_b' may be left out."""
+    assert find(pattern, text, "en")
+
+
+def test_phrase_alternative_does_not_match_half_a_phrase() -> None:
+    """'it_is' needs both words, in order: 'is it policy' and 'it policy' do not match."""
+    assert not find("it_is policy", "is it policy", "en")
+    assert not find("it_is policy", "it policy", "en")
+
+
+@pytest.mark.parametrize("bad", ["?it_is", "it_|policy", "a__b policy"])
+def test_malformed_phrase_alternatives_are_config_errors(bad: str) -> None:
+    """A phrase alternative with an empty word, or a pattern that is all optional, fails."""
+    with pytest.raises(ConfigError):
+        compile_pattern(bad, "en")
+
+
+def test_exact_form_does_not_match_other_forms_of_its_lemma() -> None:
+    """'=transferred' matches that form only: not the noun 'transfer' nor 'transfers'."""
+    assert find("=transferred", "I transferred her to billing.", "en")
+    assert not find("=transferred", "A transfer had been blocked.", "en")
+    assert not find("=transferred", "He transfers the calls.", "en")
+    assert find("transferred", "A transfer had been blocked.", "en")  # a lemma matches all forms

@@ -37,3 +37,14 @@ def test_any_text_analyses(text: str) -> None:
         doc = analyse(text, lang)
         for tok in doc.tokens:
             assert 0 <= tok.start < tok.end <= len(text)
+
+
+def test_an_opening_reply_is_its_own_clause_in_speech() -> None:
+    """ "not really i don't think …": the reply's negation does not scope over the next clause."""
+    doc = analyse("not really i don't think that's my job", "en", spoken=True)
+    assert doc.tokens[0].clause != doc.tokens[2].clause
+    doc = analyse("nee ik heb hem niet doorverbonden", "nl", spoken=True)
+    assert doc.tokens[0].clause != doc.tokens[1].clause
+    # a written text, or a reply not followed by a subject, is left alone
+    assert len({t.clause for t in analyse("not really my job", "en", spoken=True).tokens}) == 1
+    assert len({t.clause for t in analyse("no i didn't", "en").tokens}) == 1

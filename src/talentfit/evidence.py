@@ -132,12 +132,24 @@ def _is_past_token(tok: Token, lang: str, past_forms: frozenset[str]) -> bool:
 def _is_participle(tok: Token, lang: str) -> bool:
     norm = tok.norm
     if lang == "en":
-        return norm.endswith(("ed", "en", "t")) and tok.lemma != norm
+        # regular (-ed), strong (-en, -t) and irregular past forms ("been told", "got sent")
+        return tok.lemma != norm and (
+            norm.endswith(("ed", "en", "t")) or norm in _grammar_sets(lang)[0]
+        )
     _, prefixes = _grammar_affixes(lang)
-    if not norm.endswith(("d", "t", "n")) or not norm.startswith(prefixes) or len(norm) < 6:
+    if not norm.endswith(("d", "t", "n")) or not norm.startswith(prefixes) or len(norm) < 5:
         return False
+    if len(norm) == 5 and tok.lemma == norm:
+        return False  # "gezet", "gehad" are participles; "geven" is not
+    if norm in _non_participles(lang):
+        return False  # "zo ben ik gewoon": an adverb, not a perfect tense
     # ge-participles are recognisable by form (gedaan, teruggebeld); others need a lemma
     return "ge" in norm[:-3] or tok.lemma != norm
+
+
+@functools.cache
+def _non_participles(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.non_participles)
 
 
 @functools.cache
@@ -149,6 +161,61 @@ def _present_passive(lang: str) -> frozenset[str]:
 def _passive_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     g = language_data(lang).grammar
     return frozenset(g.passive_auxiliaries), tuple(tuple(a.split()) for a in g.passive_agents)
+
+
+@functools.cache
+def _concessives(lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c.split()) for c in language_data(lang).grammar.concessives)
+
+
+_CONCESSIVE_WINDOW = 8  # tokens between a concessive cue and the counter-indicator it governs
+
+
+def _is_conceded(doc: Doc, first: int) -> bool:
+    """Whether token ``first`` stands in a concessive clause ("even if it wasn't my fault").
+
+    The cue ends in the same clause as ``first``, at most ``_CONCESSIVE_WINDOW`` tokens
+    before it.
+    """
+    tokens = doc.tokens
+    clause = tokens[first].clause
+    norms = doc.norms
+    for cue in _concessives(doc.lang):
+        n = len(cue)
+        for end in range(first - 1, max(-1, first - 1 - _CONCESSIVE_WINDOW), -1):
+            start = end - n + 1
+            if start < 0 or tokens[end].clause != clause:
+                break
+            if tuple(norms[start : end + 1]) == cue:
+                return True
+    return False
+
+
+@functools.cache
+def _reporting_verbs(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.reporting_verbs)
+
+
+_REPORT_WINDOW = 8  # tokens between a reporting verb and the habit word it reports
+
+
+def _is_reported(doc: Doc, first: int) -> bool:
+    """Whether token ``first`` follows a past-tense reporting verb in its sentence.
+
+    "Ik zei dat ze altijd mocht bellen", "I told her she could always call": the habit word
+    belongs to what was said, in a past story.
+    """
+    tokens = doc.tokens
+    verbs = _reporting_verbs(doc.lang)
+    past_forms = _grammar_sets(doc.lang)[0]
+    sent = tokens[first].sent
+    for k in range(first - 1, max(-1, first - 1 - _REPORT_WINDOW), -1):
+        tok = tokens[k]
+        if tok.sent != sent:
+            break
+        if tok.lemma in verbs and _is_past_token(tok, doc.lang, past_forms):
+            return True
+    return False
 
 
 def _is_passive(doc: Doc, first: int, last: int) -> bool:
@@ -249,6 +316,8 @@ def _analyse_answer(
     for m in matches:
         kind = m.payload.signal.kind
         if kind in _MODES:
+            if kind == "habitual" and _is_reported(doc, m.first):
+                continue  # "ik zei dat ze altijd mocht bellen": what was said, not a habit
             info = sentences[doc.tokens[m.first].sent]
             info.modes.add(kind)
             if kind == "hypothetical" and info.first_hypothetical < 0:
@@ -320,6 +389,8 @@ def _analyse_answer(
         if kind == "counter":
             if "counterfactual" in info.modes and not negated:
                 continue  # "I could have just transferred her": the road not taken
+            if _is_conceded(doc, m.first):
+                continue  # "I apologise, even if it wasn't my fault": granted, not a stance
             if first_tok.quoted and not info.first_singular:
                 continue  # the customer's words ("his 'dumb questions'"), not the candidate's
         if kind in _BEHAVIOUR and not info.concrete:

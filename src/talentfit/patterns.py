@@ -8,7 +8,10 @@ Syntax, one pattern per string, steps separated by spaces:
 
 =============  ==============================================================
 ``bellen``     a token whose folded form or lemma is ``bellen`` (belde, gebeld…)
-``a|b``        any of the alternatives
+``a|b``        any of the alternatives (single words)
+``a|b_c``      ``a``, or ``b c`` as two tokens: ``_`` joins the words of a phrase
+               alternative ("it's|it_is now", "or_less|or_fewer")
+``=belde``     exactly this form, not its lemma ("=transferred" is not the noun "transfer")
 ``klant*``     a token that starts with ``klant`` (klantgericht, klanten…)
 ``*afspraak``  a token that ends with ``afspraak`` (vervolgafspraak: Dutch compounds)
 ``?even``      an optional token
@@ -98,13 +101,18 @@ def compile_pattern(source: str, lang: str) -> Pattern:
     parts = fold(source).split()
     if not parts:
         raise ConfigError(f"empty pattern {source!r}")
+    _check_alternations(parts, source)
     alternatives: list[list[Step]] = [[]]
     plain_words: list[str] = []
     for part in parts:
         options = _compile_part(part, lang, source)
         alternatives = [alt + list(opt) for alt in alternatives for opt in options]
-        plain_words.extend(w for w in part.lstrip("?").split("|") if _is_word(w))
+        plain_words.extend(
+            w for opt in part.lstrip("?").split("|") for w in opt.split("_") if _is_word(w)
+        )
     for alt in alternatives:
+        if not alt:
+            raise ConfigError(f"pattern {source!r} must not be optional as a whole")
         first = alt[0]
         if first.kind in ("gap", "any") or first.optional:
             raise ConfigError(
@@ -116,6 +124,36 @@ def compile_pattern(source: str, lang: str) -> Pattern:
     return Pattern(
         source, tuple(tuple(a) for a in alternatives), _mentions_negation(plain_words, lang)
     )
+
+
+def _check_alternations(parts: Sequence[str], source: str) -> None:
+    """Reject a phrase alternative written with spaces: ``is now|it's now``, ``or less|or fewer``.
+
+    ``a|b`` chooses one token, so "it's now|is now standard" is four steps and never matches
+    what its author meant. It shows as a neighbouring step that repeats one of the
+    alternatives: a plain word ("now|is" + "now") or the one word a short set of
+    alternatives shares with its neighbour ("less|or" + "fewer|or"). Repeating a set
+    ("varied|challenging varied|challenging"), long lists that share a word by chance and
+    optional steps are deliberate and allowed.
+    """
+    sets = [frozenset(p.lstrip("?").split("|")) for p in parts]
+    for k in range(len(parts) - 1):
+        left, right = sets[k], sets[k + 1]
+        if parts[k].startswith("?") or parts[k + 1].startswith("?") or "..." in (left | right):
+            continue
+        shared = left & right
+        if not shared or (len(left) == 1 and len(right) == 1):
+            continue
+        if (
+            len(left) == 1
+            or len(right) == 1
+            or (len(shared) == 1 and min(len(left), len(right)) <= 2)
+        ):
+            raise ConfigError(
+                f"pattern {source!r}: {parts[k]!r} {parts[k + 1]!r} looks like a phrase "
+                "alternative; '|' chooses between single words: join a phrase's words with '_' "
+                "('is_now|it's_now') or write one pattern per phrase"
+            )
 
 
 def _mentions_negation(words: Iterable[str], lang: str) -> bool:
@@ -178,11 +216,17 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
             (particle_step, Step("word", frozenset({"te"}), optional=True), verb_step),
         ]
     options = body.split("|")
+    phrases = [opt for opt in options if "_" in opt and opt != "_"]
+    if phrases:
+        return _compile_phrases(options, phrases, optional, lang, source)
     words: list[str] = []
+    exact: list[str] = []
     prefixes: list[str] = []
     suffixes: list[str] = []
     for opt in options:
-        if opt.endswith("*") and opt[:-1] and _is_word(opt[:-1]):
+        if opt.startswith("=") and _is_word(opt[1:]):
+            exact.append(opt[1:])
+        elif opt.endswith("*") and opt[:-1] and _is_word(opt[:-1]):
             prefixes.append(opt[:-1])
         elif opt.startswith("*") and opt[1:] and _is_word(opt[1:]):
             suffixes.append(opt[1:])
@@ -194,17 +238,33 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
             )
     if any(len(p) < 3 for p in prefixes + suffixes):
         raise ConfigError(f"pattern {source!r}: a prefix or suffix needs at least three letters")
+    values = _word_values(words, lang) | frozenset(exact)
     if prefixes or suffixes:
-        step = Step(
-            "prefix",
-            _word_values(words, lang),
-            tuple(prefixes),
-            tuple(suffixes),
-            optional=optional,
-        )
+        step = Step("prefix", values, tuple(prefixes), tuple(suffixes), optional=optional)
     else:
-        step = Step("word", _word_values(words, lang), optional=optional)
+        step = Step("word", values, optional=optional)
     return [(step,)]
+
+
+def _compile_phrases(
+    options: list[str], phrases: list[str], optional: bool, lang: str, source: str
+) -> list[tuple[Step, ...]]:
+    """A part with phrase alternatives ("it's|it_is"): one step sequence per phrase, plus one
+    for the single-word options together (and an empty one when the part is optional)."""
+    found: list[tuple[Step, ...]] = []
+    singles = [opt for opt in options if opt not in phrases]
+    if singles:
+        found.extend(_compile_part("|".join(singles), lang, source))
+    for phrase in phrases:
+        words = phrase.split("_")
+        if len(words) < 2 or not all(_is_word(w) for w in words):
+            raise ConfigError(
+                f"pattern {source!r}: {phrase!r} is not a phrase; join words with '_' (it_is)"
+            )
+        found.append(tuple(Step("word", _word_values([w], lang)) for w in words))
+    if optional:
+        found.append(())
+    return found
 
 
 def _is_word(text: str) -> bool:

@@ -70,6 +70,9 @@ class Grammar:
     passive_auxiliaries: list[str]
     present_passive_auxiliaries: list[str]
     passive_agents: list[str]
+    concessives: list[str] = attrs.field(factory=list)
+    non_participles: list[str] = attrs.field(factory=list)
+    reporting_verbs: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
@@ -88,6 +91,7 @@ class LanguageData:
     speech_markers: list[str] = attrs.field(factory=list)
     speech_subjects: list[str] = attrs.field(factory=list)
     speech_keep: list[str] = attrs.field(factory=list)
+    speech_responses: list[str] = attrs.field(factory=list)
 
 
 @functools.cache
@@ -340,8 +344,8 @@ def _quoted_flags(
     return flags
 
 
-_SPEECH_RUN = 25  # tokens: a longer stretch without a sentence mark may be run-on speech
-_SPEECH_DENSITY = 40  # tokens per sentence mark above which a text reads as unpunctuated
+_SPEECH_RUN = 16  # tokens: a longer stretch without a sentence mark may be run-on speech
+_SPEECH_DENSITY = 24  # tokens per sentence mark above which a text reads as unpunctuated
 _SPEECH_MIN = 4  # tokens: the shortest piece a speech boundary leaves
 
 
@@ -352,6 +356,7 @@ class _Speech:
     keep: frozenset[str]
     verbs: frozenset[str]  # finite verbs that can follow a subject pronoun
     past_suffixes: tuple[str, ...]
+    responses: tuple[tuple[str, ...], ...]  # replies an answer may open with ("not really")
 
 
 @functools.cache
@@ -368,7 +373,20 @@ def _speech(lang: str) -> _Speech:
         frozenset(fold(w) for w in [*data.speech_keep, *data.clause_openers]),
         frozenset([*g.past_forms, *g.perfect_auxiliaries]),
         tuple(g.past_suffixes),
+        tuple(
+            sorted((tuple(fold(r).split()) for r in data.speech_responses), key=len, reverse=True)
+        ),
     )
+
+
+def _reply_end(norms: list[str], lang: str) -> int:
+    """Index of the subject after an opening reply ("not really | i don't think…"), or 0."""
+    speech = _speech(lang)
+    for reply in speech.responses:
+        k = len(reply)
+        if tuple(norms[:k]) == reply and k < len(norms) and norms[k] in speech.subjects:
+            return k
+    return 0
 
 
 def _speech_stops(
@@ -447,6 +465,10 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     steps = [0] * n
     for i in stops | marks:
         steps[i] = 1
+    if spoken:
+        reply = _reply_end(norms, lang)
+        if reply:
+            steps[reply] += 1
     openers = cues.openers
     if not openers.isdisjoint(norms):
         for i in range(1, n):
