@@ -1,6 +1,10 @@
 """The pattern language: inflections, separable verbs, negation scope, quotes, safety."""
 
+import contextlib
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from talentfit.errors import ConfigError
 from talentfit.patterns import Matcher, compile_pattern, compile_phrase
@@ -173,3 +177,16 @@ def test_exact_form_does_not_match_other_forms_of_its_lemma() -> None:
     assert not find("=transferred", "A transfer had been blocked.", "en")
     assert not find("=transferred", "He transfers the calls.", "en")
     assert find("transferred", "A transfer had been blocked.", "en")  # a lemma matches all forms
+
+
+@given(
+    st.lists(
+        st.text(alphabet="ab_|=?*.#+ ", min_size=1, max_size=8),
+        min_size=1,
+        max_size=4,
+    ).map(" ".join)
+)
+def test_any_pattern_source_compiles_or_is_a_config_error(source: str) -> None:
+    """Whatever a rubric file holds, compiling it gives a pattern or a ConfigError, nothing else."""
+    with contextlib.suppress(ConfigError):
+        compile_pattern(source, "en")

@@ -311,3 +311,37 @@ def test_adverbs_that_look_like_participles_make_no_past_tense() -> None:
 
     assert not analyse_answer("Zo ben ik gewoon.", "nl").sentences[0].past
     assert analyse_answer("Ik heb bordjes bij de broden gezet.", "nl").sentences[0].past
+
+
+def test_a_counter_indicator_the_candidate_then_overrides_is_the_road_not_taken() -> None:
+    """'not my department, but I called them myself' holds no counter-indicator against her."""
+    from talentfit.evidence import analyse_answer
+
+    overridden = analyse_answer(
+        "That's not my department, but I called the warehouse myself and sorted it.", "en"
+    )
+    assert not [h for h in overridden.hits if h.kind == "counter"]
+    kept = analyse_answer("That's not my department, so I gave her their number.", "en")
+    assert [h for h in kept.hits if h.signal.id == "ownership.not_my_job"]
+
+
+def test_a_customer_in_a_when_clause_is_background_not_the_outcome() -> None:
+    """'When he pointed it out, I apologised' is no result; 'He thanked me' is."""
+    from talentfit.evidence import analyse_answer
+
+    text = "I charged him twice. When he pointed it out, I apologised and refunded it."
+    assert not [h for h in analyse_answer(text, "en").hits if h.kind == "result"]
+    text += " He thanked me."
+    assert [h for h in analyse_answer(text, "en").hits if h.kind == "result"]
+
+
+def test_a_dutch_passive_ending_in_its_participle_is_what_happened_to_the_customer() -> None:
+    """'hij was naar de andere afdeling gestuurd' is no transfer by the candidate."""
+    from talentfit.evidence import analyse_answer
+
+    def counters(text: str) -> list[str]:
+        return [h.signal.id for h in analyse_answer(text, "nl").hits if h.kind == "counter"]
+
+    assert not counters("Hij was al drie keer van de ene naar de andere afdeling gestuurd.")
+    assert not counters("Hij was al twee keer doorverbonden.")
+    assert counters("Ik heb hem naar de andere afdeling gestuurd.")

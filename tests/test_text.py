@@ -48,3 +48,16 @@ def test_an_opening_reply_is_its_own_clause_in_speech() -> None:
     # a written text, or a reply not followed by a subject, is left alone
     assert len({t.clause for t in analyse("not really my job", "en", spoken=True).tokens}) == 1
     assert len({t.clause for t in analyse("no i didn't", "en").tokens}) == 1
+
+
+def test_speech_is_not_split_at_an_adverb_after_its_verb() -> None:
+    """'hij kwam later terug' stays whole; '… lagen dus ik heb …' and 'en toen' still split."""
+    doc = analyse(
+        "dat kostte veertig euro in plaats van zeshonderd en hij kwam later terug om te zeggen "
+        "dat ie weer als nieuw was en toen ben ik naar huis gegaan",
+        "nl",
+        spoken=True,
+    )
+    sentences = [" ".join(t.norm for t in doc.tokens[a:b]) for a, b in doc.sentences]
+    assert any("kwam later terug" in s for s in sentences)
+    assert sentences[-1].startswith("en toen ben ik")

@@ -192,6 +192,45 @@ def _is_conceded(doc: Doc, first: int) -> bool:
 
 
 @functools.cache
+def _subordinators(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.subordinators)
+
+
+@functools.cache
+def _contrasts(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).grammar.contrasts)
+
+
+_CONTRAST_WINDOW = 10  # tokens from the contrast word to the candidate who acts after it
+
+
+def _is_overridden(doc: Doc, last: int) -> bool:
+    """Whether a contrast after token ``last`` hands the sentence to the candidate acting.
+
+    "Dat gaat normaal via declaraties, maar … ik heb het zelf geregeld", "not my department,
+    but I called them myself": the counter-indicator is the road the candidate did not take.
+    """
+    tokens = doc.tokens
+    sent = tokens[last].sent
+    contrasts = _contrasts(doc.lang)
+    singular = _grammar_sets(doc.lang)[2]
+    n = len(tokens)
+    # the contrast may open the next sentence of a transcript split before it ("| maar …")
+    end = doc.sentences[sent][1] + 1
+    for k in range(last + 1, min(n, end)):
+        if tokens[k].norm in contrasts:
+            for j in range(k + 1, min(n, k + 1 + _CONTRAST_WINDOW)):
+                if tokens[j].norm in singular:
+                    return True
+                # the next sentence may carry on the contrast: "… maar die had al gebeld | dus
+                # ik heb het geregeld" (a transcript split at "dus")
+                if tokens[j].sent != tokens[k].sent and j - doc.sentences[tokens[j].sent][0] >= 2:
+                    return False
+            return False
+    return False
+
+
+@functools.cache
 def _reporting_verbs(lang: str) -> frozenset[str]:
     return frozenset(language_data(lang).grammar.reporting_verbs)
 
@@ -218,21 +257,43 @@ def _is_reported(doc: Doc, first: int) -> bool:
     return False
 
 
+_PASSIVE_REACH = 8  # tokens from an auxiliary to a phrase that its clause-final participle ends
+
+
 def _is_passive(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first..last`` are a participle in the passive, without "by me".
 
-    The auxiliary stands just before the participle or, in a Dutch subordinate clause,
-    just after it ("die drie keer doorverbonden was").
+    The auxiliary stands before the participle in its clause ("was al twee keer
+    doorverbonden") or, in a Dutch subordinate clause, just after it ("die drie keer
+    doorverbonden was"); a Dutch participle may also end the phrase that matched ("van de
+    ene naar de andere afdeling gestuurd").
     """
     tokens = doc.tokens
     verb = tokens[first]
-    if verb.lemma == verb.norm or not _is_participle(verb, doc.lang):
-        return False  # not a verb form ("gewoon de procedure")
     auxiliaries, agents = _passive_words(doc.lang)
     clause = tokens[first].clause
-    near = [*range(max(0, first - 3), first), *range(last + 1, min(len(tokens), last + 2))]
-    if not any(tokens[k].norm in auxiliaries and tokens[k].clause == clause for k in near):
-        return False
+    if verb.lemma == verb.norm or not _is_participle(verb, doc.lang):
+        # a Dutch clause ends in its participle: "hij was van de ene naar de andere
+        # afdeling gestuurd" (the match is the phrase before the verb)
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if (
+            after is None
+            or after.clause != clause
+            or after.lemma == after.norm
+            or not _is_participle(after, doc.lang)
+            or not any(
+                tokens[k].norm in auxiliaries and tokens[k].clause == clause
+                for k in range(max(0, first - _PASSIVE_REACH), first)
+            )
+        ):
+            return False  # not a verb form ("gewoon de procedure")
+    else:
+        near = [
+            *range(max(0, first - _PASSIVE_REACH), first),
+            *range(last + 1, min(len(tokens), last + 2)),
+        ]
+        if not any(tokens[k].norm in auxiliaries and tokens[k].clause == clause for k in near):
+            return False
     # the agent stands anywhere in the clause: "werd door mij doorverbonden", "by me"
     window = (*tokens[max(0, first - 4) : first], *tokens[last + 1 : last + 6])
     words = tuple(t.norm for t in window if t.clause == clause)
@@ -355,8 +416,9 @@ def _analyse_answer(
                 sent not in late
                 or m.first - sent_first >= _OUTCOME_WINDOW
                 or _starts_with_self(doc, sent_first, m.first)
+                or (m.first > 0 and doc.norms[m.first - 1] in _subordinators(doc.lang))
             ):
-                continue
+                continue  # "when he pointed it out, …": background, not how it ended
             kind = "result"  # "Ze kwam een week later terug": how it ended for the customer
             last = m.last
             while (
@@ -391,6 +453,8 @@ def _analyse_answer(
                 continue  # "I could have just transferred her": the road not taken
             if _is_conceded(doc, m.first):
                 continue  # "I apologise, even if it wasn't my fault": granted, not a stance
+            if _is_overridden(doc, m.last):
+                continue  # "not my department, but I called them myself": the road not taken
             if first_tok.quoted and not info.first_singular:
                 continue  # the customer's words ("his 'dumb questions'"), not the candidate's
         if kind in _BEHAVIOUR and not info.concrete:

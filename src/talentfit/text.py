@@ -73,6 +73,8 @@ class Grammar:
     concessives: list[str] = attrs.field(factory=list)
     non_participles: list[str] = attrs.field(factory=list)
     reporting_verbs: list[str] = attrs.field(factory=list)
+    contrasts: list[str] = attrs.field(factory=list)
+    subordinators: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
@@ -389,6 +391,11 @@ def _reply_end(norms: list[str], lang: str) -> int:
     return 0
 
 
+def _is_finite_past(norm: str, lemma: str, speech: _Speech) -> bool:
+    """A past-tense verb or auxiliary ("kwam", "belde", "had", "called")."""
+    return norm in speech.verbs or (norm.endswith(speech.past_suffixes) and lemma != norm)
+
+
 def _speech_stops(
     norms: list[str], lemmas: list[str], stops: set[int], lang: str, marks: int
 ) -> set[int]:
@@ -413,15 +420,23 @@ def _speech_stops(
             if k - previous < _SPEECH_MIN:
                 continue
             norm = norms[k]
-            cut = (
-                any(tuple(norms[k : k + len(m)]) == m for m in speech.markers.get(norm, ()))
-                and norms[k - 1] not in speech.markers
+            before = norms[k - 1]
+            marker = next(
+                (m for m in speech.markers.get(norm, ()) if tuple(norms[k : k + len(m)]) == m), ()
             )
-            if not cut and norm in speech.subjects and norms[k - 1] not in speech.keep:
-                verb = norms[k + 1] if k + 1 < n else ""
-                cut = verb in speech.verbs or (
-                    verb.endswith(speech.past_suffixes) and lemmas[k + 1] != verb
+            cut = (
+                bool(marker)
+                and before not in speech.markers
+                # "hij kwam later terug", "ik belde toen terug": a one-word adverb after its
+                # verb; "… lagen dus ik heb …" still starts a clause with its subject
+                and not (
+                    len(marker) == 1
+                    and _is_finite_past(before, lemmas[k - 1], speech)
+                    and not (k + 1 < n and norms[k + 1] in speech.subjects)
                 )
+            )
+            if not cut and norm in speech.subjects and before not in speech.keep:
+                cut = k + 1 < n and _is_finite_past(norms[k + 1], lemmas[k + 1], speech)
             if cut:
                 found.add(k)
                 previous = k
