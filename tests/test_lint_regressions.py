@@ -103,3 +103,26 @@ def test_adjectives_are_not_read_as_their_verb(text: str, flagged: bool) -> None
     """'welcoming'/'caring' in a cliché rule do not match 'we welcome people' or 'care team'."""
     findings = lint_vacancy(text, lang="en").findings
     assert any(f.category == "cliche" for f in findings) is flagged
+
+
+def test_stressed_article_is_a_cliche_with_its_noun_but_not_in_quotes_or_headings() -> None:
+    """'dé rijschool' and 'THE place' are claims; a quoted 'dé' or a heading in capitals is not."""
+    findings = lint_vacancy("Wij zijn dé rijschool van Zwolle.", lang="nl").findings
+    stressed = [f for f in findings if f.rule == "stressed-article"]
+    assert [(f.category, f.text) for f in stressed] == [("cliche", "dé rijschool")]
+    assert "stressed-article" not in _rules('Klanten noemen ons "dé" rijschool van Zwolle.')
+    assert "stressed-article" not in _rules("WAT WIJ BIEDEN\nDE VOORWAARDEN OP EEN RIJ")
+    assert "stressed-article" in _rules("We are THE place to be in Bristol.", "en")
+    assert "stressed-article" not in _rules("THE ROLE\nYou drive a bus.", "en")
+    html = "<p>Wij zijn <b>hét</b> adres in Ede.</p>"
+    found = [f for f in lint_vacancy(html, lang="nl").findings if f.rule == "stressed-article"]
+    assert found and html[found[0].start : found[0].start + 3] == "hét"
+
+
+def test_a_range_of_variable_pay_on_top_is_not_judged_as_the_salary_band() -> None:
+    """Commission, bonus or tips 'on top' may vary widely; the salary band itself may not."""
+    on_top = "£24,500 a year; last year negotiators earned £4,000 to £7,500 on top."
+    assert "pay-range-wide" not in _rules(on_top, "en")
+    assert "pay-range-wide" in _rules("Salary £18,000 to £40,000 a year.", "en")
+    assert "pay-range-wide" not in _rules("€ 2.800 per maand, plus € 100 tot € 400 aan fooien.")
+    assert "pay-range-wide" in _rules("Salaris tussen € 2.500 en € 6.000 bruto per maand.")

@@ -31,6 +31,12 @@ _UNITS = (
 )  # fmt: skip
 _SCALE_WORDS = ("schaal", "scale", "niveau", "level", "fwg", "groep", "trede", "step", "band")
 _DIGIT = re.compile(r"\d")
+# "dé specialist", "hét adres", "THE place to be", "*the* bakery": an article stressed by an
+# accent, capitals or emphasis claims to be the only one
+_STRESSED_ARTICLE = {
+    "nl": re.compile(r"(?<!\w)(?:[dD][éÉ]|[hH][éÉ][tT]|DE|HET|[*_](?:de|het)[*_])(?!\w)"),
+    "en": re.compile(r"(?<!\w)(?:THE|[*_]the[*_])(?!\w)"),
+}
 _ONE_SEX = re.compile(r"\(\s*(?:m|v|w|f|man|vrouw|male|female)\s*\)", re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-*•·–▪●]|\d{1,2}[.)])\s+")
 _HEADING_STRIP = re.compile(r"^[\s#*_>]+|[\s*_:?!.]+$")
@@ -250,7 +256,10 @@ def run_checks(doc: Doc, text: str, facts: TextFacts, rules: CompiledRules) -> l
         hits.append(Hit(rule, 0, 0))
     if rule := checks.get("pay_range_wide"):
         ratio = rule.spec.params.get("max_ratio", 1.75)
+        variable = _pay_regex(rules.variable_pay_words) if rules.variable_pay_words else None
         for start, end, low, high in facts.pay:
+            if variable and variable.search(text[max(0, start - 50) : end + 30].lower()):
+                continue  # "£4,000 to £7,500 commission on top": variable pay, not the band
             if low < high and high > ratio * low:
                 hits.append(Hit(rule, start, end, {"ratio": f"{high / low:.1f}"}))
     if rule := checks.get("readability_level"):
@@ -275,6 +284,8 @@ def run_checks(doc: Doc, text: str, facts: TextFacts, rules: CompiledRules) -> l
     rule = checks.get("no_offer")
     if rule and facts.words and not facts.has_offer_heading and not facts.pay:
         hits.append(Hit(rule, 0, 0))
+    if rule := checks.get("stressed_article"):
+        hits.extend(_stressed_articles(doc, text, rule))
     if rule := checks.get("gender_marker"):
         for m in _ONE_SEX.finditer(text):
             before = [t for t in doc.tokens if t.end <= m.start()]
@@ -284,6 +295,34 @@ def run_checks(doc: Doc, text: str, facts: TextFacts, rules: CompiledRules) -> l
                 else m.start()
             )
             hits.append(Hit(rule, start, m.end()))
+    return hits
+
+
+def _stressed_articles(doc: Doc, text: str, rule: Rule) -> list[Hit]:
+    """'dé zaak', 'THE place to be': the stressed article with the word after it.
+
+    Capitals count only between words in lower case (not in a heading in capitals); a
+    quoted article is not a finding.
+    """
+    pattern = _STRESSED_ARTICLE.get(doc.lang)
+    if pattern is None:
+        return []
+    hits: list[Hit] = []
+    for m in pattern.finditer(text):
+        tokens = doc.tokens
+        i = next((k for k, t in enumerate(tokens) if t.end > m.start()), None)
+        if i is None or tokens[i].quoted:
+            continue
+        nxt = (
+            tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sent == tokens[i].sent else None
+        )
+        if m.group().isupper():
+            prev = tokens[i - 1] if i > 0 and tokens[i - 1].sent == tokens[i].sent else None
+            if nxt is None or prev is None:
+                continue
+            if text[nxt.start : nxt.end].isupper() or text[prev.start : prev.end].isupper():
+                continue
+        hits.append(Hit(rule, m.start(), nxt.end if nxt is not None else m.end()))
     return hits
 
 

@@ -174,6 +174,9 @@ class LintSettings:
     macros: dict[str, str] = attrs.field(factory=dict)
     number_words: list[str] = attrs.field(factory=list)
     pay_words: list[str] = attrs.field(factory=list)
+    # words for pay on top of the salary ("bonus", "commission", "fooien"): a range near one
+    # of them is variable pay, not the salary band the pay-range check judges
+    variable_pay_words: list[str] = attrs.field(factory=list)
     you_words: list[str] = attrs.field(factory=list)
     we_words: list[str] = attrs.field(factory=list)
     requirement_headings: list[str] = attrs.field(factory=list)

@@ -31,6 +31,7 @@ CHECKS = (
     "requirements",
     "no_offer",
     "gender_marker",
+    "stressed_article",
 )
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 
@@ -89,6 +90,7 @@ class CompiledRules:
     other_people: frozenset[str]
     served_cues: tuple[tuple[str, ...], ...] = ()
     customer_nouns: frozenset[str] = frozenset()
+    variable_pay_words: frozenset[str] = frozenset()
     # id(pattern) -> the literal first words, prefixes and suffixes of an `exact` rule
     literals: dict[int, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = attrs.field(
         factory=dict
@@ -203,6 +205,7 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
         other_people=words(settings.other_people),
         served_cues=tuple(tuple(fold(c).split()) for c in settings.served_cues),
         customer_nouns=words(settings.customer_nouns),
+        variable_pay_words=words(settings.variable_pay_words),
         literals=literals,
     )
 
