@@ -64,6 +64,24 @@ class GeneralCues:
     mine: list[str] = attrs.field(factory=list)
     softeners: list[str] = attrs.field(factory=list)
     scope_breakers: list[str] = attrs.field(factory=list)  # "waarom": "snap niet waarom …"
+    # "even though", "ook al": a contrary belief right after one is conceded, then overridden
+    concessives: list[str] = attrs.field(factory=list)
+    # "technically", "officieel": a contrary belief after one, then "but", is conceded
+    concession_adverbs: list[str] = attrs.field(factory=list)
+    # "keep going on about", "zeuren over": a value word after one is someone else's topic
+    nagging: list[str] = attrs.field(factory=list)
+    # "as long as", "zolang": a value word right before one is accepted only on conditions
+    restrictions: list[str] = attrs.field(factory=list)
+    # "yeah, great", "ja hoor": sarcasm right after a value word ("Teamwork, yeah, great")
+    sarcasm: list[str] = attrs.field(factory=list)
+    # "just", "niet alleen": after a negation, "not merely" ("I didn't just log it")
+    not_merely: list[str] = attrs.field(factory=list)
+    # "I'm not a natural …", "ik ben niet zo'n …": a modest disclaimer, then "but …"
+    disclaimers: list[str] = attrs.field(factory=list)
+    # "would have been", "had kunnen": a contrary act in such a sentence was not done
+    counterfactuals: list[str] = attrs.field(factory=list)
+    # "someone", "people", "iemand": subjects that are not the candidate (not pronouns)
+    other_subjects: list[str] = attrs.field(factory=list)
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 

@@ -64,6 +64,28 @@ def _colloquially_negated(doc: Doc, match: Match[Any]) -> bool:
 
 
 _CONDITIONS = frozenset({"if", "als", "zo", "indien"})
+_SUBORDINATORS = frozenset({"omdat", "want", "zodat", "waarom"})
+_SUBJECT_PRONOUNS = frozenset({"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het"})
+_CONDITION_OPENERS = frozenset({"if", "when", "whenever", "als", "indien", "wanneer", "zodra"})
+
+
+def _not_merely(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the nearest negation before the match in its clause is "not just/only"
+    ("I didn't just call for help and go back", "niet alleen"): not merely, so more."""
+    merely = _not_merely_words(doc.lang)
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    for k in range(match.first - 1, max(-1, match.first - 7), -1):
+        if tokens[k].clause != clause:
+            return False
+        if k in doc.negation_cues:
+            return k + 1 < len(tokens) and tokens[k + 1].norm in merely
+    return False
+
+
+@functools.cache
+def _not_merely_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.not_merely)
 
 
 def _elliptic_condition(doc: Doc, match: Match[Any]) -> bool:
@@ -123,6 +145,8 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     """
     if match.pattern.has_negation:
         return False  # "doesn't hurt anyone", "niet mijn probleem": the negation is the belief
+    if _not_merely(doc, match):
+        return False  # "I didn't just call for help": not merely that, so more than that
     if (
         doc.is_negated(match.first, match.last, inside=True)
         and not _elliptic_condition(doc, match)
@@ -138,8 +162,11 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     clause = tokens[match.last].clause
     single = _negation_cues(doc.lang).single
     for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
-        if tokens[k].clause != clause:
+        if tokens[k].clause != clause or tokens[k].norm in _SUBORDINATORS:
             break
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+        if tokens[k].norm == "dat" and nxt in _SUBJECT_PRONOUNS and nxt != "het":
+            break  # "ik heb eerlijk gezegd dat ik te weinig …": the negation is the clause after
         if tokens[k].norm in single:  # not "in plaats van": that negates what follows
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
             return after not in _NOT_A_NEGATION_AFTER
@@ -152,7 +179,7 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # someone else's words, quoted: not the candidate's belief
     if match.pattern.has_negation and _negation_left_behind(doc, match):
         return None  # "not mine, so I told him": the negation belongs to another clause
-    if _echoed_question(doc, match):
+    if _echoed_question(doc, match, contrary=contrary):
         return None  # "Samenwerken? Ja, …", "Training?": the question echoed, not an answer
     negated = match_negated(doc, match)
     if not contrary and not negated and _someone_else_acts(doc, match):
@@ -161,7 +188,13 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "ze willen dat we allemaal een training doen": their wish, not a deed
     if not contrary and not negated and cues.dismissed(doc, match):
         return None  # "al die bijscholing", "all that syncing up": named to brush it aside
-    if not contrary and not negated and _dislocated_and_negated(doc, match):
+    if not contrary and not negated and cues.nagged(doc, match):
+        return None  # "the lads keep going on about training": someone else's topic
+    if not contrary and not negated and cues.not_taken(doc, match, counterfactual_only=True):
+        return None  # "Admitting it would have meant a whole process": not done
+    if not contrary and not negated and cues.restricted(doc, match):
+        return None  # "I love feedback, as long as …": accepted only on conditions
+    if not contrary and not negated and _dislocated_and_negated(doc, match, cues):
         negated = True  # "Bijleren, dat hoeft voor mij niet", "Training, I don't need it"
     if not contrary and not negated and _subject_denied(doc, match):
         return "negated_indicator"  # "Coming up with new ideas isn't my job"
@@ -169,12 +202,20 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         negated = True  # "waarom zou ik een cursus doen?": waved away
     if not contrary and not negated and cues.passed_over(doc, match):
         negated = True  # "snelheid is belangrijker dan netjes", "rather … than loop in the team"
+    if negated and not contrary and cues.disclaimed(doc, match):
+        return None  # "I'm not a natural team player … But I sit in on their meeting"
     if negated and not contrary and _negated_by_pronoun(doc, match):
         return None  # "so nobody in the queue could listen in": others, not the candidate
     if negated and _someone_else_acts(doc, match, people=True):
         return None  # "de weduwnaar kon niet kiezen": someone else's failing, not the candidate's
     if contrary and not negated and _done_to_someone(doc, match):
         return None  # "werd uitgelachen", "got laughed at": what happened to someone else
+    if contrary and not negated and _conditional_trigger(doc, match):
+        return None  # "als ik dat niet haal, app ik de klant": the trigger of a response
+    if not contrary and not negated and _subject_of_contrary(doc, match, cues):
+        return "negated_indicator"  # "Testing the water properly takes ages"
+    if contrary and not negated and cues.conceded(doc, match):
+        return "negated_contrary"  # "even though nobody ever sees it, I …", "technically …, but"
     if contrary and not negated:
         if cues.rejected(doc, match):
             return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
@@ -208,6 +249,73 @@ class Cues:
     modals: frozenset[str]
     preference: frozenset[str]
     than: frozenset[str]
+    concessions: tuple[Match[str], ...] = ()  # "even though", "ook al"
+    concession_adverbs: tuple[Match[str], ...] = ()  # "technically", "officieel"
+    nagging: tuple[Match[str], ...] = ()  # "keep going on about", "zeuren over"
+    restrictions: tuple[Match[str], ...] = ()  # "as long as", "zolang", "yeah, great"
+    disclaimers: tuple[Match[str], ...] = ()  # "I'm not a natural", "ik ben niet zo'n"
+    counterfactuals: tuple[Match[str], ...] = ()  # "would have been easy", "had gekund"
+    # tokens of contrary beliefs (of any value) in the answer: set by the caller
+    contrary_tokens: frozenset[int] = frozenset()
+
+    def conceded(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a contrary belief is conceded before the candidate overrides it: right
+        after "even though"/"ook al" with no punctuation and no first person between ("I
+        polish the inside too, even though nobody ever sees it"; not "even though I don't
+        know the real reason"), or after "technically"/"officieel" earlier in its
+        sentence with "but"/"maar" after it ("technically it isn't my department, but …")."""
+        sent = doc.tokens[match.first].sent
+        selves, _ = _persons(doc.lang)
+        for c in self.concessions:
+            if doc.tokens[c.first].sent != sent or not 0 <= match.first - c.last - 1 <= 5:
+                continue
+            if any(t.norm in selves for t in doc.tokens[c.last + 1 : match.last + 1]):
+                continue  # "even though I don't know the real reason": the candidate's own act
+            if not any(ch in doc.text[c.end : match.start] for ch in ",.;:!?"):
+                return True
+        return any(
+            doc.tokens[a.first].sent == sent and a.last < match.first
+            for a in self.concession_adverbs
+        ) and self.contrasted(doc, match.last, same_sentence=True)
+
+    def nagged(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the value word is what someone else keeps going on about ("the lads keep
+        going on about training", "ze zeuren steeds over samenwerken"): earlier in the
+        sentence a nagging phrase, with no first person before it in its clause."""
+        tokens = doc.tokens
+        sent = tokens[match.first].sent
+        selves, _ = _persons(doc.lang)
+        for n in self.nagging:
+            if tokens[n.first].sent != sent or n.last >= match.first:
+                continue
+            clause = tokens[n.first].clause
+            start = doc.sentences[sent][0]
+            if not any(
+                tokens[k].norm in selves and tokens[k].clause == clause
+                for k in range(start, n.first)
+            ):
+                return True
+        return False
+
+    def disclaimed(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a negated value word is a modest disclaimer the candidate then overrides:
+        "I'm not a natural team player … But I sit in on their meeting", "ik ben niet zo'n
+        prater, maar …" (a disclaimer close before it in its clause, then a contrast)."""
+        clause = doc.tokens[match.first].clause
+        return any(
+            doc.tokens[d.first].clause == clause and 0 <= match.first - d.last - 1 <= 3
+            for d in self.disclaimers
+        ) and self.contrasted(doc, match.last)
+
+    def restricted(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a restriction or sarcasm follows the value word closely in its sentence
+        ("I love feedback, as long as …", "samenwerken prima, zolang …", "Teamwork, yeah,
+        great"): a conditional or mock acceptance."""
+        sent = doc.tokens[match.last].sent
+        return any(
+            doc.tokens[r.first].sent == sent and 0 < r.first - match.last <= 2
+            for r in self.restrictions
+        )
 
     def claimed(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether ``match`` is what the candidate says they *are* ("ik ben heel …",
@@ -257,9 +365,9 @@ class Cues:
                 return any(t.norm in self.preference for t in tokens[start:k])
         return False
 
-    def contrasted(self, doc: Doc, after: int) -> bool:
+    def contrasted(self, doc: Doc, after: int, *, same_sentence: bool = False) -> bool:
         """Whether a contrast word ("maar", "but") follows token ``after`` in its sentence or
-        opens the next sentence ("… hoor. Maar ja, …")."""
+        (unless ``same_sentence``) opens the next sentence ("… hoor. Maar ja, …")."""
         tokens = doc.tokens
         sent = tokens[after].sent
         for k in range(after + 1, len(tokens)):
@@ -268,6 +376,8 @@ class Cues:
                 if tok.norm in self.contrast:
                     return True
                 continue
+            if same_sentence:
+                break
             if tok.sent > sent + 1:
                 break
             first = doc.sentences[tok.sent][0]
@@ -287,12 +397,22 @@ class Cues:
             for r in self.rejections
         )
 
-    def not_taken(self, doc: Doc, match: Match[Any]) -> bool:
+    def not_taken(self, doc: Doc, match: Match[Any], *, counterfactual_only: bool = False) -> bool:
         """A contrary act the candidate *could* have done, then a contrast ("ik kon hem een
-        duurder contract aansmeren … Maar …", "I could have …, but"): a road not taken."""
+        duurder contract aansmeren … Maar …", "I could have …, but"), or told as a
+        counterfactual ("it would have been easy to quietly relabel it", "admitting it would
+        have meant …", up to three tokens after the match): a road not taken."""
         sent_first = doc.sentences[doc.tokens[match.first].sent][0]
         # the modal may stand inside the belief too: "Nobody would have noticed, but I …"
         before = doc.tokens[sent_first : match.last + 1]
+        sent = doc.tokens[match.first].sent
+        if any(
+            sent_first <= c.first <= match.last + 3 and doc.tokens[c.first].sent == sent
+            for c in self.counterfactuals
+        ):
+            return True  # "It would have been easy to quietly relabel it": not done
+        if counterfactual_only:
+            return False
         return any(t.norm in self.modals for t in before) and self.contrasted(doc, match.last)
 
 
@@ -310,6 +430,13 @@ def _cue_matcher(lang: str) -> Matcher[str]:
     entries += [(p, "dismissive") for p in compile_all(data.dismissive, lang, where)]
     entries += [(p, "hedge") for p in compile_all(data.hedges, lang, where)]
     entries += [(p, "rhetorical") for p in compile_all(data.rhetorical, lang, where)]
+    entries += [(p, "concession") for p in compile_all(data.concessives, lang, where)]
+    entries += [(p, "concession_adverb") for p in compile_all(data.concession_adverbs, lang, where)]
+    entries += [(p, "nagging") for p in compile_all(data.nagging, lang, where)]
+    entries += [(p, "restriction") for p in compile_all(data.restrictions, lang, where)]
+    entries += [(p, "restriction") for p in compile_all(data.sarcasm, lang, where)]
+    entries += [(p, "disclaimer") for p in compile_all(data.disclaimers, lang, where)]
+    entries += [(p, "counterfactual") for p in compile_all(data.counterfactuals, lang, where)]
     return Matcher(entries)
 
 
@@ -343,6 +470,12 @@ def read_cues(doc: Doc) -> Cues:
         rejections=tuple(m for m in found if m.payload == "rejection"),
         dismissive=tuple(m for m in found if m.payload == "dismissive"),
         rhetorical=tuple(m for m in found if m.payload == "rhetorical"),
+        concessions=tuple(m for m in found if m.payload == "concession"),
+        concession_adverbs=tuple(m for m in found if m.payload == "concession_adverb"),
+        nagging=tuple(m for m in found if m.payload == "nagging"),
+        restrictions=tuple(m for m in found if m.payload == "restriction"),
+        disclaimers=tuple(m for m in found if m.payload == "disclaimer"),
+        counterfactuals=tuple(m for m in found if m.payload == "counterfactual"),
         hedged=frozenset(
             k
             for m in found
@@ -360,11 +493,12 @@ def read_cues(doc: Doc) -> Cues:
 DISLOCATION_REACH = 3  # a value word this close to the start of its sentence may be fronted
 
 
-def _dislocated_and_negated(doc: Doc, match: Match[Any]) -> bool:
+def _dislocated_and_negated(doc: Doc, match: Match[Any], cues: Cues | None = None) -> bool:
     """Whether the value word is fronted as a topic ("Bijleren of doorgroeien, dat hoeft
     niet", "Learning more, none of that's for me", "Training, I don't need it"): it opens a
     first clause without the candidate in it that ends in a comma, and the next clause picks
-    it up with a resumptive word and is negated."""
+    it up with a resumptive word and is negated or states a contrary belief ("Ideas for
+    improving stuff, that's management's job", "Overleggen, dat kost alleen maar tijd")."""
     tokens = doc.tokens
     first, last = doc.sentences[tokens[match.first].sent]
     if match.first - first > DISLOCATION_REACH:
@@ -378,11 +512,17 @@ def _dislocated_and_negated(doc: Doc, match: Match[Any]) -> bool:
     if any(tokens[k].norm in selves for k in range(first, end + 1)):
         return False  # "Toen ik doorvroeg, …": a story, not a topic
     resumptive = _resumptive(doc.lang)
-    if tokens[end + 1].norm not in resumptive:
+    pick = end + 1  # "Uitzoeken wat er mis was, ach, dat kost uren": past an interjection
+    interjections = cues.interjections if cues is not None else frozenset()
+    while pick + 1 < last and tokens[pick].norm in interjections:
+        pick += 1
+    if tokens[pick].norm not in resumptive:
         return False
-    clause = tokens[end + 1].clause
+    end = pick - 1
+    clause = tokens[pick].clause
+    contrary = cues.contrary_tokens if cues is not None else frozenset()
     return any(
-        k in doc.negation_cues or tokens[k].norm in _extra_negations(doc.lang)
+        k in doc.negation_cues or tokens[k].norm in _extra_negations(doc.lang) or k in contrary
         for k in range(end + 1, last)
         if tokens[k].clause == clause
     )
@@ -451,14 +591,19 @@ def _negation_left_behind(doc: Doc, match: Match[Any]) -> bool:
 
 
 ECHO_LENGTH = 4  # a question this short, a value word in it, echoes the interviewer
+ECHO_LENGTH_IMPERSONAL = 7  # … or this short without the candidate in it: "Een cursus Engels?"
 
 
-def _echoed_question(doc: Doc, match: Match[Any]) -> bool:
+def _echoed_question(doc: Doc, match: Match[Any], *, contrary: bool = False) -> bool:
     """Whether the match is in a very short question ("Verbeteringen voorstellen?",
-    "Training?"): the candidate repeating the interviewer's topic, not evidence either way."""
+    "Training?", or up to seven words without the candidate: "Een cursus Engels voor de
+    toeristen?", a value word, not a belief: "why make a fuss?" is one): the candidate
+    repeating the topic, not evidence either way."""
     sent = doc.tokens[match.first].sent
     first, last = doc.sentences[sent]
-    if last - first > ECHO_LENGTH:
+    selves, _ = _persons(doc.lang)
+    impersonal = not contrary and not any(doc.tokens[k].norm in selves for k in range(first, last))
+    if last - first > (ECHO_LENGTH_IMPERSONAL if impersonal else ECHO_LENGTH):
         return False
     _, end = doc.sentence_span(sent)
     return doc.text[end : end + 1] == "?" or doc.text[end - 1 : end] == "?"
@@ -484,7 +629,17 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
     words = [t for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
     if any(t.norm in selves for t in words):
         return False
-    return any(t.norm in others or t.lemma in others for t in words)
+    if not people and all(t.norm in _LINKS for t in words if t.i < match.first):
+        return False  # "ik ben gebleven, gevraagd of hij …": the subject is carried over
+    if any(t.norm in others or t.lemma in others for t in words):
+        return True
+    # "People ring back asking …", "when someone suggests …": a subject before the match
+    subjects = _other_subjects(doc.lang)
+    if any(t.norm in subjects for t in words if t.i < match.first):
+        return True
+    # "Beginners ask a million questions": a person noun opens the clause, before the match
+    before = [t for t in words if t.i < match.first and t.norm not in _DETERMINERS]
+    return bool(before) and before[0].norm in _other_people(doc.lang)
 
 
 def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
@@ -497,6 +652,11 @@ def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
     selves = _report_words(doc.lang)[1]
     clause = doc.tokens[match.first].clause
     return not any(t.norm in selves for t in doc.tokens if t.clause == clause)
+
+
+@functools.cache
+def _other_subjects(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.other_subjects)
 
 
 @functools.cache
@@ -514,11 +674,18 @@ def _negated_by_pronoun(doc: Doc, match: Match[Any]) -> bool:
     ("niemand luisterde mee", "nobody could listen in"): about others, not the candidate."""
     tokens = doc.tokens
     clause = tokens[match.first].clause
+    selves, _ = _persons(doc.lang)
     for k in range(match.first - 1, max(-1, match.first - 7), -1):
         if tokens[k].clause != clause:
             return False
         if k in doc.negation_cues:
-            return tokens[k].norm in _NEGATIVE_PRONOUNS
+            if tokens[k].norm not in _NEGATIVE_PRONOUNS:
+                return False
+            # "ik heb daar niets van geleerd": the pronoun is the object, the candidate acts
+            start = k
+            while start > 0 and tokens[start - 1].clause == clause:
+                start -= 1
+            return not any(tokens[j].norm in selves for j in range(start, k))
     return False
 
 
@@ -526,10 +693,20 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
     """Whether someone other than the candidate asks or wants what follows, earlier in the
     same sentence ("een klant vroeg of…", "a seller wanted me not to…")."""
     requests, selves = _request_words(doc.lang)
-    sent_first = doc.sentences[doc.tokens[first].sent][0]
+    reports, subjects = _report_words(doc.lang)
+    tokens = doc.tokens
+    sent_first = doc.sentences[tokens[first].sent][0]
+    inverted = first + 1 < len(tokens) and tokens[first + 1].norm in _INVERTED_SELF
+    if tokens[first].norm in reports and inverted:
+        return False  # "Als de baas vraagt …, zeg ik dat het vast …": the candidate's reply
     for k in range(first - 1, sent_first - 1, -1):
-        if doc.tokens[k].norm in requests:
-            before = doc.tokens[max(sent_first, k - 2) : k]
+        if tokens[k].norm in reports and (
+            (k > sent_first and tokens[k - 1].norm in subjects)
+            or (k + 1 < first and tokens[k + 1].norm in _INVERTED_SELF)
+        ):
+            return False  # "He asked if I had ideas; I said that's not …": the candidate's reply
+        if tokens[k].norm in requests:
+            before = tokens[max(sent_first, k - 2) : k]
             return not any(t.norm in selves for t in before)
     return False
 
@@ -550,6 +727,11 @@ def _report_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "our", "my", "de", "het", "een", "onze", "ons", "mijn", "die", "deze"}
+)
+_LINKS = frozenset({"en", "and", "of", "or", "dan", "then", "ook", "also"})  # no subject of its own
+_FIRST_SINGULAR = frozenset({"ik", "i", "i've", "i'm", "i'd", "i'll"})
 _INVERTED_SELF = frozenset({"ik", "i"})  # "zei ik": "we" after "said" is the reported clause
 
 
@@ -562,5 +744,63 @@ def _reported_by_other(doc: Doc, first: int) -> bool:
         if doc.tokens[k].norm in reports:
             before = doc.tokens[max(sent_first, k - 2) : k]  # "ik zei", "I said"
             inverted = k + 1 < first and doc.tokens[k + 1].norm in _INVERTED_SELF  # "zei ik"
+            if _in_condition(doc, k) and doc.tokens[k].clause != doc.tokens[first].clause:
+                return False  # "If a customer says we missed one, well, that's not mine"
+            if any(
+                doc.tokens[j].norm in _FIRST_SINGULAR
+                and doc.tokens[j].clause != doc.tokens[k].clause
+                for j in range(k + 1, first)
+            ):
+                return False  # "The warehouse never tells me, so I've stopped asking"
             return not (inverted or any(t.norm in selves for t in before))
     return False
+
+
+def _conditional_trigger(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a contrary match stands in an if/als clause and the clause after it has the
+    candidate as subject ("als ik dat niet haal, app ik de klant …"): a contingency the
+    candidate answers, not a belief. "Als het langer duurt, dan duurt het langer" still
+    counts (no first person after it)."""
+    tokens = doc.tokens
+    if not _in_condition(doc, match.first):
+        return False
+    clause = tokens[match.last].clause
+    _, last = doc.sentences[tokens[match.first].sent]
+    after = [t for t in tokens[match.last + 1 : last] if t.clause != clause]
+    if not after:
+        return False
+    nxt = after[0].clause
+    selves = _report_words(doc.lang)[1]
+    return any(t.norm in selves for t in after if t.clause == nxt)
+
+
+SUBJECT_REACH = 6  # tokens from a sentence-opening value word to a contrary predicate
+
+
+def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
+    """Whether the value word is the sentence's first word and a contrary belief follows in
+    its clause, without the candidate in between: it is the subject of that belief ("Testing
+    the water properly takes ages", "Samenwerken kost alleen maar tijd")."""
+    tokens = doc.tokens
+    first, _ = doc.sentences[tokens[match.first].sent]
+    if match.first != first or match.pattern.has_negation or not cues.contrary_tokens:
+        return False  # "That coordination saved …" refers back; it is not a topic
+    clause = tokens[match.first].clause
+    selves, _ = _persons(doc.lang)
+    for k in range(match.last + 1, min(len(tokens), match.last + 1 + SUBJECT_REACH)):
+        if tokens[k].clause != clause or tokens[k].norm in selves:
+            return False
+        if k in cues.contrary_tokens:
+            return True
+    return False
+
+
+def _in_condition(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` stands in a clause opened by "if"/"when"/"als" (a condition)."""
+    tokens = doc.tokens
+    j = k
+    while j > 0 and tokens[j - 1].clause == tokens[k].clause:
+        j -= 1
+    while j < k and tokens[j].norm in _LINKS:  # "en als ik dat niet haal, …"
+        j += 1
+    return tokens[j].norm in _CONDITION_OPENERS

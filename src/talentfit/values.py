@@ -76,9 +76,14 @@ _BASE_WEIGHTS: dict[str, float] = {
 }
 GENERAL_FACTOR = 0.5  # general evidence (other values, attitude cues) weighs half
 INDIRECT_SCALE = 0.5  # alignment on general evidence alone is halved: |alignment| < 0.5
+STORY_WEIGHT = 1.0  # a told past action (or its absence) among the indirect evidence
 SIGNAL_WEIGHTS: dict[str, float] = {
     **_BASE_WEIGHTS,
     **{f"general_{k}": v * GENERAL_FACTOR for k, v in _BASE_WEIGHTS.items()},
+    # indirect only: whether the answer tells what the candidate did (a past first-person
+    # sentence) or speaks only in the present about themselves (views, habits, rules)
+    "general_story": STORY_WEIGHT,
+    "general_no_story": -STORY_WEIGHT,
     "driver": 0.0,  # a motivation driver mention (talentfit.motivation); no value weight
 }
 GENERAL = "_general"  # payload id of the general service-attitude cues
@@ -339,8 +344,12 @@ def value_alignment(
     cues = read_cues(doc)
     pool = _pool(values)
     per_value: dict[int, list[Match[tuple[int, bool]]]] = {i: [] for i in range(len(pool))}
+    contrary_tokens: set[int] = set()
     for match in _matcher(pool, lang).find(doc):
         per_value[match.payload[0]].append(match)
+        if match.payload[1]:
+            contrary_tokens.update(range(match.first, match.last + 1))
+    cues = attrs.evolve(cues, contrary_tokens=frozenset(contrary_tokens))
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
     for i, value in enumerate(values):
@@ -348,6 +357,7 @@ def value_alignment(
         if not evidence:
             if general is None:
                 general = _general_evidence(doc, [m for ms in per_value.values() for m in ms], cues)
+                general += _story_evidence(doc)
             evidence = general
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
@@ -380,11 +390,60 @@ def _general_evidence(
     story = analysis.doc  # the engine's own segmentation of the same text (may differ)
     for sent, info in enumerate(analysis.sentences):
         first, last = story.sentences[sent]
-        negated = any(k in story.negation_cues for k in range(first, last))
+        negated = _self_negated(story, first, last)
         if info.concrete and info.first_singular and info.first_past >= 0 and not negated:
             start, end = story.sentence_span(sent)
             return [ValueEvidence(start, end, story.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
+
+
+def _self_negated(doc: Doc, first: int, last: int) -> bool:
+    """Whether tokens ``first..last-1`` hold a negation cue, except one in a background
+    clause without the candidate ("toen een meneer geen internet had, heb ik …", "when
+    he couldn't log in, I …"): the setting of the story, not a denial of it."""
+    selves = _self_forms(doc.lang)
+    tokens = doc.tokens
+    for k in range(first, last):
+        if k not in doc.negation_cues:
+            continue
+        clause = [t for t in tokens[first:last] if t.clause == tokens[k].clause]
+        background = clause[0].norm in _BACKGROUND and not any(t.norm in selves for t in clause)
+        if not background:
+            return True
+    return False
+
+
+_BACKGROUND = frozenset({"toen", "als", "wanneer", "nadat", "when", "if", "after", "once"})
+
+
+@functools.cache
+def _self_forms(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.self_subjects)
+
+
+def _story_evidence(doc: Doc) -> list[ValueEvidence]:
+    """Whether the answer tells what the candidate did: its first sentence with a first-person
+    subject and a past-tense verb is ``general_story``; when the candidate speaks about
+    themselves only in the present (views, habits, rules), their first such sentence is
+    ``general_no_story``; without a first person at all, nothing. Past behaviour is the best
+    evidence of a value (seed 002); on answers without evidence of the value itself, whether
+    a story is told at all agreed with the label more often than the other backoff did."""
+    from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
+
+    analysis = analyse_answer(doc.text, doc.lang)
+    story = analysis.doc
+    personal = [
+        sent
+        for sent, info in enumerate(analysis.sentences)
+        if info.first_singular or info.first_plural
+    ]
+    if not personal:
+        return []
+    past = [sent for sent in personal if analysis.sentences[sent].first_past >= 0]
+    sent = past[0] if past else personal[0]
+    start, end = story.sentence_span(sent)
+    signal = "general_story" if past else "general_no_story"
+    return [ValueEvidence(start, end, story.text[start:end], signal)]
 
 
 _COPULAS = frozenset({"is", "zijn", "are", "blijft", "blijven", "remains", "stays"})
