@@ -838,3 +838,17 @@ def test_story_needs_a_first_person() -> None:
     """An answer without the candidate in it ('Het weer was mooi.') gets no story signal."""
     blank = ValueDefinition("blank", {"nl": "blank"}, {"nl": ""}, {}, {})
     assert value_alignment("Het weer was mooi.", "nl", [blank])[0].alignment is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "Last month a customer called. I told him that's finance, so I transferred him."),
+        ("nl", "Vorige week belde een klant. Dat was niet mijn afdeling, dus ik heb hem doorverbonden."),
+    ],
+)
+def test_a_story_with_a_counter_indicator_earns_no_story_credit(lang: str, answer: str) -> None:
+    """A past story in which the candidate passes the customer on is no evidence for a value."""
+    blank = ValueDefinition("blank", {lang: "blank"}, {lang: ""}, {}, {})
+    signals = [e.signal for e in value_alignment(answer, lang, [blank])[0].evidence]
+    assert "general_story" not in signals

@@ -425,7 +425,9 @@ def _story_evidence(doc: Doc) -> list[ValueEvidence]:
     """Whether the answer tells what the candidate did: its first sentence with a first-person
     subject and a past-tense verb is ``general_story``; when the candidate speaks about
     themselves only in the present (views, habits, rules), their first such sentence is
-    ``general_no_story``; without a first person at all, nothing. Past behaviour is the best
+    ``general_no_story``; without a first person at all, nothing, and nothing either for a
+    story in which the scoring engine finds a counter-indicator (the candidate passed the
+    customer on, hid behind a rule…): telling it is no credit. Past behaviour is the best
     evidence of a value (seed 002); on answers without evidence of the value itself, whether
     a story is told at all agreed with the label more often than the other backoff did."""
     from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
@@ -440,6 +442,8 @@ def _story_evidence(doc: Doc) -> list[ValueEvidence]:
     if not personal:
         return []
     past = [sent for sent in personal if analysis.sentences[sent].first_past >= 0]
+    if past and any(h.kind == "counter" for h in analysis.hits):
+        return []  # "I told him that's finance and closed the ticket": a story, but no credit
     sent = past[0] if past else personal[0]
     start, end = story.sentence_span(sent)
     signal = "general_story" if past else "general_no_story"
