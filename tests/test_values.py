@@ -844,7 +844,7 @@ def test_story_needs_a_first_person() -> None:
     ("lang", "answer"),
     [
         ("en", "Last month a customer called. I told him that's finance, so I transferred him."),
-        ("nl", "Vorige week belde een klant. Dat was niet mijn afdeling, dus ik heb hem doorverbonden."),
+        ("nl", "Er belde een klant. Dat was niet mijn afdeling, dus ik heb hem doorverbonden."),
     ],
 )
 def test_a_story_with_a_counter_indicator_earns_no_story_credit(lang: str, answer: str) -> None:
