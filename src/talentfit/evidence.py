@@ -107,11 +107,6 @@ def _grammar_affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(g.past_suffixes), prefixes
 
 
-@functools.cache
-def _ipp_verbs(lang: str) -> frozenset[str]:
-    return frozenset(language_data(lang).grammar.ipp_verbs)
-
-
 def _is_past_token(tok: Token, lang: str, past_forms: frozenset[str]) -> bool:
     norm = tok.norm
     if norm in past_forms:
@@ -141,20 +136,16 @@ def _is_participle(tok: Token, lang: str) -> bool:
         return False
     if len(norm) == 5 and tok.lemma == norm:
         return False  # "gezet", "gehad" are participles; "geven" is not
-    if norm in _non_participles(lang):
+    if norm in _grammar_words(lang, "non_participles"):
         return False  # "zo ben ik gewoon": an adverb, not a perfect tense
     # ge-participles are recognisable by form (gedaan, teruggebeld); others need a lemma
     return "ge" in norm[:-3] or tok.lemma != norm
 
 
 @functools.cache
-def _non_participles(lang: str) -> frozenset[str]:
-    return frozenset(language_data(lang).grammar.non_participles)
-
-
-@functools.cache
-def _present_passive(lang: str) -> frozenset[str]:
-    return frozenset(language_data(lang).grammar.present_passive_auxiliaries)
+def _grammar_words(lang: str, field: str) -> frozenset[str]:
+    """A word list of the language's ``[grammar]`` data, as a set."""
+    return frozenset(getattr(language_data(lang).grammar, field))
 
 
 @functools.cache
@@ -191,16 +182,6 @@ def _is_conceded(doc: Doc, first: int) -> bool:
     return False
 
 
-@functools.cache
-def _subordinators(lang: str) -> frozenset[str]:
-    return frozenset(language_data(lang).grammar.subordinators)
-
-
-@functools.cache
-def _contrasts(lang: str) -> frozenset[str]:
-    return frozenset(language_data(lang).grammar.contrasts)
-
-
 _CONTRAST_WINDOW = 10  # tokens from the contrast word to the candidate who acts after it
 
 
@@ -212,7 +193,7 @@ def _is_overridden(doc: Doc, last: int) -> bool:
     """
     tokens = doc.tokens
     sent = tokens[last].sent
-    contrasts = _contrasts(doc.lang)
+    contrasts = _grammar_words(doc.lang, "contrasts")
     singular = _grammar_sets(doc.lang)[2]
     n = len(tokens)
     # the contrast may open the next sentence of a transcript split before it ("| maar …")
@@ -230,11 +211,6 @@ def _is_overridden(doc: Doc, last: int) -> bool:
     return False
 
 
-@functools.cache
-def _reporting_verbs(lang: str) -> frozenset[str]:
-    return frozenset(language_data(lang).grammar.reporting_verbs)
-
-
 _REPORT_WINDOW = 8  # tokens between a reporting verb and the habit word it reports
 
 
@@ -245,7 +221,7 @@ def _is_reported(doc: Doc, first: int) -> bool:
     belongs to what was said, in a past story.
     """
     tokens = doc.tokens
-    verbs = _reporting_verbs(doc.lang)
+    verbs = _grammar_words(doc.lang, "reporting_verbs")
     past_forms = _grammar_sets(doc.lang)[0]
     sent = tokens[first].sent
     for k in range(first - 1, max(-1, first - 1 - _REPORT_WINDOW), -1):
@@ -303,8 +279,8 @@ def _is_passive(doc: Doc, first: int, last: int) -> bool:
 def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
     lang = doc.lang
     past_forms, auxiliaries, singular, plural = _grammar_sets(lang)
-    ipp = _ipp_verbs(lang)
-    present_passive = _present_passive(lang)
+    ipp = _grammar_words(lang, "ipp_verbs")
+    present_passive = _grammar_words(lang, "present_passive_auxiliaries")
     infos: list[SentenceInfo] = []
     for first, last in doc.sentences:
         info = SentenceInfo()
@@ -416,7 +392,10 @@ def _analyse_answer(
                 sent not in late
                 or m.first - sent_first >= _OUTCOME_WINDOW
                 or _starts_with_self(doc, sent_first, m.first)
-                or (m.first > 0 and doc.norms[m.first - 1] in _subordinators(doc.lang))
+                or (
+                    m.first > 0
+                    and doc.norms[m.first - 1] in _grammar_words(doc.lang, "subordinators")
+                )
             ):
                 continue  # "when he pointed it out, …": background, not how it ended
             kind = "result"  # "Ze kwam een week later terug": how it ended for the customer
