@@ -126,3 +126,14 @@ def test_a_range_of_variable_pay_on_top_is_not_judged_as_the_salary_band() -> No
     assert "pay-range-wide" in _rules("Salary £18,000 to £40,000 a year.", "en")
     assert "pay-range-wide" not in _rules("€ 2.800 per maand, plus € 100 tot € 400 aan fooien.")
     assert "pay-range-wide" in _rules("Salaris tussen € 2.500 en € 6.000 bruto per maand.")
+
+
+def test_a_person_word_used_as_no_person_does_not_take_the_pronoun() -> None:
+    """'a calm head' is no person, so 'She will …' means the candidate; 'the head' and
+    'our clients' are people, so the pronoun is theirs."""
+    calm = "Climbing Instructor\nWe want a calm head in the wall. She will plan routes."
+    assert "gendered-pronoun" in _rules(calm, "en")
+    clients = "Climbing Instructor\nOur clients love the wall. She will plan the routes with them."
+    assert "gendered-pronoun" not in _rules(clients, "en")
+    head = "Climbing Instructor\nYou work with the head of the centre. She will plan your week."
+    assert "gendered-pronoun" not in _rules(head, "en")

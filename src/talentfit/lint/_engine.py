@@ -30,6 +30,12 @@ _SPECIFIERS = frozenset(
 )  # fmt: skip
 _DETERMINERS = frozenset({"de", "het", "onze", "een", "the", "our", "this", "deze", "a", "an"})
 _NEW = frozenset({"nieuwe", "new"})
+# words before a person noun that make it a person: "the manager", "onze klant", "your coach"
+_PERSON_DETERMINERS = frozenset(
+    {"de", "het", "een", "onze", "ons", "je", "jouw", "uw", "hun", "haar", "zijn", "die", "deze",
+     "elke", "iedere", "the", "a", "an", "our", "your", "their", "his", "her", "its", "each",
+     "every", "this", "that", "any", "my", "mijn"}
+)  # fmt: skip
 _NAME_CUES = frozenset(
     {"bel", "belt", "mail", "contact", "met", "call", "email", "e-mail", "ask", "vraag", "with"}
 )
@@ -273,10 +279,21 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     window = [t for t in tokens[max(0, m.first - 30) : m.first] if t.sent >= sent - 1]
     if any(is_candidate(t) for t in window if t.sent == sent):
         return True
+
+    def person(t: Token) -> bool:
+        """A person word used as one: after a determiner or possessive, or in the plural
+        ("the head of sales", "our clients"; not "a calm head", "to lead climbing")."""
+        if t.norm not in rules.other_people and t.lemma not in rules.other_people:
+            return False
+        if t.norm != t.lemma:
+            return True
+        before = tokens[t.i - 1] if t.i else None
+        return before is not None and before.sent == t.sent and before.norm in _PERSON_DETERMINERS
+
     for t in reversed(window):
         if is_candidate(t):
             return True
-        if t.norm in rules.other_people or t.lemma in rules.other_people or _is_name(doc, t):
+        if person(t) or _is_name(doc, t):
             if served(t):
                 continue  # "You report to the manager. She must…": she is the candidate
             return False
