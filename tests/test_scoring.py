@@ -345,3 +345,12 @@ def test_a_dutch_passive_ending_in_its_participle_is_what_happened_to_the_custom
     assert not counters("Hij was al drie keer van de ene naar de andere afdeling gestuurd.")
     assert not counters("Hij was al twee keer doorverbonden.")
     assert counters("Ik heb hem naar de andere afdeling gestuurd.")
+
+
+def test_a_but_after_an_act_against_the_customer_does_not_undo_it() -> None:
+    """'… and transferred her, but I did feel sorry for her': the transfer still counts."""
+    text = (
+        "A customer called about her refund. I told her it was not my department and "
+        "transferred her to billing, but I did feel sorry for her."
+    )
+    assert score_answer(text, competency="ownership", lang="en").score_for("ownership").level == 1

@@ -432,7 +432,7 @@ def _analyse_answer(
                 continue  # "I could have just transferred her": the road not taken
             if _is_conceded(doc, m.first):
                 continue  # "I apologise, even if it wasn't my fault": granted, not a stance
-            if _is_overridden(doc, m.last):
+            if signal.overridable and _is_overridden(doc, m.last):
                 continue  # "not my department, but I called them myself": the road not taken
             if first_tok.quoted and not info.first_singular:
                 continue  # the customer's words ("his 'dumb questions'"), not the candidate's

@@ -75,6 +75,9 @@ class Signal:
     weight: float = 1.0
     negated: str = attrs.field(default="ignore", validator=_check_negated)
     description: str = ""
+    # a counter that states a norm rather than an act ("not my department", "that's the
+    # process"): a following "but I …" overrides it; an act ("transferred her") stays
+    overridable: bool = False
 
 
 @attrs.frozen
