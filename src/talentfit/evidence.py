@@ -371,7 +371,7 @@ def _analyse_answer(
         elif situation and s.first_singular and past_count <= 1:
             # a story told in the present tense ("Er komt een man binnen, ik vraag …")
             s.concrete = True
-    late = [i for i, s in enumerate(sentences) if s.concrete][-3:]
+    late = [i for i, s in enumerate(sentences) if s.concrete and i > 0][-3:]
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
     for m in matches:
