@@ -34,7 +34,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import attrs
 
 from .errors import ConfigError
-from .text import _TOKEN_RE, Doc, Token, fold, language_data, lemma_of
+from .text import _TOKEN_RE, Doc, Token, cached_per_language, fold, language_data, lemma_of
 
 __all__ = ["Match", "Matcher", "Pattern", "compile_pattern", "compile_phrase"]
 
@@ -404,16 +404,13 @@ class Matcher(Generic[P]):
             return []
         # a lemma is a function of the folded form within one language, so the first-step
         # alternatives of a form are remembered per language and shared by all documents
-        cache = self._starts.get(doc.lang)
-        if cache is None:
-            cache = self._starts[doc.lang] = {}
-        starts = list(map(cache.get, norms))
-        if None in starts:
-            if len(cache) >= _STARTS_LIMIT:
-                cache.clear()
-            for ti, alts in enumerate(starts):
-                if alts is None:
-                    starts[ti] = cache[norms[ti]] = self._starts_of(norms[ti], lemmas[ti])
+        starts = cached_per_language(
+            self._starts,
+            doc.lang,
+            norms,
+            lambda ti: self._starts_of(norms[ti], lemmas[ti]),
+            _STARTS_LIMIT,
+        )
         tokens = doc.tokens
         items = self._items
         simple, seconds = self._simple, self._second

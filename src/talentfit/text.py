@@ -13,8 +13,8 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import NamedTuple, TypeVar
 
 import attrs
 import simplemma
@@ -275,23 +275,43 @@ def _negation_cues(lang: str) -> _Cues:
 _FORMS_LIMIT = 200_000  # word forms remembered per language (folded form and lemma)
 _forms: dict[str, dict[str, tuple[str, str]]] = {}
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def cached_per_language(
+    caches: dict[str, dict[_K, _V]],
+    lang: str,
+    keys: list[_K],
+    compute: Callable[[int], _V],
+    limit: int,
+) -> list[_V]:
+    """The value of each key, from ``caches[lang]``; a missing one is ``compute(index)``.
+
+    The values of word forms repeat across texts, so a cache per language is shared by all
+    documents; it is emptied when it reaches ``limit`` entries, which keeps memory flat.
+    """
+    cache = caches.get(lang)
+    if cache is None:
+        cache = caches[lang] = {}
+    values = list(map(cache.get, keys))
+    if None in values:
+        if len(cache) >= limit:
+            cache.clear()
+        for k, value in enumerate(values):
+            if value is None:
+                values[k] = cache[keys[k]] = compute(k)
+    return values  # type: ignore[return-value]
+
 
 def _forms_of(surfaces: list[str], lang: str) -> list[tuple[str, str]]:
     """(folded form, lemma) of each surface form, through a per-language cache."""
-    cache = _forms.get(lang)
-    if cache is None:
-        cache = _forms[lang] = {}
-    forms = list(map(cache.get, surfaces))
-    if None in forms:
-        if len(cache) >= _FORMS_LIMIT:
-            cache.clear()
-        for k, form in enumerate(forms):
-            if form is None:
-                surface = surfaces[k]
-                norm = fold(surface)
-                form = cache[surface] = (norm, lemma_of(norm, lang))
-                forms[k] = form
-    return forms  # type: ignore[return-value]
+
+    def form(k: int) -> tuple[str, str]:
+        norm = fold(surfaces[k])
+        return norm, lemma_of(norm, lang)
+
+    return cached_per_language(_forms, lang, surfaces, form, _FORMS_LIMIT)
 
 
 def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
