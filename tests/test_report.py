@@ -334,6 +334,16 @@ def test_error_records_are_listed_not_scored() -> None:
     assert "does not match the answer at its offsets @ $.scores[0].evidence[0].text" in failed
 
 
+def test_a_raw_answer_without_scores_is_not_scored() -> None:
+    """An input record that was never scored (no 'scores') is listed, not shown as 'no evidence'."""
+    html = write_report([{"id": "a1", "answer": "Ik heb de klant teruggebeld.", "lang": "nl"}],
+                        Path("/dev/null"))  # fmt: skip
+    assert html.answers == 0 and len(html.not_scored) == 1
+    assert "expected a record written by `talentfit score --format jsonl` @ $.scores" in (
+        html.not_scored[0].error
+    )
+
+
 def test_accepts_answer_results() -> None:
     """The library's AnswerResult objects render like their JSON records."""
     answer = "I phoned her back the same day."

@@ -211,6 +211,10 @@ def _parse_answer(data: Mapping[str, Any], index: int) -> _Answer:
     answer = data.get("answer")
     if not isinstance(answer, str):
         raise _Invalid("answer must be a string (the scored answer text)", "$.answer")
+    if "scores" not in data:
+        raise _Invalid(
+            "no scores: expected a record written by `talentfit score --format jsonl`", "$.scores"
+        )
     record_id = identifier(data.get("id")) or f"#{index + 1}"
     candidate = identifier(data.get("candidate_id")) or record_id
     scores = tuple(
