@@ -163,7 +163,7 @@ def _level(f: Features, targeted: bool, texts: RationaleTexts) -> tuple[int, flo
     support = f.indicators + f.perspective
     if targeted:
         support += _OTHER_EVIDENCE * min(f.general_indicators, 2.0)
-    solid = f.own >= 2 and f.results > 0 and support >= 1.5
+    solid = (f.own >= 2 or (f.own >= 1 and f.we >= 1)) and f.results > 0 and support >= 1.5
     if not targeted:
         solid = solid and f.indicators >= 1.5
     exemplary = solid and f.beyond >= 1.0
