@@ -17,7 +17,7 @@ import attrs
 from .lexicon import CompiledSignal, Signal, compile_signals, signal_matcher
 from .patterns import Matcher
 from .rubric import Rubric
-from .text import Doc, Token, analyse, language_data
+from .text import Doc, Token, _negation_cues, analyse, language_data
 
 __all__ = ["Analysis", "Hit", "SentenceInfo", "analyse_answer", "rubric_matcher"]
 
@@ -281,11 +281,12 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
     past_forms, auxiliaries, singular, plural = _grammar_sets(lang)
     ipp = _grammar_words(lang, "ipp_verbs")
     present_passive = _grammar_words(lang, "present_passive_auxiliaries")
+    negations = _negation_cues(lang).single
     infos: list[SentenceInfo] = []
     for first, last in doc.sentences:
         info = SentenceInfo()
         has_aux = False
-        previous = ""
+        previous = before = ""
         for tok in doc.tokens[first:last]:
             norm = tok.norm
             if norm in singular:
@@ -293,8 +294,12 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
             elif norm in plural:
                 info.first_plural = True
             if not info.past:
-                if previous in present_passive:
-                    pass  # "it gets sorted", "het wordt opgelost": present, not a past event
+                if previous in present_passive or (
+                    previous in negations and before in present_passive
+                ):
+                    # "it gets sorted", "het wordt opgelost", "I'm not paid to": present, not
+                    # a past event
+                    pass
                 elif _is_past_token(tok, lang, past_forms) or (
                     has_aux and (_is_participle(tok, lang) or norm in ipp)
                 ):
@@ -302,7 +307,7 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
                     info.first_past = tok.i
                 elif norm in auxiliaries:
                     has_aux = True
-            previous = norm
+            previous, before = norm, previous
         infos.append(info)
     return infos
 
@@ -361,9 +366,16 @@ def _analyse_answer(
                 info.first_hypothetical = m.first
     situation = any("situation" in s.modes for s in sentences)
     past_count = sum(1 for s in sentences if s.past)
-    for s in sentences:
-        if "hypothetical" in s.modes and 0 <= s.first_past < s.first_hypothetical:
-            s.modes.discard("hypothetical")  # future in the past: "I told him I'd call back"
+    conditionals = _grammar_words(lang, "conditionals")
+    for s, (first, _) in zip(sentences, doc.sentences, strict=True):
+        if (
+            "hypothetical" in s.modes
+            and 0 <= s.first_past < s.first_hypothetical
+            and doc.tokens[first].norm not in conditionals
+        ):
+            # future in the past: "I told him I'd call back" (but "if they wanted it, I'd do
+            # it" stays hypothetical)
+            s.modes.discard("hypothetical")
         if s.modes & _TALK:
             continue  # intentions, habits and self-description are not a story
         if s.past:

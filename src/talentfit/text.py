@@ -75,6 +75,7 @@ class Grammar:
     reporting_verbs: list[str] = attrs.field(factory=list)
     contrasts: list[str] = attrs.field(factory=list)
     subordinators: list[str] = attrs.field(factory=list)
+    conditionals: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
