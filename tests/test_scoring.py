@@ -325,6 +325,27 @@ def test_a_counter_indicator_the_candidate_then_overrides_is_the_road_not_taken(
     assert [h for h in kept.hits if h.signal.id == "ownership.not_my_job"]
 
 
+def test_what_is_normally_done_then_overridden_in_the_next_sentence_is_the_road_not_taken() -> None:
+    """'Normaal verwijzen we door, maar … . Ik heb zelf gebeld.': the norm is not her deed."""
+    from talentfit.evidence import analyse_answer
+
+    def counters(text: str, lang: str) -> list[str]:
+        return [h.signal.id for h in analyse_answer(text, lang).hits if h.kind == "counter"]
+
+    norm = (
+        "Normaal verwijzen we dan naar de netbeheerder, maar hij was daar al twee keer "
+        "van het kastje naar de muur gestuurd. Ik heb zelf de netbeheerder gebeld."
+    )
+    assert not counters(norm, "nl")
+    assert counters("We verwijzen dan naar de netbeheerder. Ik heb hem het nummer gegeven.", "nl")
+    usually = (
+        "Usually we refer them to the landlord, but she had been waiting for weeks already. "
+        "I called the landlord myself."
+    )
+    assert not counters(usually, "en")
+    assert counters("Usually we refer them to the landlord, but she was fine with that.", "en")
+
+
 def test_a_customer_in_a_when_clause_is_background_not_the_outcome() -> None:
     """'When he pointed it out, I apologised' is no result; 'He thanked me' is."""
     from talentfit.evidence import analyse_answer

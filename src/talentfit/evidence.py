@@ -207,8 +207,24 @@ def _is_overridden(doc: Doc, last: int) -> bool:
                 # ik heb het geregeld" (a transcript split at "dus")
                 if tokens[j].sent != tokens[k].sent and j - doc.sentences[tokens[j].sent][0] >= 2:
                     return False
+            # a longer contrast may give the reason, and the candidate acts in the next
+            # sentence: "Normaal verwijzen we door, maar hij was al twee keer doorgestuurd.
+            # Ik heb zelf gebeld."
+            if sent + 1 < len(doc.sentences):
+                first, stop = doc.sentences[sent + 1]
+                return any(t.norm in singular for t in tokens[first : min(stop, first + 2)])
             return False
     return False
+
+
+def _states_norm(doc: Doc, first: int) -> bool:
+    """Whether the counter-indicator at token ``first`` is what is normally done, not a deed:
+    a norm word ("normaal", "usually", "officially") before it in its sentence ("Normaal
+    verwijzen we dan naar de netbeheerder")."""
+    sent = doc.tokens[first].sent
+    start = doc.sentences[sent][0]
+    norms = _grammar_words(doc.lang, "norm_words")
+    return any(doc.norms[k] in norms for k in range(start, first))
 
 
 _REPORT_WINDOW = 8  # tokens between a reporting verb and the habit word it reports
@@ -444,7 +460,7 @@ def _analyse_answer(
                 continue  # "I could have just transferred her": the road not taken
             if _is_conceded(doc, m.first):
                 continue  # "I apologise, even if it wasn't my fault": granted, not a stance
-            if signal.overridable and _is_overridden(doc, m.last):
+            if (signal.overridable or _states_norm(doc, m.first)) and _is_overridden(doc, m.last):
                 continue  # "not my department, but I called them myself": the road not taken
             if first_tok.quoted and not info.first_singular:
                 continue  # the customer's words ("his 'dumb questions'"), not the candidate's

@@ -76,6 +76,7 @@ class Grammar:
     contrasts: list[str] = attrs.field(factory=list)
     subordinators: list[str] = attrs.field(factory=list)
     conditionals: list[str] = attrs.field(factory=list)
+    norm_words: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
