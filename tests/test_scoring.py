@@ -375,3 +375,33 @@ def test_a_but_after_an_act_against_the_customer_does_not_undo_it() -> None:
         "transferred her to billing, but I did feel sorry for her."
     )
     assert score_answer(text, competency="ownership", lang="en").score_for("ownership").level == 1
+
+
+def test_instead_of_or_without_does_not_negate_what_the_candidate_then_did() -> None:
+    """'Instead of just quoting six weeks I asked …': the asking happened; 'I did not ask'
+    is still a negation."""
+    from talentfit.evidence import analyse_answer
+
+    def negated(text: str, lang: str, word: str) -> list[bool]:
+        hits = analyse_answer(text, lang).hits
+        return [h.negated for h in hits if word in text[h.start : h.end].lower()]
+
+    assert negated("Instead of just quoting six weeks I asked what it was for.", "en", "asked") == [
+        False
+    ]
+    assert negated("I didn't ask what it was for.", "en", "ask") in ([], [True])
+    # an object pronoun is no subject: 'zonder hem te bellen' stays negated
+    assert all(negated("Ik heb de order geannuleerd zonder hem terug te bellen.", "nl", "bel"))
+
+
+def test_how_things_stand_now_after_a_story_is_a_result() -> None:
+    """'Inmiddels zijn er geen klachten meer' after a told story is its result; the same
+    present-tense sentence without a story is talk."""
+    from talentfit.evidence import analyse_answer
+
+    def results(text: str) -> list[str]:
+        return [h.signal.id for h in analyse_answer(text, "nl").hits if h.kind == "result"]
+
+    story = "Ik heb bordjes gemaakt en de route zelf aan bezoekers gewezen. "
+    assert results(story + "Inmiddels zijn er geen klachten meer over.")
+    assert not results("Inmiddels zijn er geen klachten meer over.")

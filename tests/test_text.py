@@ -61,3 +61,21 @@ def test_speech_is_not_split_at_an_adverb_after_its_verb() -> None:
     sentences = [" ".join(t.norm for t in doc.tokens[a:b]) for a, b in doc.sentences]
     assert any("kwam later terug" in s for s in sentences)
     assert sentences[-1].startswith("en toen ben ik")
+
+
+def test_the_scope_of_instead_of_and_without_ends_at_a_subject_pronoun() -> None:
+    """'Instead of quoting six weeks I asked': 'quoting' is negated, 'asked' is not; a plain
+    'not' keeps its scope, and an object pronoun ('zonder hem te bellen') ends nothing."""
+
+    def negated(text: str, lang: str, word: str) -> bool:
+        doc = analyse(text, lang)
+        (tok,) = [t for t in doc.tokens if t.norm == word]
+        return doc.is_negated(tok.i, tok.i)
+
+    text = "Instead of quoting six weeks I asked what was going on."
+    assert negated(text, "en", "quoting")
+    assert not negated(text, "en", "asked")
+    assert not negated("Zonder te wachten heb ik hem gebeld.", "nl", "gebeld")
+    assert negated("Zonder hem te bellen heb ik het geannuleerd.", "nl", "bellen")
+    assert negated("I did not ask what was going on.", "en", "ask")
+    assert negated("Nobody asked, so I just waited.", "en", "asked")

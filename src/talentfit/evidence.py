@@ -400,6 +400,13 @@ def _analyse_answer(
             # a story told in the present tense ("Er komt een man binnen, ik vraag …")
             s.concrete = True
     late = [i for i, s in enumerate(sentences) if s.concrete and i > 0][-3:]
+    story_start = next((i for i, s in enumerate(sentences) if s.concrete), len(sentences))
+
+    def _present_result(kind: str, info: SentenceInfo, sent: int) -> bool:
+        # how things stand now, after a told story: "Inmiddels zijn er geen klachten meer",
+        # "it's in the script now" (not a habit, intention or claim)
+        return kind == "result" and not info.modes and sent > story_start
+
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
     for m in matches:
@@ -464,7 +471,7 @@ def _analyse_answer(
                 continue  # "not my department, but I called them myself": the road not taken
             if first_tok.quoted and not info.first_singular:
                 continue  # the customer's words ("his 'dumb questions'"), not the candidate's
-        if kind in _BEHAVIOUR and not info.concrete:
+        if kind in _BEHAVIOUR and not info.concrete and not _present_result(kind, info, sent):
             kind = "claim"  # intentions and habits are not behaviour
         if kind == "indicator":
             actor = "singular" if info.first_singular else "plural" if info.first_plural else "none"

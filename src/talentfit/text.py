@@ -96,6 +96,10 @@ class LanguageData:
     speech_subjects: list[str] = attrs.field(factory=list)
     speech_keep: list[str] = attrs.field(factory=list)
     speech_responses: list[str] = attrs.field(factory=list)
+    # Negation cues whose scope ends at a subject pronoun after them: "instead of quoting six
+    # weeks I asked", "zonder te wachten heb ik gebeld" (the asking and calling happened).
+    bounded_negation: list[str] = attrs.field(factory=list)
+    subject_pronouns: list[str] = attrs.field(factory=list)
 
 
 @functools.cache
@@ -186,6 +190,8 @@ class Doc:
     norms: list[str] = attrs.field(factory=list)
     lemmas: list[str] = attrs.field(factory=list)
     sents: list[int] = attrs.field(factory=list)
+    # negation cues whose scope ends at a subject pronoun ("instead of X, I asked")
+    bounded_cues: frozenset[int] = frozenset()
 
     def sentence_span(self, sent: int) -> tuple[int, int]:
         """Character offsets of sentence ``sent`` in the original text."""
@@ -208,9 +214,12 @@ class Doc:
         tokens = self.tokens
         clause = tokens[first].clause
         k = first - 1
+        subjects = _negation_cues(self.lang).subjects if self.bounded_cues else frozenset()
+        subject_seen = tokens[first].norm in subjects  # "instead of …, I asked"
         while k >= 0 and first - k <= window and tokens[k].clause == clause:
-            if k in self.negation_cues:
+            if k in self.negation_cues and not (subject_seen and k in self.bounded_cues):
                 return True
+            subject_seen = subject_seen or tokens[k].norm in subjects
             k -= 1
         if inside:
             return any(k in self.negation_cues for k in range(first + 1, last))
@@ -233,6 +242,17 @@ def _cue_positions(text: str, norms: list[str], cues: _Cues) -> frozenset[int]:
     return frozenset(found)
 
 
+def _bounded_positions(norms: list[str], cues: frozenset[int], data: _Cues) -> frozenset[int]:
+    """The cue positions (a cue's last token) of the bounded negation cues."""
+    found = set()
+    for k in cues:
+        for phrase in data.bounded:
+            n = len(phrase)
+            if k + 1 >= n and tuple(norms[k + 1 - n : k + 1]) == phrase:
+                found.add(k)
+    return frozenset(found)
+
+
 def _indices(items: list[str], item: str) -> list[int]:
     """Every index of ``item`` in ``items``."""
     found: list[int] = []
@@ -251,6 +271,8 @@ class _Cues:
     multi: tuple[tuple[str, ...], ...]
     openers: frozenset[str]
     abbreviations: frozenset[str] = frozenset()
+    bounded: tuple[tuple[str, ...], ...] = ()  # cues whose scope ends at a subject pronoun
+    subjects: frozenset[str] = frozenset()
 
     @functools.cached_property
     def multi_by_first(self) -> dict[str, list[tuple[str, ...]]]:
@@ -271,6 +293,8 @@ def _negation_cues(lang: str) -> _Cues:
         multi,
         frozenset(fold(w) for w in data.clause_openers),
         frozenset(fold(w).rstrip(".") for w in data.abbreviations),
+        tuple(tuple(m.group() for m in _TOKEN_RE.finditer(fold(c))) for c in data.bounded_negation),
+        frozenset(fold(w) for w in data.subject_pronouns),
     )
 
 
@@ -535,7 +559,8 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         )
     )
     negation = _cue_positions(text, norms, cues)
-    return Doc(text, lang, tokens, sentences, negation, norms, lemmas, sents)
+    bounded = _bounded_positions(norms, negation, cues) if negation else frozenset()
+    return Doc(text, lang, tokens, sentences, negation, norms, lemmas, sents, bounded)
 
 
 def language_scores(text: str) -> dict[str, float]:
