@@ -79,3 +79,15 @@ def test_the_scope_of_instead_of_and_without_ends_at_a_subject_pronoun() -> None
     assert negated("Zonder hem te bellen heb ik het geannuleerd.", "nl", "bellen")
     assert negated("I did not ask what was going on.", "en", "ask")
     assert negated("Nobody asked, so I just waited.", "en", "asked")
+
+
+def test_an_elided_word_after_an_apostrophe_opens_no_quotation() -> None:
+    """Elided words are no quotes ("belde ik 'm terug", "told 'em"); "'no worries'" is one."""
+
+    def quoted(text: str, lang: str) -> list[str]:
+        return [t.surface for t in analyse(text, lang).tokens if t.quoted]
+
+    assert quoted("Toen belde ik 'm terug en heb ik 's avonds 'n mail gestuurd.", "nl") == []
+    assert quoted("I told 'em to wait 'cause the van was late.", "en") == []
+    assert quoted("I said 'no worries' and rang him back.", "en") == ["no", "worries"]
+    assert quoted("Ik zei: 'geen probleem' en belde hem terug.", "nl") == ["geen", "probleem"]

@@ -51,7 +51,6 @@ _NEWLINE_RE = re.compile(r"\n")
 _OPEN_QUOTES = "\"“„‘'«"
 _CLOSE_QUOTES = "\"”’'»"
 _QUOTE_CHARS = frozenset(_OPEN_QUOTES + _CLOSE_QUOTES)
-_ELISIONS = frozenset({"s", "t", "n"})  # Dutch 's, 't, 'n are not quotes
 
 
 @attrs.frozen
@@ -96,6 +95,8 @@ class LanguageData:
     speech_subjects: list[str] = attrs.field(factory=list)
     speech_keep: list[str] = attrs.field(factory=list)
     speech_responses: list[str] = attrs.field(factory=list)
+    # Elided words after an apostrophe, which opens no quotation ("'s avonds", "'em")
+    elisions: list[str] = attrs.field(factory=list)
     # Negation cues whose scope ends at a subject pronoun after them: "instead of quoting six
     # weeks I asked", "zonder te wachten heb ik gebeld" (the asking and calling happened).
     bounded_negation: list[str] = attrs.field(factory=list)
@@ -273,6 +274,7 @@ class _Cues:
     abbreviations: frozenset[str] = frozenset()
     bounded: tuple[tuple[str, ...], ...] = ()  # cues whose scope ends at a subject pronoun
     subjects: frozenset[str] = frozenset()
+    elisions: frozenset[str] = frozenset()
 
     @functools.cached_property
     def multi_by_first(self) -> dict[str, list[tuple[str, ...]]]:
@@ -295,6 +297,7 @@ def _negation_cues(lang: str) -> _Cues:
         frozenset(fold(w).rstrip(".") for w in data.abbreviations),
         tuple(tuple(m.group() for m in _TOKEN_RE.finditer(fold(c))) for c in data.bounded_negation),
         frozenset(fold(w) for w in data.subject_pronouns),
+        frozenset(fold(w) for w in data.elisions),
     )
 
 
@@ -369,7 +372,12 @@ def _has_quote_marks(text: str, starts: list[int], ends: list[int]) -> bool:
 
 
 def _quoted_flags(
-    text: str, starts: list[int], ends: list[int], norms: list[str], stops: set[int]
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    norms: list[str],
+    stops: set[int],
+    elisions: frozenset[str],
 ) -> list[bool]:
     """Per token: whether it stands inside quotation marks (reset at each sentence start)."""
     flags: list[bool] = []
@@ -381,7 +389,7 @@ def _quoted_flags(
         if quoted and gap and gap[0] in _CLOSE_QUOTES:
             quoted = False
         opens = gap and gap[-1] in _OPEN_QUOTES and (len(gap) == 1 or not gap[-2].isalnum())
-        if opens and not (gap[-1] in "'’" and norms[i] in _ELISIONS):
+        if opens and not (gap[-1] in "'’" and norms[i] in elisions):
             quoted = True
         flags.append(quoted)
         if quoted:
@@ -547,7 +555,7 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     if stops:
         sents = list(itertools.accumulate(sents))
     if _has_quote_marks(text, starts, ends):
-        quoted = _quoted_flags(text, starts, ends, norms, stops)
+        quoted = _quoted_flags(text, starts, ends, norms, stops, cues.elisions)
     else:
         quoted = [False] * n
     tokens = list(
