@@ -405,3 +405,22 @@ def test_how_things_stand_now_after_a_story_is_a_result() -> None:
     story = "Ik heb bordjes gemaakt en de route zelf aan bezoekers gewezen. "
     assert results(story + "Inmiddels zijn er geen klachten meer over.")
     assert not results("Inmiddels zijn er geen klachten meer over.")
+
+
+def test_a_colleagues_act_is_not_the_candidates() -> None:
+    """'My colleague transferred her' is no transfer by the candidate (a possessive is no
+    subject); 'my colleague and I transferred her' is; 'They should've read the rules' stays
+    the candidate's stance; 'she always replied by email' is her habit, not theirs."""
+    from talentfit.evidence import analyse_answer
+
+    def counters(text: str, lang: str = "en") -> list[str]:
+        return [h.signal.id for h in analyse_answer(text, lang).hits if h.kind == "counter"]
+
+    assert not counters("My colleague transferred her to billing.")
+    assert not counters("Mijn collega heeft haar doorverbonden met de boekhouding.", "nl")
+    assert counters("My colleague and I transferred her to billing.")
+    assert counters("I transferred her to billing.")
+    assert counters("I just send them back home. They should've read the rules.")
+    habit = analyse_answer("I noticed in her file that she always replied by email.", "en")
+    assert "habitual" not in habit.sentences[0].modes
+    assert "habitual" in analyse_answer("I always reply by email.", "en").sentences[0].modes

@@ -252,6 +252,44 @@ def _is_reported(doc: Doc, first: int) -> bool:
 _PASSIVE_REACH = 8  # tokens from an auxiliary to a phrase that its clause-final participle ends
 
 
+def _someone_else_acts(doc: Doc, first: int, last: int, *, pronouns: bool = True) -> bool:
+    """Whether the clause of tokens ``first..last`` has someone else as its subject: a
+    person such as "my colleague", "de monteur" (or, with ``pronouns``, a third-person
+    pronoun) before the match, and no "I"/"we" up to its end ("my colleague had transferred
+    her"; but "my colleague and I called her back"). A counter-indicator after "they" is
+    still read as the candidate's: "They should've read the rules" is their stance."""
+    tokens = doc.tokens
+    clause, sent = tokens[first].clause, tokens[first].sent
+    start = first
+    while start > 0 and tokens[start - 1].clause == clause and tokens[start - 1].sent == sent:
+        start -= 1
+    selves = _grammar_words(doc.lang, "self_subjects")
+    if any(t.norm in selves for t in tokens[start : last + 1]):
+        return False
+    others = _grammar_words(doc.lang, "third_person_subjects") if pronouns else frozenset()
+    parties = _grammar_words(doc.lang, "third_parties")
+    return any(t.norm in others or t.lemma in parties for t in tokens[start:first])
+
+
+def _others_habit(doc: Doc, first: int) -> bool:
+    """Whether the nearest subject before a habit word, in its sentence, is someone else
+    ("she always replied by email", "mijn collega belt altijd"), not the candidate."""
+    tokens = doc.tokens
+    sent = tokens[first].sent
+    selves = _grammar_words(doc.lang, "self_subjects")
+    others = _grammar_words(doc.lang, "third_person_subjects")
+    parties = _grammar_words(doc.lang, "third_parties")
+    k = first - 1
+    while k >= 0 and tokens[k].sent == sent:
+        tok = tokens[k]
+        if tok.norm in selves:
+            return False
+        if tok.norm in others or tok.lemma in parties:
+            return True
+        k -= 1
+    return False
+
+
 def _is_passive(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first..last`` are a participle in the passive, without "by me".
 
@@ -376,6 +414,8 @@ def _analyse_answer(
         if kind in _MODES:
             if kind == "habitual" and _is_reported(doc, m.first):
                 continue  # "ik zei dat ze altijd mocht bellen": what was said, not a habit
+            if kind == "habitual" and _others_habit(doc, m.first):
+                continue  # "I noticed she always replied by email": her habit, not theirs
             info = sentences[doc.tokens[m.first].sent]
             info.modes.add(kind)
             if kind == "hypothetical" and info.first_hypothetical < 0:
@@ -455,6 +495,10 @@ def _analyse_answer(
             continue
         elif kind == "counter" and _is_passive(doc, m.first, m.last):
             continue  # "a customer who had been transferred three times": done to them, not by me
+        elif kind == "counter" and _someone_else_acts(doc, m.first, m.last, pronouns=False):
+            continue  # "my colleague had transferred her": not the candidate's act
+        elif kind == "indicator" and _someone_else_acts(doc, m.first, m.last):
+            weight *= _ACTOR_WEIGHT["none"]  # "my colleague called her back": not theirs either
         elif kind not in _MODES and doc.is_negated(
             m.first, m.last, inside=not m.pattern.has_negation
         ):

@@ -76,6 +76,10 @@ class Grammar:
     subordinators: list[str] = attrs.field(factory=list)
     conditionals: list[str] = attrs.field(factory=list)
     norm_words: list[str] = attrs.field(factory=list)
+    # the candidate as the subject of a clause ("I", "we"; not "me", "my")
+    self_subjects: list[str] = attrs.field(factory=list)
+    # people other than the candidate or the customer who can act in a story
+    third_parties: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
