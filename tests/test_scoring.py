@@ -424,3 +424,19 @@ def test_a_colleagues_act_is_not_the_candidates() -> None:
     habit = analyse_answer("I noticed in her file that she always replied by email.", "en")
     assert "habitual" not in habit.sentences[0].modes
     assert "habitual" in analyse_answer("I always reply by email.", "en").sentences[0].modes
+
+
+def test_we_d_before_a_participle_is_had_and_a_seen_habit_is_no_habit() -> None:
+    """'the people we'd moved' is a past story (had), 'I'd call her' is hypothetical; 'ik zag
+    dat het bijna altijd bij de eerste route was' reports what was seen, not a habit."""
+    from talentfit.evidence import analyse_answer
+
+    def modes(text: str, lang: str = "en") -> set[str]:
+        return analyse_answer(text, lang).sentences[0].modes
+
+    assert "hypothetical" not in modes("None of the people we'd moved were stuck.")
+    assert "hypothetical" not in modes("I'd told him twice already.")
+    assert "hypothetical" in modes("I'd call her back the same day.")
+    seen = "Ik zag dat het bijna altijd bij de eerste route van de ochtend was."
+    assert "habitual" not in modes(seen, "nl")
+    assert "habitual" in modes("Ik bel klanten altijd de volgende dag terug.", "nl")

@@ -271,6 +271,23 @@ def _someone_else_acts(doc: Doc, first: int, last: int, *, pronouns: bool = True
     return any(t.norm in others or t.lemma in parties for t in tokens[start:first])
 
 
+def _had_contraction(doc: Doc, first: int, last: int) -> bool:
+    """Whether a one-word match is "we'd"/"I'd" meaning "had": a participle follows
+    ("we'd moved", "I'd told him"), not an infinitive ("I'd call")."""
+    tokens = doc.tokens
+    if first != last or last + 1 >= len(tokens) or tokens[last + 1].sent != tokens[last].sent:
+        return False
+    if tokens[first].norm not in _grammar_words(doc.lang, "had_contractions"):
+        return False
+    nxt = tokens[last + 1]
+    g = language_data(doc.lang).grammar
+    return (
+        nxt.norm in _grammar_words(doc.lang, "irregular_participles")
+        or nxt.norm in _grammar_sets(doc.lang)[0]
+        or (nxt.norm.endswith(tuple(g.past_suffixes)) and nxt.lemma != nxt.norm)
+    )
+
+
 def _others_habit(doc: Doc, first: int) -> bool:
     """Whether the nearest subject before a habit word, in its sentence, is someone else
     ("she always replied by email", "mijn collega belt altijd"), not the candidate."""
@@ -416,6 +433,8 @@ def _analyse_answer(
                 continue  # "ik zei dat ze altijd mocht bellen": what was said, not a habit
             if kind == "habitual" and _others_habit(doc, m.first):
                 continue  # "I noticed she always replied by email": her habit, not theirs
+            if kind == "hypothetical" and _had_contraction(doc, m.first, m.last):
+                continue  # "the people we'd moved": had, not would
             info = sentences[doc.tokens[m.first].sent]
             info.modes.add(kind)
             if kind == "hypothetical" and info.first_hypothetical < 0:
