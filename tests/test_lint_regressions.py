@@ -137,3 +137,15 @@ def test_a_person_word_used_as_no_person_does_not_take_the_pronoun() -> None:
     assert "gendered-pronoun" not in _rules(clients, "en")
     head = "Climbing Instructor\nYou work with the head of the centre. She will plan your week."
     assert "gendered-pronoun" not in _rules(head, "en")
+
+
+def test_an_amount_in_a_later_list_item_does_not_make_an_earlier_one_concrete() -> None:
+    """In a list of benefits, '(t.w.v. € 150)' specifies the course it follows, not the
+    vague wage two items before it; an amount right after the claim still counts."""
+    later = "Een mooi uurloon, een vergoeding voor je reiskosten en de cursus (t.w.v. € 150)."
+    assert "salary-claim" in _rules(later)
+    assert "salary-claim" not in _rules("Een mooi uurloon (€ 14,50 per uur) en een jas.")
+    assert "vague-conditions" not in _rules("Goede arbeidsvoorwaarden, zoals 8% vakantiegeld.")
+    later_en = "An attractive hourly rate, free tickets and a first-aid course (worth £150)."
+    assert "salary-claim" in _rules(later_en, "en")
+    assert "salary-claim" not in _rules("An attractive hourly rate (£12.60) and free tickets.", "en")

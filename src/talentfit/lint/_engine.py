@@ -224,9 +224,13 @@ def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     current = tokens[m.last].clause
     for tok in tokens[m.last + 1 : last]:
         if tok.clause != current:
+            # a specifying clause must follow the match's clause or another specifying
+            # one: in "een mooi uurloon, een jas, de cursus (t.w.v. € 150)" the amount
+            # belongs to the course, not to the wage
+            follows = current in clauses
             current = tok.clause
             gap = text[tokens[tok.i - 1].end : tok.start]
-            if tok.norm in _SPECIFIERS or ":" in gap or "(" in gap:
+            if follows and (tok.norm in _SPECIFIERS or ":" in gap or "(" in gap):
                 clauses.add(current)
     scope = [t for t in tokens[first:last] if t.clause in clauses]
     if sent + 1 < len(doc.sentences) and _asks(doc, last):
