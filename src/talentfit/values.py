@@ -357,7 +357,7 @@ def value_alignment(
         if not evidence:
             if general is None:
                 general = _general_evidence(doc, [m for ms in per_value.values() for m in ms], cues)
-                general += _story_evidence(doc)
+                general += _story_evidence(doc, general)
             evidence = general
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
@@ -421,13 +421,15 @@ def _self_forms(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon(lang).general.self_subjects)
 
 
-def _story_evidence(doc: Doc) -> list[ValueEvidence]:
+def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[ValueEvidence]:
     """Whether the answer tells what the candidate did: its first sentence with a first-person
     subject and a past-tense verb is ``general_story``; when the candidate speaks about
     themselves only in the present (views, habits, rules), their first such sentence is
     ``general_no_story``; without a first person at all, nothing, and nothing either for a
     story in which the scoring engine finds a counter-indicator (the candidate passed the
-    customer on, hid behind a rule…): telling it is no credit. Past behaviour is the best
+    customer on, hid behind a rule…): telling it is no credit; nor when the other indirect
+    evidence ``found`` already leans against (its weights add up below zero: "ik heb
+    opgehangen"): the story cannot turn a contrary act into credit. Past behaviour is the best
     evidence of a value (seed 002); on answers without evidence of the value itself, whether
     a story is told at all agreed with the label more often than the other backoff did."""
     from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
@@ -443,7 +445,9 @@ def _story_evidence(doc: Doc) -> list[ValueEvidence]:
         return []
     past = [sent for sent in personal if analysis.sentences[sent].first_past >= 0]
     if past and any(h.kind == "counter" for h in analysis.hits):
-        return []  # "I told him that's finance and closed the ticket": a story, but no credit
+        return []
+    if past and sum(SIGNAL_WEIGHTS[e.signal] for e in found) < 0:
+        return []  # "… en ik heb opgehangen": the lexicons read the story as a contrary act  # "I told him that's finance and closed the ticket": a story, but no credit
     sent = past[0] if past else personal[0]
     start, end = story.sentence_span(sent)
     signal = "general_story" if past else "general_no_story"
