@@ -427,9 +427,11 @@ def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[Value
     themselves only in the present (views, habits, rules), their first such sentence is
     ``general_no_story``; without a first person at all, nothing, and nothing either for a
     story in which the scoring engine finds a counter-indicator (the candidate passed the
-    customer on, hid behind a rule…): telling it is no credit; nor when the other indirect
-    evidence ``found`` already leans against (its weights add up below zero: "ik heb
-    opgehangen"): the story cannot turn a contrary act into credit. Past behaviour is the best
+    customer on, hid behind a rule…): telling it is no credit. Nor does the signal ever
+    overturn the lean of the other indirect evidence ``found``: a story gets no credit when
+    that evidence adds up below zero ("… en ik heb opgehangen": a contrary act told as a
+    story), and present-tense talk is no mark against when it adds up above zero ("I learn the
+    regulars' names": a habit in the value's favour). Past behaviour is the best
     evidence of a value (seed 002); on answers without evidence of the value itself, whether
     a story is told at all agreed with the label more often than the other backoff did."""
     from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
@@ -445,12 +447,12 @@ def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[Value
         return []
     past = [sent for sent in personal if analysis.sentences[sent].first_past >= 0]
     if past and any(h.kind == "counter" for h in analysis.hits):
-        return []
-    if past and sum(SIGNAL_WEIGHTS[e.signal] for e in found) < 0:
-        return []  # "… en ik heb opgehangen": the lexicons read the story as a contrary act  # "I told him that's finance and closed the ticket": a story, but no credit
+        return []  # "I told him that's finance and closed the ticket": a story, but no credit
+    signal = "general_story" if past else "general_no_story"
+    if SIGNAL_WEIGHTS[signal] * sum(SIGNAL_WEIGHTS[e.signal] for e in found) < 0:
+        return []  # the story signal is a tie-breaker, never against the lexicons' reading
     sent = past[0] if past else personal[0]
     start, end = story.sentence_span(sent)
-    signal = "general_story" if past else "general_no_story"
     return [ValueEvidence(start, end, story.text[start:end], signal)]
 
 
