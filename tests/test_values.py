@@ -272,13 +272,28 @@ def test_quoted_contrary_is_someone_elses_words() -> None:
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("Betalen is betalen.", "nl"), ("A deal is a deal, full stop.", "en"), ("Op is op.", "nl")],
+    [
+        ("Betalen is betalen.", "nl"),
+        ("A deal is a deal, full stop.", "en"),
+        ("Op is op.", "nl"),
+        ("Paper round's a paper round, mate.", "en"),
+    ],
 )
 def test_tautologies_are_rigid_beliefs(text: str, lang: str) -> None:
     """'X is X' said as a belief is general evidence against any value."""
     result = value_alignment(text, lang, [builtin_values()["empathy"]])[0]
     assert result.alignment is not None and result.alignment < 0
     assert [e.text for e in result.evidence if e.signal == "general_contrary"]
+
+
+def test_its_worth_it_is_no_tautology() -> None:
+    """A pronoun with "'s" ("it's worth it") is not 'X is X'."""
+    result = value_alignment("It cost me a bit, but it's worth it.", "en", [_blank("en")])[0]
+    assert "general_contrary" not in [e.signal for e in result.evidence]
+
+
+def _blank(lang: str) -> ValueDefinition:
+    return ValueDefinition("blank", {lang: "blank"}, {lang: ""}, {}, {})
 
 
 def test_negative_pronoun_subject_is_about_others() -> None:
@@ -419,6 +434,7 @@ FRESH_BATCHES = {
     "values_fresh_18.jsonl": {"nl": 24, "en": 24},
     "values_fresh_19.jsonl": {"nl": 24, "en": 24},
     "values_fresh_20.jsonl": {"nl": 24, "en": 23},
+    "values_fresh_21.jsonl": {"nl": 23, "en": 22},
 }
 
 
@@ -832,6 +848,32 @@ def test_story_is_indirect_evidence(lang: str, answer: str, signal: str) -> None
     result = value_alignment(answer, lang, [blank])[0]
     assert signal in [e.signal for e in result.evidence], result.evidence
     assert result.basis == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "label"),
+    [
+        # a contrary act told as a story: the lexicons lean against, the story earns nothing
+        ("nl", "De klant belde over een deuk. Ik heb opgehangen, er stonden nog mensen.", -1),
+        ("en", "She rang in tears. I read her the refund policy and went on my break.", -1),
+        # a habit in the value's favour, told in the present: no mark against
+        ("en", "I think everyone deserves the same welcome, so I learn the regulars' names.", 1),
+    ],
+)
+def test_story_signal_never_overturns_the_lexicons(lang: str, answer: str, label: int) -> None:
+    """The story signal breaks ties; it never turns the lean of the other indirect evidence."""
+    result = value_alignment(answer, lang, [_blank(lang)])[0]
+    signals = [e.signal for e in result.evidence]
+    assert result.alignment is not None and result.alignment * label > 0, result.evidence
+    assert ("general_story" if label < 0 else "general_no_story") not in signals
+
+
+def test_request_inside_a_condition_is_the_candidates_stance() -> None:
+    """'If they want it without onions, they can pick them out themselves': a condition the
+    candidate answers, not someone else's request."""
+    text = "If they want it without onions, they can pick them out themselves."
+    result = value_alignment(text, "en", [builtin_values()["ownership"]])[0]
+    assert "contrary" in [e.signal for e in result.evidence]
 
 
 def test_story_needs_a_first_person() -> None:

@@ -706,6 +706,8 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
         ):
             return False  # "He asked if I had ideas; I said that's not …": the candidate's reply
         if tokens[k].norm in requests:
+            if _in_condition(doc, k) and tokens[k].clause != tokens[first].clause:
+                return False  # "If they want it without onions, they can …": the candidate's
             before = tokens[max(sent_first, k - 2) : k]
             return not any(t.norm in selves for t in before)
     return False

@@ -461,14 +461,26 @@ _COPULAS = frozenset({"is", "zijn", "are", "blijft", "blijven", "remains", "stay
 
 def _tautologies(doc: Doc) -> list[ValueEvidence]:
     """Rigid beliefs said as a tautology: "regels zijn regels", "betalen is betalen",
-    "a deal is a deal" — the same word on both sides of a copula."""
+    "a deal is a deal", "a paper round's a paper round" — the same word on both sides of a
+    copula (or of an English "'s"), with at most an article and one more word before the
+    second."""
     found: list[ValueEvidence] = []
     tokens = doc.tokens
     for tok in tokens:
-        if tok.norm not in _COPULAS or tok.i == 0:
+        contracted = (
+            doc.lang == "en"
+            and tok.norm.endswith("'s")
+            and tok.norm[:-2].isalpha()
+            and tok.norm[:-2] not in _PRONOUNS  # "it's worth it" is no tautology
+        )
+        if contracted:
+            left = tok  # "round's": the word and its copula in one token
+        elif tok.norm in _COPULAS and tok.i > 0:
+            left = tokens[tok.i - 1]
+        else:
             continue
-        left = tokens[tok.i - 1]
-        for right in tokens[tok.i + 1 : tok.i + 3]:
+        reach = 3 if tok.i + 1 < len(tokens) and tokens[tok.i + 1].norm in _ARTICLES else 2
+        for right in tokens[tok.i + 1 : tok.i + 1 + reach]:
             if right.sent != tok.sent or not right.norm[:1].isalpha():
                 break
             if right.lemma == left.lemma and len(left.norm) > 1 and left.sent == tok.sent:
@@ -476,6 +488,10 @@ def _tautologies(doc: Doc) -> list[ValueEvidence]:
                 found.append(ValueEvidence(left.start, right.end, quote, "general_contrary"))
                 break
     return found
+
+
+_ARTICLES = frozenset({"a", "an", "the", "een", "de", "het"})
+_PRONOUNS = frozenset({"it", "that", "this", "what", "there", "here", "he", "she", "who", "let"})
 
 
 @functools.cache
