@@ -435,6 +435,7 @@ FRESH_BATCHES = {
     "values_fresh_19.jsonl": {"nl": 24, "en": 24},
     "values_fresh_20.jsonl": {"nl": 24, "en": 23},
     "values_fresh_21.jsonl": {"nl": 23, "en": 22},
+    "values_fresh_22.jsonl": {"nl": 24, "en": 24},
 }
 
 
@@ -874,6 +875,35 @@ def test_request_inside_a_condition_is_the_candidates_stance() -> None:
     text = "If they want it without onions, they can pick them out themselves."
     result = value_alignment(text, "en", [builtin_values()["ownership"]])[0]
     assert "contrary" in [e.signal for e in result.evidence]
+
+
+def test_negation_in_a_purpose_clause_is_the_aim() -> None:
+    """'… so it didn't feel like a mountain': the aim of the candidate's act, not a failing."""
+    text = "We opened the bills together, one at a time, so it didn't feel like a mountain."
+    result = value_alignment(text, "en", [builtin_values()["empathy"]])[0]
+    assert "negated_indicator" not in [e.signal for e in result.evidence]
+
+
+def test_contrary_ranked_below_is_passed_over() -> None:
+    """'I'd rather ring them … than have them find out from the bill': rejected, not held."""
+    text = "I'd rather ring them with bad news than have them find out from the bill."
+    result = value_alignment(text, "en", [builtin_values()["openness"]])[0]
+    assert "contrary" not in [e.signal for e in result.evidence]
+    assert result.alignment is not None and result.alignment > 0
+
+
+def test_a_report_verb_in_a_row_of_own_acts_is_the_candidates() -> None:
+    """'I handed her the form, said it was all on our website': the candidate said it."""
+    text = "I handed her the form, said it was all on our website and took the carrier."
+    result = value_alignment(text, "en", [_blank("en")])[0]
+    assert "general_contrary" in [e.signal for e in result.evidence]
+
+
+def test_someone_elses_suggestion_is_not_the_candidates_idea() -> None:
+    """'A mum suggested we …': her suggestion, not the candidate's initiative."""
+    text = "A mum suggested we do birthday parties. I said thanks and binned it."
+    result = value_alignment(text, "en", [builtin_values()["entrepreneurship"]])[0]
+    assert "indicator" not in [e.signal for e in result.evidence]
 
 
 def test_story_needs_a_first_person() -> None:
