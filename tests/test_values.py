@@ -436,6 +436,7 @@ FRESH_BATCHES = {
     "values_fresh_20.jsonl": {"nl": 24, "en": 23},
     "values_fresh_21.jsonl": {"nl": 23, "en": 22},
     "values_fresh_22.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_23.jsonl": {"nl": 23, "en": 24},
 }
 
 
@@ -903,6 +904,28 @@ def test_someone_elses_suggestion_is_not_the_candidates_idea() -> None:
     """'A mum suggested we …': her suggestion, not the candidate's initiative."""
     text = "A mum suggested we do birthday parties. I said thanks and binned it."
     result = value_alignment(text, "en", [builtin_values()["entrepreneurship"]])[0]
+    assert "indicator" not in [e.signal for e in result.evidence]
+
+
+def test_backoff_indicator_needs_the_candidate_in_its_sentence() -> None:
+    """'Een meisje … vroeg of het pijn deed': asking is her act; as indirect evidence it
+    only counts in a sentence that names the candidate."""
+    text = "Een meisje twijfelde en vroeg of het pijn deed. Het regende die dag."
+    result = value_alignment(text, "nl", [_blank("nl")])[0]
+    assert "general_indicator" not in [e.signal for e in result.evidence]
+
+
+def test_request_then_own_reply_is_the_candidates_act() -> None:
+    """'She asked me to cover her break, so I put my earbuds in': the reply is the candidate's."""
+    text = "She asked me to cover her break, so I put my earbuds in and carried on."
+    result = value_alignment(text, "en", [_blank("en")])[0]
+    assert "general_contrary" in [e.signal for e in result.evidence]
+
+
+def test_person_noun_opening_the_match_is_its_subject() -> None:
+    """'Mijn collega van de lift vroeg of ik …': the colleague asks, not the candidate."""
+    text = "Mijn collega van de lift vroeg of ik haar pauze kon overnemen."
+    result = value_alignment(text, "nl", [builtin_values()["collaboration"]])[0]
     assert "indicator" not in [e.signal for e in result.evidence]
 
 

@@ -631,6 +631,15 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
     tokens = doc.tokens
     clause = tokens[match.first].clause
     words = [t for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
+    lead = [t for t in words if t.i <= match.last and t.norm not in _DETERMINERS]
+    if (
+        lead
+        and lead[0].i == match.first
+        and match.last > match.first
+        and lead[0].norm in _other_people(doc.lang)
+        and not any(t.norm in selves for t in lead)
+    ):
+        return True  # "Mijn collega van de lift vroeg of ik …": the colleague asks
     if any(t.norm in selves for t in words):
         return False
     if not people and all(t.norm in _LINKS for t in words if t.i < match.first):
@@ -739,6 +748,11 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
         if tokens[k].norm in requests:
             if _in_condition(doc, k) and tokens[k].clause != tokens[first].clause:
                 return False  # "If they want it without onions, they can …": the candidate's
+            if any(
+                tokens[j].norm in _FIRST_SINGULAR and tokens[j].clause != tokens[k].clause
+                for j in range(k + 1, first)
+            ):
+                return False  # "She asked me to cover, so I put my earbuds in": their reply
             before = tokens[max(sent_first, k - 2) : k]
             return not any(t.norm in selves for t in before)
     return False

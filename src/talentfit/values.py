@@ -370,9 +370,11 @@ def _general_evidence(
     """Backoff evidence, in order of preference: value lexicons and attitude cues; else the
     scoring engine's behaviour and counter-indicator hits; else a concrete past action of
     the candidate (a story of what they did)."""
+    selves = _self_words(doc.lang)
     found = [
         ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
         for e in _evidence(doc, matches, cues)
+        if e.signal != "indicator" or _candidate_in_sentence(doc, e.start, selves)
     ]
     found += _tautologies(doc)
     found += _hollow_claims(doc, cues, found)
@@ -383,6 +385,8 @@ def _general_evidence(
     analysis = analyse_answer(doc.text, doc.lang)
     for hit in analysis.hits:
         kind = {"indicator": "general_indicator", "counter": "general_contrary"}.get(hit.kind)
+        if kind == "general_indicator" and not _candidate_in_sentence(doc, hit.start, selves):
+            continue  # "Een vader stelde voor …", "A bloke came in asking …": not the candidate
         if kind is not None:
             found.append(ValueEvidence(hit.start, hit.end, doc.text[hit.start : hit.end], kind))
     if found:
@@ -395,6 +399,20 @@ def _general_evidence(
             start, end = story.sentence_span(sent)
             return [ValueEvidence(start, end, story.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
+
+
+@functools.cache
+def _self_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.self_words)
+
+
+def _candidate_in_sentence(doc: Doc, start: int, selves: frozenset[str]) -> bool:
+    """Whether the sentence holding character offset ``start`` names the candidate (ik, me,
+    we, I, my …): an engine indicator in a sentence without them is someone else's act."""
+    for first, last in doc.sentences:
+        if doc.tokens[first].start <= start < doc.tokens[last - 1].end:
+            return any(t.norm in selves for t in doc.tokens[first:last])
+    return True
 
 
 def _self_negated(doc: Doc, first: int, last: int) -> bool:
