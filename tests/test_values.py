@@ -272,13 +272,28 @@ def test_quoted_contrary_is_someone_elses_words() -> None:
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("Betalen is betalen.", "nl"), ("A deal is a deal, full stop.", "en"), ("Op is op.", "nl")],
+    [
+        ("Betalen is betalen.", "nl"),
+        ("A deal is a deal, full stop.", "en"),
+        ("Op is op.", "nl"),
+        ("Paper round's a paper round, mate.", "en"),
+    ],
 )
 def test_tautologies_are_rigid_beliefs(text: str, lang: str) -> None:
     """'X is X' said as a belief is general evidence against any value."""
     result = value_alignment(text, lang, [builtin_values()["empathy"]])[0]
     assert result.alignment is not None and result.alignment < 0
     assert [e.text for e in result.evidence if e.signal == "general_contrary"]
+
+
+def test_its_worth_it_is_no_tautology() -> None:
+    """A pronoun with "'s" ("it's worth it") is not 'X is X'."""
+    result = value_alignment("It cost me a bit, but it's worth it.", "en", [_blank("en")])[0]
+    assert "general_contrary" not in [e.signal for e in result.evidence]
+
+
+def _blank(lang: str) -> ValueDefinition:
+    return ValueDefinition("blank", {lang: "blank"}, {lang: ""}, {}, {})
 
 
 def test_negative_pronoun_subject_is_about_others() -> None:
@@ -419,6 +434,9 @@ FRESH_BATCHES = {
     "values_fresh_18.jsonl": {"nl": 24, "en": 24},
     "values_fresh_19.jsonl": {"nl": 24, "en": 24},
     "values_fresh_20.jsonl": {"nl": 24, "en": 23},
+    "values_fresh_21.jsonl": {"nl": 23, "en": 22},
+    "values_fresh_22.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_23.jsonl": {"nl": 23, "en": 24},
 }
 
 
@@ -832,6 +850,83 @@ def test_story_is_indirect_evidence(lang: str, answer: str, signal: str) -> None
     result = value_alignment(answer, lang, [blank])[0]
     assert signal in [e.signal for e in result.evidence], result.evidence
     assert result.basis == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "label"),
+    [
+        # a contrary act told as a story: the lexicons lean against, the story earns nothing
+        ("nl", "De klant belde over een deuk. Ik heb opgehangen, er stonden nog mensen.", -1),
+        ("en", "She rang in tears. I read her the refund policy and went on my break.", -1),
+        # a habit in the value's favour, told in the present: no mark against
+        ("en", "I think everyone deserves the same welcome, so I learn the regulars' names.", 1),
+    ],
+)
+def test_story_signal_never_overturns_the_lexicons(lang: str, answer: str, label: int) -> None:
+    """The story signal breaks ties; it never turns the lean of the other indirect evidence."""
+    result = value_alignment(answer, lang, [_blank(lang)])[0]
+    signals = [e.signal for e in result.evidence]
+    assert result.alignment is not None and result.alignment * label > 0, result.evidence
+    assert ("general_story" if label < 0 else "general_no_story") not in signals
+
+
+def test_request_inside_a_condition_is_the_candidates_stance() -> None:
+    """'If they want it without onions, they can pick them out themselves': a condition the
+    candidate answers, not someone else's request."""
+    text = "If they want it without onions, they can pick them out themselves."
+    result = value_alignment(text, "en", [builtin_values()["ownership"]])[0]
+    assert "contrary" in [e.signal for e in result.evidence]
+
+
+def test_negation_in_a_purpose_clause_is_the_aim() -> None:
+    """'… so it didn't feel like a mountain': the aim of the candidate's act, not a failing."""
+    text = "We opened the bills together, one at a time, so it didn't feel like a mountain."
+    result = value_alignment(text, "en", [builtin_values()["empathy"]])[0]
+    assert "negated_indicator" not in [e.signal for e in result.evidence]
+
+
+def test_contrary_ranked_below_is_passed_over() -> None:
+    """'I'd rather ring them … than have them find out from the bill': rejected, not held."""
+    text = "I'd rather ring them with bad news than have them find out from the bill."
+    result = value_alignment(text, "en", [builtin_values()["openness"]])[0]
+    assert "contrary" not in [e.signal for e in result.evidence]
+    assert result.alignment is not None and result.alignment > 0
+
+
+def test_a_report_verb_in_a_row_of_own_acts_is_the_candidates() -> None:
+    """'I handed her the form, said it was all on our website': the candidate said it."""
+    text = "I handed her the form, said it was all on our website and took the carrier."
+    result = value_alignment(text, "en", [_blank("en")])[0]
+    assert "general_contrary" in [e.signal for e in result.evidence]
+
+
+def test_someone_elses_suggestion_is_not_the_candidates_idea() -> None:
+    """'A mum suggested we …': her suggestion, not the candidate's initiative."""
+    text = "A mum suggested we do birthday parties. I said thanks and binned it."
+    result = value_alignment(text, "en", [builtin_values()["entrepreneurship"]])[0]
+    assert "indicator" not in [e.signal for e in result.evidence]
+
+
+def test_backoff_indicator_needs_the_candidate_in_its_sentence() -> None:
+    """'Een meisje … vroeg of het pijn deed': asking is her act; as indirect evidence it
+    only counts in a sentence that names the candidate."""
+    text = "Een meisje twijfelde en vroeg of het pijn deed. Het regende die dag."
+    result = value_alignment(text, "nl", [_blank("nl")])[0]
+    assert "general_indicator" not in [e.signal for e in result.evidence]
+
+
+def test_request_then_own_reply_is_the_candidates_act() -> None:
+    """'She asked me to cover her break, so I put my earbuds in': the reply is the candidate's."""
+    text = "She asked me to cover her break, so I put my earbuds in and carried on."
+    result = value_alignment(text, "en", [_blank("en")])[0]
+    assert "general_contrary" in [e.signal for e in result.evidence]
+
+
+def test_person_noun_opening_the_match_is_its_subject() -> None:
+    """'Mijn collega van de lift vroeg of ik …': the colleague asks, not the candidate."""
+    text = "Mijn collega van de lift vroeg of ik haar pauze kon overnemen."
+    result = value_alignment(text, "nl", [builtin_values()["collaboration"]])[0]
+    assert "indicator" not in [e.signal for e in result.evidence]
 
 
 def test_story_needs_a_first_person() -> None:

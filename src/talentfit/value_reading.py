@@ -204,6 +204,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         negated = True  # "snelheid is belangrijker dan netjes", "rather … than loop in the team"
     if negated and not contrary and cues.disclaimed(doc, match):
         return None  # "I'm not a natural team player … But I sit in on their meeting"
+    if negated and not contrary and _purpose_clause(doc, match):
+        return None  # "… so it didn't feel like a mountain": the aim of the candidate's act
     if negated and not contrary and _negated_by_pronoun(doc, match):
         return None  # "so nobody in the queue could listen in": others, not the candidate
     if negated and _someone_else_acts(doc, match, people=True):
@@ -214,6 +216,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "als ik dat niet haal, app ik de klant": the trigger of a response
     if not contrary and not negated and _subject_of_contrary(doc, match, cues):
         return "negated_indicator"  # "Testing the water properly takes ages"
+    if contrary and not negated and cues.passed_over(doc, match):
+        return "negated_contrary"  # "I'd rather ring them … than have them find out from …"
     if contrary and not negated and cues.conceded(doc, match):
         return "negated_contrary"  # "even though nobody ever sees it, I …", "technically …, but"
     if contrary and not negated:
@@ -627,6 +631,15 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
     tokens = doc.tokens
     clause = tokens[match.first].clause
     words = [t for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
+    lead = [t for t in words if t.i <= match.last and t.norm not in _DETERMINERS]
+    if (
+        lead
+        and lead[0].i == match.first
+        and match.last > match.first
+        and lead[0].norm in _other_people(doc.lang)
+        and not any(t.norm in selves for t in lead)
+    ):
+        return True  # "Mijn collega van de lift vroeg of ik …": the colleague asks
     if any(t.norm in selves for t in words):
         return False
     if not people and all(t.norm in _LINKS for t in words if t.i < match.first):
@@ -669,6 +682,29 @@ _NEGATIVE_PRONOUNS = frozenset(
 )  # "no one" ends on "one"
 
 
+_PURPOSE = frozenset({"so", "zodat"})
+
+
+def _purpose_clause(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the match stands in a clause opened by "so"/"zodat" without the candidate in
+    it ("we opened them together, so it didn't feel like a mountain", "zodat hij zich niet
+    afgescheept voelde"): what the candidate's act was for, not a failing of theirs."""
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    j = match.first
+    while j > 0 and tokens[j - 1].clause == clause:
+        j -= 1
+    if tokens[j].norm not in _PURPOSE:
+        return False
+    selves, _ = _persons(doc.lang)
+    k = j
+    while k < len(tokens) and tokens[k].clause == clause:
+        if tokens[k].norm in selves:
+            return False
+        k += 1
+    return True
+
+
 def _negated_by_pronoun(doc: Doc, match: Match[Any]) -> bool:
     """Whether the negation before an indicator is a negative pronoun as its subject
     ("niemand luisterde mee", "nobody could listen in"): about others, not the candidate."""
@@ -699,6 +735,10 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
     inverted = first + 1 < len(tokens) and tokens[first + 1].norm in _INVERTED_SELF
     if tokens[first].norm in reports and inverted:
         return False  # "Als de baas vraagt …, zeg ik dat het vast …": the candidate's reply
+    if tokens[first].norm in requests and first > sent_first:  # "A mum suggested we …"
+        before = tokens[max(sent_first, first - 2) : first]
+        if not any(t.norm in selves for t in before):
+            return True
     for k in range(first - 1, sent_first - 1, -1):
         if tokens[k].norm in reports and (
             (k > sent_first and tokens[k - 1].norm in subjects)
@@ -706,6 +746,13 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
         ):
             return False  # "He asked if I had ideas; I said that's not …": the candidate's reply
         if tokens[k].norm in requests:
+            if _in_condition(doc, k) and tokens[k].clause != tokens[first].clause:
+                return False  # "If they want it without onions, they can …": the candidate's
+            if any(
+                tokens[j].norm in _FIRST_SINGULAR and tokens[j].clause != tokens[k].clause
+                for j in range(k + 1, first)
+            ):
+                return False  # "She asked me to cover, so I put my earbuds in": their reply
             before = tokens[max(sent_first, k - 2) : k]
             return not any(t.norm in selves for t in before)
     return False
@@ -752,7 +799,25 @@ def _reported_by_other(doc: Doc, first: int) -> bool:
                 for j in range(k + 1, first)
             ):
                 return False  # "The warehouse never tells me, so I've stopped asking"
-            return not (inverted or any(t.norm in selves for t in before))
+            if inverted or any(t.norm in selves for t in before):
+                return False
+            return not _carried_self_subject(doc, sent_first, k)
+    return False
+
+
+def _carried_self_subject(doc: Doc, sent_first: int, k: int) -> bool:
+    """Whether the nearest subject before the verb at ``k`` in its sentence is the candidate
+    ("I handed her the form, said it was all on our website"): a verb in a row of the
+    candidate's own acts, not someone else's report."""
+    _, others = _persons(doc.lang)
+    selves = _report_words(doc.lang)[1]  # subject forms only: "me", "my" are no subject
+    people = _other_people(doc.lang) | _other_subjects(doc.lang)
+    for j in range(k - 1, sent_first - 1, -1):
+        norm = doc.tokens[j].norm
+        if norm in others or norm in people:
+            return False
+        if norm in selves:
+            return True
     return False
 
 

@@ -357,7 +357,7 @@ def value_alignment(
         if not evidence:
             if general is None:
                 general = _general_evidence(doc, [m for ms in per_value.values() for m in ms], cues)
-                general += _story_evidence(doc)
+                general += _story_evidence(doc, general)
             evidence = general
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
@@ -370,9 +370,11 @@ def _general_evidence(
     """Backoff evidence, in order of preference: value lexicons and attitude cues; else the
     scoring engine's behaviour and counter-indicator hits; else a concrete past action of
     the candidate (a story of what they did)."""
+    selves = _self_words(doc.lang)
     found = [
         ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
         for e in _evidence(doc, matches, cues)
+        if e.signal != "indicator" or _candidate_in_sentence(doc, e.start, selves)
     ]
     found += _tautologies(doc)
     found += _hollow_claims(doc, cues, found)
@@ -383,6 +385,8 @@ def _general_evidence(
     analysis = analyse_answer(doc.text, doc.lang)
     for hit in analysis.hits:
         kind = {"indicator": "general_indicator", "counter": "general_contrary"}.get(hit.kind)
+        if kind == "general_indicator" and not _candidate_in_sentence(doc, hit.start, selves):
+            continue  # "Een vader stelde voor …", "A bloke came in asking …": not the candidate
         if kind is not None:
             found.append(ValueEvidence(hit.start, hit.end, doc.text[hit.start : hit.end], kind))
     if found:
@@ -395,6 +399,20 @@ def _general_evidence(
             start, end = story.sentence_span(sent)
             return [ValueEvidence(start, end, story.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
+
+
+@functools.cache
+def _self_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(lang).general.self_words)
+
+
+def _candidate_in_sentence(doc: Doc, start: int, selves: frozenset[str]) -> bool:
+    """Whether the sentence holding character offset ``start`` names the candidate (ik, me,
+    we, I, my …): an engine indicator in a sentence without them is someone else's act."""
+    for first, last in doc.sentences:
+        if doc.tokens[first].start <= start < doc.tokens[last - 1].end:
+            return any(t.norm in selves for t in doc.tokens[first:last])
+    return True
 
 
 def _self_negated(doc: Doc, first: int, last: int) -> bool:
@@ -421,13 +439,17 @@ def _self_forms(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon(lang).general.self_subjects)
 
 
-def _story_evidence(doc: Doc) -> list[ValueEvidence]:
+def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[ValueEvidence]:
     """Whether the answer tells what the candidate did: its first sentence with a first-person
     subject and a past-tense verb is ``general_story``; when the candidate speaks about
     themselves only in the present (views, habits, rules), their first such sentence is
     ``general_no_story``; without a first person at all, nothing, and nothing either for a
     story in which the scoring engine finds a counter-indicator (the candidate passed the
-    customer on, hid behind a rule…): telling it is no credit. Past behaviour is the best
+    customer on, hid behind a rule…): telling it is no credit. Nor does the signal ever
+    overturn the lean of the other indirect evidence ``found``: a story gets no credit when
+    that evidence adds up below zero ("… en ik heb opgehangen": a contrary act told as a
+    story), and present-tense talk is no mark against when it adds up above zero ("I learn the
+    regulars' names": a habit in the value's favour). Past behaviour is the best
     evidence of a value (seed 002); on answers without evidence of the value itself, whether
     a story is told at all agreed with the label more often than the other backoff did."""
     from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
@@ -444,9 +466,11 @@ def _story_evidence(doc: Doc) -> list[ValueEvidence]:
     past = [sent for sent in personal if analysis.sentences[sent].first_past >= 0]
     if past and any(h.kind == "counter" for h in analysis.hits):
         return []  # "I told him that's finance and closed the ticket": a story, but no credit
+    signal = "general_story" if past else "general_no_story"
+    if SIGNAL_WEIGHTS[signal] * sum(SIGNAL_WEIGHTS[e.signal] for e in found) < 0:
+        return []  # the story signal is a tie-breaker, never against the lexicons' reading
     sent = past[0] if past else personal[0]
     start, end = story.sentence_span(sent)
-    signal = "general_story" if past else "general_no_story"
     return [ValueEvidence(start, end, story.text[start:end], signal)]
 
 
@@ -455,14 +479,26 @@ _COPULAS = frozenset({"is", "zijn", "are", "blijft", "blijven", "remains", "stay
 
 def _tautologies(doc: Doc) -> list[ValueEvidence]:
     """Rigid beliefs said as a tautology: "regels zijn regels", "betalen is betalen",
-    "a deal is a deal" — the same word on both sides of a copula."""
+    "a deal is a deal", "a paper round's a paper round" — the same word on both sides of a
+    copula (or of an English "'s"), with at most an article and one more word before the
+    second."""
     found: list[ValueEvidence] = []
     tokens = doc.tokens
     for tok in tokens:
-        if tok.norm not in _COPULAS or tok.i == 0:
+        contracted = (
+            doc.lang == "en"
+            and tok.norm.endswith("'s")
+            and tok.norm[:-2].isalpha()
+            and tok.norm[:-2] not in _PRONOUNS  # "it's worth it" is no tautology
+        )
+        if contracted:
+            left = tok  # "round's": the word and its copula in one token
+        elif tok.norm in _COPULAS and tok.i > 0:
+            left = tokens[tok.i - 1]
+        else:
             continue
-        left = tokens[tok.i - 1]
-        for right in tokens[tok.i + 1 : tok.i + 3]:
+        reach = 3 if tok.i + 1 < len(tokens) and tokens[tok.i + 1].norm in _ARTICLES else 2
+        for right in tokens[tok.i + 1 : tok.i + 1 + reach]:
             if right.sent != tok.sent or not right.norm[:1].isalpha():
                 break
             if right.lemma == left.lemma and len(left.norm) > 1 and left.sent == tok.sent:
@@ -470,6 +506,10 @@ def _tautologies(doc: Doc) -> list[ValueEvidence]:
                 found.append(ValueEvidence(left.start, right.end, quote, "general_contrary"))
                 break
     return found
+
+
+_ARTICLES = frozenset({"a", "an", "the", "een", "de", "het"})
+_PRONOUNS = frozenset({"it", "that", "this", "what", "there", "here", "he", "she", "who", "let"})
 
 
 @functools.cache
