@@ -148,4 +148,6 @@ def test_an_amount_in_a_later_list_item_does_not_make_an_earlier_one_concrete() 
     assert "vague-conditions" not in _rules("Goede arbeidsvoorwaarden, zoals 8% vakantiegeld.")
     later_en = "An attractive hourly rate, free tickets and a first-aid course (worth £150)."
     assert "salary-claim" in _rules(later_en, "en")
-    assert "salary-claim" not in _rules("An attractive hourly rate (£12.60) and free tickets.", "en")
+    assert "salary-claim" not in _rules(
+        "An attractive hourly rate (£12.60) and free tickets.", "en"
+    )

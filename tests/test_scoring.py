@@ -440,3 +440,13 @@ def test_we_d_before_a_participle_is_had_and_a_seen_habit_is_no_habit() -> None:
     seen = "Ik zag dat het bijna altijd bij de eerste route van de ochtend was."
     assert "habitual" not in modes(seen, "nl")
     assert "habitual" in modes("Ik bel klanten altijd de volgende dag terug.", "nl")
+
+
+def test_a_habit_word_in_what_the_candidate_proposed_is_no_habit() -> None:
+    """'Ik heb voorgesteld dat gezinnen altijd voorrang krijgen' tells a past proposal."""
+    from talentfit.evidence import analyse_answer
+
+    text = "Ik heb daarna voorgesteld dat gezinnen met kleine kinderen altijd voorrang krijgen."
+    assert "habitual" not in analyse_answer(text, "nl").sentences[0].modes
+    text = "I suggested that families with small children always get priority."
+    assert "habitual" not in analyse_answer(text, "en").sentences[0].modes

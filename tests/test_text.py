@@ -91,3 +91,9 @@ def test_an_elided_word_after_an_apostrophe_opens_no_quotation() -> None:
     assert quoted("I told 'em to wait 'cause the van was late.", "en") == []
     assert quoted("I said 'no worries' and rang him back.", "en") == ["no", "worries"]
     assert quoted("Ik zei: 'geen probleem' en belde hem terug.", "nl") == ["geen", "probleem"]
+
+
+def test_a_sentence_may_open_with_an_elided_dutch_word() -> None:
+    """"… gehouden. 's Avonds heb ik gebeld" is two sentences; "'s avonds" inside one is not."""
+    assert len(analyse("Ik heb het geregeld. 's Avonds heb ik gebeld.", "nl").sentences) == 2
+    assert len(analyse("Ik heb 's avonds gebeld en het geregeld.", "nl").sentences) == 1

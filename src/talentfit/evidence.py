@@ -244,8 +244,10 @@ def _is_reported(doc: Doc, first: int) -> bool:
         tok = tokens[k]
         if tok.sent != sent:
             break
-        if tok.lemma in verbs and _is_past_token(tok, doc.lang, past_forms):
-            return True
+        if tok.lemma in verbs and (
+            _is_past_token(tok, doc.lang, past_forms) or _is_participle(tok, doc.lang)
+        ):
+            return True  # "ik zei dat", "ik heb voorgesteld dat"
     return False
 
 

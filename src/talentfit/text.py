@@ -45,7 +45,10 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_]+(?:['’\-][^\W_]+)*"  # words: don't, e-mail, 4G-router's tail, klant-
     r"|[€$£%+]"  # symbols that matter for pay and numbers
 )
-_SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ•\-*])")
+# a sentence may also open with an elided Dutch word: "… gehouden. 's Avonds belde ik …"
+_SENT_END_RE = re.compile(
+    r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ•\-*]|['’][stkn]\s+[A-Za-zÀ-ÿ])"
+)
 _CLAUSE_RE = re.compile(r"[,;:()\[\]–—!?…]|\s-\s")
 _NEWLINE_RE = re.compile(r"\n")
 _OPEN_QUOTES = "\"“„‘'«"
