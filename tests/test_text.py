@@ -94,6 +94,6 @@ def test_an_elided_word_after_an_apostrophe_opens_no_quotation() -> None:
 
 
 def test_a_sentence_may_open_with_an_elided_dutch_word() -> None:
-    """"… gehouden. 's Avonds heb ik gebeld" is two sentences; "'s avonds" inside one is not."""
+    """Two sentences in "… gehouden. 's Avonds heb ik gebeld"; "'s avonds" inside one is one."""
     assert len(analyse("Ik heb het geregeld. 's Avonds heb ik gebeld.", "nl").sentences) == 2
     assert len(analyse("Ik heb 's avonds gebeld en het geregeld.", "nl").sentences) == 1
