@@ -437,6 +437,7 @@ FRESH_BATCHES = {
     "values_fresh_21.jsonl": {"nl": 23, "en": 22},
     "values_fresh_22.jsonl": {"nl": 24, "en": 24},
     "values_fresh_23.jsonl": {"nl": 23, "en": 24},
+    "values_fresh_24.jsonl": {"nl": 24, "en": 23},
 }
 
 
