@@ -438,6 +438,8 @@ FRESH_BATCHES = {
     "values_fresh_22.jsonl": {"nl": 24, "en": 24},
     "values_fresh_23.jsonl": {"nl": 23, "en": 24},
     "values_fresh_24.jsonl": {"nl": 24, "en": 23},
+    "values_fresh_25.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_26.jsonl": {"nl": 24, "en": 22},
 }
 
 
