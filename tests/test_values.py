@@ -950,3 +950,20 @@ def test_a_story_with_a_counter_indicator_earns_no_story_credit(lang: str, answe
     blank = ValueDefinition("blank", {lang: "blank"}, {lang: ""}, {}, {})
     signals = [e.signal for e in value_alignment(answer, lang, [blank])[0].evidence]
     assert "general_story" not in signals
+
+
+def test_engine_counter_indicators_join_other_general_evidence() -> None:
+    """When the value lexicons find only weak general evidence, the scoring engine's
+    counter-indicators (passing the customer on) still count against the value; selling
+    words ('verkopen', 'omzet') are no evidence against a value."""
+    values = builtin_values()
+    text = (
+        "I'm not really a feelings person at work. I sent him our standard template and put "
+        "him through to billing, because that's their department."
+    )
+    (result,) = value_alignment(text, "en", [values["customer_focus"]])
+    assert result.alignment is not None and result.alignment < 0
+    assert any(e.signal == "general_contrary" and "through" in e.text for e in result.evidence)
+    text = "In de winter verkochten we bijna niks, dus ik heb warme wafels erbij bedacht."
+    (result,) = value_alignment(text, "nl", [values["entrepreneurship"]])
+    assert not any(e.text == "verkochten" for e in result.evidence)

@@ -60,6 +60,8 @@ class GeneralCues:
     resumptive: list[str] = attrs.field(factory=list)  # "dat": "Bijleren, dat hoeft niet"
     # "is", "isn't": "Coming up with new ideas isn't my job" denies the value word before it
     copulas: list[str] = attrs.field(factory=list)
+    # scoring-engine counter-indicators that say nothing about values (selling, turnover)
+    engine_counters_ignored: list[str] = attrs.field(factory=list)
     # after the denied copula: "my"/"for" ("isn't my job", "not for me"), past "really", "echt"
     mine: list[str] = attrs.field(factory=list)
     softeners: list[str] = attrs.field(factory=list)

@@ -367,9 +367,10 @@ def value_alignment(
 def _general_evidence(
     doc: Doc, matches: Sequence[Match[tuple[int, bool]]], cues: Cues
 ) -> list[ValueEvidence]:
-    """Backoff evidence, in order of preference: value lexicons and attitude cues; else the
-    scoring engine's behaviour and counter-indicator hits; else a concrete past action of
-    the candidate (a story of what they did)."""
+    """Backoff evidence, in order of preference: value lexicons and attitude cues (with the
+    scoring engine's counter-indicators); else the scoring engine's behaviour and
+    counter-indicator hits; else a concrete past action of the candidate (a story of what
+    they did)."""
     selves = _self_words(doc.lang)
     found = [
         ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
@@ -378,12 +379,24 @@ def _general_evidence(
     ]
     found += _tautologies(doc)
     found += _hollow_claims(doc, cues, found)
-    if found:
-        return sorted(found, key=lambda e: (e.start, e.end))
     from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
 
     analysis = analyse_answer(doc.text, doc.lang)
+    ignored = frozenset(lexicon(doc.lang).general.engine_counters_ignored)
+    if found:
+        # the engine's counter-indicators (passing the customer on, blaming them, hiding
+        # behind the process) still count when the value lexicons found something else
+        found += [
+            ValueEvidence(hit.start, hit.end, doc.text[hit.start : hit.end], "general_contrary")
+            for hit in analysis.hits
+            if hit.kind == "counter"
+            and hit.signal.id not in ignored
+            and not any(e.start < hit.end and hit.start < e.end for e in found)
+        ]
+        return sorted(found, key=lambda e: (e.start, e.end))
     for hit in analysis.hits:
+        if hit.signal.id in ignored:
+            continue
         kind = {"indicator": "general_indicator", "counter": "general_contrary"}.get(hit.kind)
         if kind == "general_indicator" and not _candidate_in_sentence(doc, hit.start, selves):
             continue  # "Een vader stelde voor …", "A bloke came in asking …": not the candidate
