@@ -148,13 +148,17 @@ def test_an_amount_in_a_later_list_item_does_not_make_an_earlier_one_concrete() 
     assert "vague-conditions" not in _rules("Goede arbeidsvoorwaarden, zoals 8% vakantiegeld.")
     later_en = "An attractive hourly rate, free tickets and a first-aid course (worth £150)."
     assert "salary-claim" in _rules(later_en, "en")
-    assert "salary-claim" not in _rules("An attractive hourly rate (£12.60) and free tickets.", "en")
+    assert "salary-claim" not in _rules(
+        "An attractive hourly rate (£12.60) and free tickets.", "en"
+    )
 
 
 def test_a_customer_named_only_in_the_abstract_does_not_take_the_pronoun() -> None:
     """'oog voor de klant' / 'an eye for the customer' names no one in particular, so a
     following 'Hij'/'He' is still the candidate; a customer the candidate deals with is not."""
-    abstract = "Servicemonteur (40 uur)\n- Een vakman met oog voor de klant;\n- Hij werkt nauwkeurig."
+    abstract = (
+        "Servicemonteur (40 uur)\n- Een vakman met oog voor de klant;\n- Hij werkt nauwkeurig."
+    )
     assert "gendered-pronoun" in _rules(abstract)
     real = "Servicemonteur (40 uur)\nJe werkt samen met de klant.\nHij betaalt de factuur."
     assert "gendered-pronoun" not in _rules(real)
