@@ -151,3 +151,18 @@ def test_an_amount_in_a_later_list_item_does_not_make_an_earlier_one_concrete() 
     assert "salary-claim" not in _rules(
         "An attractive hourly rate (£12.60) and free tickets.", "en"
     )
+
+
+def test_a_customer_named_only_in_the_abstract_does_not_take_the_pronoun() -> None:
+    """'oog voor de klant' / 'an eye for the customer' names no one in particular, so a
+    following 'Hij'/'He' is still the candidate; a customer the candidate deals with is not."""
+    abstract = (
+        "Servicemonteur (40 uur)\n- Een vakman met oog voor de klant;\n- Hij werkt nauwkeurig."
+    )
+    assert "gendered-pronoun" in _rules(abstract)
+    real = "Servicemonteur (40 uur)\nJe werkt samen met de klant.\nHij betaalt de factuur."
+    assert "gendered-pronoun" not in _rules(real)
+    abstract_en = "Site Engineer\n- A good eye for the customer;\n- He keeps the site tidy."
+    assert "gendered-pronoun" in _rules(abstract_en, "en")
+    real_en = "Site Engineer\nYou meet the customer at the door.\nHe signs the job sheet."
+    assert "gendered-pronoun" not in _rules(real_en, "en")
