@@ -184,6 +184,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
     negated = match_negated(doc, match)
     if not contrary and not negated and _someone_else_acts(doc, match):
         return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
+    if not contrary and not negated and _suggested_by_other(doc, match.first):
+        return None  # "A mum suggested we …": her suggestion, not the candidate's idea
     if not contrary and not negated and _requested_by_other(doc, match.first):
         return None  # "ze willen dat we allemaal een training doen": their wish, not a deed
     if not contrary and not negated and cues.dismissed(doc, match):
@@ -662,7 +664,7 @@ def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
 
     if not _is_passive(doc, match.first, match.last):
         return False
-    selves = _report_words(doc.lang)[1]
+    selves = _report_words(doc.lang)[1] | _OBJECT_SELF  # "it's wasted on me": the candidate
     clause = doc.tokens[match.first].clause
     return not any(t.norm in selves for t in doc.tokens if t.clause == clause)
 
@@ -735,10 +737,6 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
     inverted = first + 1 < len(tokens) and tokens[first + 1].norm in _INVERTED_SELF
     if tokens[first].norm in reports and inverted:
         return False  # "Als de baas vraagt …, zeg ik dat het vast …": the candidate's reply
-    if tokens[first].norm in requests and first > sent_first:  # "A mum suggested we …"
-        before = tokens[max(sent_first, first - 2) : first]
-        if not any(t.norm in selves for t in before):
-            return True
     for k in range(first - 1, sent_first - 1, -1):
         if tokens[k].norm in reports and (
             (k > sent_first and tokens[k - 1].norm in subjects)
@@ -756,6 +754,17 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
             before = tokens[max(sent_first, k - 2) : k]
             return not any(t.norm in selves for t in before)
     return False
+
+
+def _suggested_by_other(doc: Doc, first: int) -> bool:
+    """Whether the match itself opens with a request word ("suggested", "stelde voor")
+    without the candidate right before it ("A mum suggested we …"): someone else's idea."""
+    requests, selves = _request_words(doc.lang)
+    tokens = doc.tokens
+    sent_first = doc.sentences[tokens[first].sent][0]
+    if tokens[first].norm not in requests or first == sent_first:
+        return False
+    return not any(t.norm in selves for t in tokens[max(sent_first, first - 2) : first])
 
 
 @functools.cache
@@ -780,6 +789,7 @@ _DETERMINERS = frozenset(
 _LINKS = frozenset({"en", "and", "of", "or", "dan", "then", "ook", "also"})  # no subject of its own
 _FIRST_SINGULAR = frozenset({"ik", "i", "i've", "i'm", "i'd", "i'll"})
 _INVERTED_SELF = frozenset({"ik", "i"})  # "zei ik": "we" after "said" is the reported clause
+_OBJECT_SELF = frozenset({"me", "mij"})  # the candidate as object: "it was wasted on me"
 
 
 def _reported_by_other(doc: Doc, first: int) -> bool:

@@ -474,6 +474,12 @@ def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[Value
         for sent, info in enumerate(analysis.sentences)
         if info.first_singular or info.first_plural
     ]
+    subjects = _self_forms(doc.lang)  # "ik", "I", "we": "me"/"my" alone is no subject
+    personal = [
+        sent
+        for sent in personal
+        if any(story.tokens[k].norm in subjects for k in range(*story.sentences[sent]))
+    ]
     if not personal:
         return []
     past = [sent for sent in personal if analysis.sentences[sent].first_past >= 0]
