@@ -967,3 +967,30 @@ def test_engine_counter_indicators_join_other_general_evidence() -> None:
     text = "In de winter verkochten we bijna niks, dus ik heb warme wafels erbij bedacht."
     (result,) = value_alignment(text, "nl", [values["entrepreneurship"]])
     assert not any(e.text == "verkochten" for e in result.evidence)
+
+
+def test_a_cost_named_and_then_accepted_is_no_contrary_belief() -> None:
+    """'Dat kost een uur extra, maar anders hoef je er niet aan te beginnen' and 'it takes
+    ages, but it's worth it' accept the cost; 'it takes ages, so I skip it' does not."""
+    values = builtin_values()
+
+    def alignment(text: str, lang: str, value: str) -> float | None:
+        return value_alignment(text, lang, [values[value]])[0].alignment
+
+    accepted = "Alles twee keer nakijken kost veel tijd, maar dat heb ik ervoor over."
+    assert (alignment(accepted, "nl", "craftsmanship") or 0) > 0
+    worth = "Checking everything twice takes ages, but it's worth it."
+    assert (alignment(worth, "en", "craftsmanship") or 0) > 0
+    skipped = "Checking everything twice takes ages, so I skip it."
+    assert (alignment(skipped, "en", "craftsmanship") or 0) < 0
+    assert (alignment("Overleg kost vooral tijd.", "nl", "collaboration") or 0) < 0
+
+
+def test_a_minimiser_that_gives_a_reason_is_no_brush_off() -> None:
+    """'ik stuur ze gewoon terug' brushes a matter off; 'gewoon omdat ik het wil snappen'
+    gives a reason."""
+    from talentfit.text import analyse
+    from talentfit.values import _habit_evidence
+
+    assert _habit_evidence(analyse("Ik stuur ze gewoon terug naar huis.", "nl"))
+    assert not _habit_evidence(analyse("Ik doe het gewoon omdat ik het wil snappen.", "nl"))

@@ -40,6 +40,8 @@ class GeneralCues:
     indicators: list[str]
     contrary: list[str]
     minimisers: list[str] = attrs.field(factory=list)  # "gewoon", "just": brushing off
+    # a minimiser right before one of these gives a reason ("gewoon omdat ik het wil snappen")
+    minimiser_reasons: list[str] = attrs.field(factory=list)
     self_words: list[str] = attrs.field(factory=list)  # "ik", "I": the candidate speaks
     self_subjects: list[str] = attrs.field(factory=list)  # "ik", "I", "we": as a subject
     request_words: list[str] = attrs.field(factory=list)  # "vroeg", "asked": someone asks
@@ -82,6 +84,8 @@ class GeneralCues:
     disclaimers: list[str] = attrs.field(factory=list)
     # "would have been", "had kunnen": a contrary act in such a sentence was not done
     counterfactuals: list[str] = attrs.field(factory=list)
+    # "but it's worth it", "maar dat heb ik ervoor over": a cost named, then accepted
+    acceptances: list[str] = attrs.field(factory=list)
     # "someone", "people", "iemand": subjects that are not the candidate (not pronouns)
     other_subjects: list[str] = attrs.field(factory=list)
     positive: list[str] = attrs.field(factory=list)

@@ -216,10 +216,17 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "werd uitgelachen", "got laughed at": what happened to someone else
     if contrary and not negated and _conditional_trigger(doc, match):
         return None  # "als ik dat niet haal, app ik de klant": the trigger of a response
-    if not contrary and not negated and _subject_of_contrary(doc, match, cues):
+    if (
+        not contrary
+        and not negated
+        and _subject_of_contrary(doc, match, cues)
+        and not cues.accepted(doc, match)
+    ):
         return "negated_indicator"  # "Testing the water properly takes ages"
     if contrary and not negated and cues.passed_over(doc, match):
         return "negated_contrary"  # "I'd rather ring them … than have them find out from …"
+    if contrary and not negated and cues.accepted(doc, match):
+        return "negated_contrary"  # "kost een uur extra, maar anders hoef je niet te beginnen"
     if contrary and not negated and cues.conceded(doc, match):
         return "negated_contrary"  # "even though nobody ever sees it, I …", "technically …, but"
     if contrary and not negated:
@@ -261,6 +268,7 @@ class Cues:
     restrictions: tuple[Match[str], ...] = ()  # "as long as", "zolang", "yeah, great"
     disclaimers: tuple[Match[str], ...] = ()  # "I'm not a natural", "ik ben niet zo'n"
     counterfactuals: tuple[Match[str], ...] = ()  # "would have been easy", "had gekund"
+    acceptances: tuple[Match[str], ...] = ()  # "but it's worth it", "maar dat heb ik ervoor over"
     # tokens of contrary beliefs (of any value) in the answer: set by the caller
     contrary_tokens: frozenset[int] = frozenset()
 
@@ -283,6 +291,19 @@ class Cues:
             doc.tokens[a.first].sent == sent and a.last < match.first
             for a in self.concession_adverbs
         ) and self.contrasted(doc, match.last, same_sentence=True)
+
+    def accepted(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a cost the candidate names is accepted right after it: a contrast word
+        and then an acceptance later in the same sentence ("Dat kost soms een uur extra,
+        maar anders hoef je er niet aan te beginnen", "it takes ages, but it's worth it")."""
+        tokens = doc.tokens
+        sent = tokens[match.first].sent
+        for a in self.acceptances:
+            if tokens[a.first].sent != sent or a.first <= match.last:
+                continue
+            if any(tokens[k].norm in self.contrast for k in range(match.last + 1, a.first + 1)):
+                return True
+        return False
 
     def nagged(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether the value word is what someone else keeps going on about ("the lads keep
@@ -443,6 +464,7 @@ def _cue_matcher(lang: str) -> Matcher[str]:
     entries += [(p, "restriction") for p in compile_all(data.sarcasm, lang, where)]
     entries += [(p, "disclaimer") for p in compile_all(data.disclaimers, lang, where)]
     entries += [(p, "counterfactual") for p in compile_all(data.counterfactuals, lang, where)]
+    entries += [(p, "acceptance") for p in compile_all(data.acceptances, lang, where)]
     return Matcher(entries)
 
 
@@ -482,6 +504,7 @@ def read_cues(doc: Doc) -> Cues:
         restrictions=tuple(m for m in found if m.payload == "restriction"),
         disclaimers=tuple(m for m in found if m.payload == "disclaimer"),
         counterfactuals=tuple(m for m in found if m.payload == "counterfactual"),
+        acceptances=tuple(m for m in found if m.payload == "acceptance"),
         hedged=frozenset(
             k
             for m in found

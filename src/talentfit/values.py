@@ -541,12 +541,16 @@ def _habit_evidence(doc: Doc) -> list[ValueEvidence]:
     """A habit told with a minimiser, in the candidate's own voice ("ik stuur ze gewoon
     terug", "I just sell everyone …"): how they routinely brush a matter off."""
     minimisers, selves = _minimisers(doc.lang)
+    reasons = frozenset(fold(w) for w in lexicon(doc.lang).general.minimiser_reasons)
     for first, last in doc.sentences:
         tokens = doc.tokens[first:last]
         if not any(t.norm in selves for t in tokens):
             continue
         for tok in tokens:
             if tok.norm in minimisers and not doc.is_negated(tok.i, tok.i):
+                nxt = doc.tokens[tok.i + 1].norm if tok.i + 1 < len(doc.tokens) else ""
+                if nxt in reasons:
+                    continue  # "gewoon omdat ik het wil snappen": a reason, not a brush-off
                 return [ValueEvidence(tok.start, tok.end, tok.surface, "general_contrary")]
     return []
 
