@@ -268,7 +268,7 @@ def _someone_else_acts(doc: Doc, first: int, last: int, *, pronouns: bool = True
     selves = _grammar_words(doc.lang, "self_subjects")
     if any(t.norm in selves for t in tokens[start : last + 1]):
         return False
-    others = _grammar_words(doc.lang, "third_person_subjects") if pronouns else frozenset()
+    others = _grammar_words(doc.lang, "other_subject_pronouns") if pronouns else frozenset()
     parties = _grammar_words(doc.lang, "third_parties")
     return any(t.norm in others or t.lemma in parties for t in tokens[start:first])
 
@@ -296,7 +296,7 @@ def _others_habit(doc: Doc, first: int) -> bool:
     tokens = doc.tokens
     sent = tokens[first].sent
     selves = _grammar_words(doc.lang, "self_subjects")
-    others = _grammar_words(doc.lang, "third_person_subjects")
+    others = _grammar_words(doc.lang, "other_subject_pronouns")
     parties = _grammar_words(doc.lang, "third_parties")
     k = first - 1
     while k >= 0 and tokens[k].sent == sent:

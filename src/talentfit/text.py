@@ -83,6 +83,9 @@ class Grammar:
     self_subjects: list[str] = attrs.field(factory=list)
     # people other than the candidate or the customer who can act in a story
     third_parties: list[str] = attrs.field(factory=list)
+    # pronouns that make someone else the subject ("she always replied"; not Dutch "die",
+    # which is as often "that" as "who")
+    other_subject_pronouns: list[str] = attrs.field(factory=list)
     # contractions that mean "had" before a participle ("we'd moved") and "would" otherwise
     had_contractions: list[str] = attrs.field(factory=list)
     irregular_participles: list[str] = attrs.field(factory=list)
