@@ -376,7 +376,7 @@ def _general_evidence(
         for e in _evidence(doc, matches, cues)
         if e.signal != "indicator" or _candidate_in_sentence(doc, e.start, selves)
     ]
-    found += _tautologies(doc)
+    found += [t for t in _tautologies(doc) if not _overlaps(doc, t, cues.hedged)]
     found += _hollow_claims(doc, cues, found)
     if found:
         return sorted(found, key=lambda e: (e.start, e.end))
@@ -512,6 +512,11 @@ def _tautologies(doc: Doc) -> list[ValueEvidence]:
                 found.append(ValueEvidence(left.start, right.end, quote, "general_contrary"))
                 break
     return found
+
+
+def _overlaps(doc: Doc, evidence: ValueEvidence, tokens: frozenset[int]) -> bool:
+    """Whether ``evidence`` covers any of ``tokens`` ("eerlijk is eerlijk" is a filler)."""
+    return any(evidence.start <= doc.tokens[k].start < evidence.end for k in tokens)
 
 
 _ARTICLES = frozenset({"a", "an", "the", "een", "de", "het"})
