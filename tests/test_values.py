@@ -286,6 +286,19 @@ def test_tautologies_are_rigid_beliefs(text: str, lang: str) -> None:
     assert [e.text for e in result.evidence if e.signal == "general_contrary"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Alles gaat de rekken in, eerlijk is eerlijk.", "nl"),
+        ("Fair's fair, it all goes back.", "en"),
+    ],
+)
+def test_a_hedge_is_no_tautology(text: str, lang: str) -> None:
+    """'eerlijk is eerlijk', "fair's fair": a filler, not a rigid belief."""
+    result = value_alignment(text, lang, [_blank(lang)])[0]
+    assert "general_contrary" not in [e.signal for e in result.evidence]
+
+
 def test_its_worth_it_is_no_tautology() -> None:
     """A pronoun with "'s" ("it's worth it") is not 'X is X'."""
     result = value_alignment("It cost me a bit, but it's worth it.", "en", [_blank("en")])[0]
@@ -440,6 +453,7 @@ FRESH_BATCHES = {
     "values_fresh_24.jsonl": {"nl": 24, "en": 23},
     "values_fresh_25.jsonl": {"nl": 24, "en": 24},
     "values_fresh_26.jsonl": {"nl": 24, "en": 22},
+    "values_fresh_27.jsonl": {"nl": 24, "en": 24},
 }
 
 

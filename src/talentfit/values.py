@@ -377,7 +377,7 @@ def _general_evidence(
         for e in _evidence(doc, matches, cues)
         if e.signal != "indicator" or _candidate_in_sentence(doc, e.start, selves)
     ]
-    found += _tautologies(doc)
+    found += [t for t in _tautologies(doc) if not _overlaps(doc, t, cues.hedged)]
     found += _hollow_claims(doc, cues, found)
     from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
 
@@ -525,6 +525,11 @@ def _tautologies(doc: Doc) -> list[ValueEvidence]:
                 found.append(ValueEvidence(left.start, right.end, quote, "general_contrary"))
                 break
     return found
+
+
+def _overlaps(doc: Doc, evidence: ValueEvidence, tokens: frozenset[int]) -> bool:
+    """Whether ``evidence`` covers any of ``tokens`` ("eerlijk is eerlijk" is a filler)."""
+    return any(evidence.start <= doc.tokens[k].start < evidence.end for k in tokens)
 
 
 _ARTICLES = frozenset({"a", "an", "the", "een", "de", "het"})
