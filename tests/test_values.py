@@ -1008,3 +1008,14 @@ def test_a_minimiser_that_gives_a_reason_is_no_brush_off() -> None:
 
     assert _habit_evidence(analyse("Ik stuur ze gewoon terug naar huis.", "nl"))
     assert not _habit_evidence(analyse("Ik doe het gewoon omdat ik het wil snappen.", "nl"))
+
+
+def test_a_contrary_belief_the_candidate_sets_themselves_against_is_rejected() -> None:
+    """'Nobody would have noticed it, but I would have' sets the candidate against the
+    belief: it is read as a rejected contrary belief, not as one held."""
+    values = builtin_values()
+    (result,) = value_alignment(
+        "Nobody would have noticed it, but I would have.", "en", [values["craftsmanship"]]
+    )
+    assert [e.signal for e in result.evidence] == ["negated_contrary"]
+    assert result.alignment is not None and result.alignment > 0

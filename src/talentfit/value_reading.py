@@ -225,6 +225,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return "negated_indicator"  # "Testing the water properly takes ages"
     if contrary and not negated and cues.passed_over(doc, match):
         return "negated_contrary"  # "I'd rather ring them … than have them find out from …"
+    if contrary and not negated and cues.overridden(doc, match):
+        return "negated_contrary"  # "The customer wouldn't have noticed, but I would have"
     if contrary and not negated and cues.accepted(doc, match):
         return "negated_contrary"  # "kost een uur extra, maar anders hoef je niet te beginnen"
     if contrary and not negated and cues.conceded(doc, match):
@@ -291,6 +293,21 @@ class Cues:
             doc.tokens[a.first].sent == sent and a.last < match.first
             for a in self.concession_adverbs
         ) and self.contrasted(doc, match.last, same_sentence=True)
+
+    def overridden(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the candidate sets themselves against a contrary belief in the same
+        sentence: a contrast word right before a first-person subject that ends the sentence
+        or clause ("The customer wouldn't have noticed, but I would have", "… maar ik wel")."""
+        tokens = doc.tokens
+        sent = tokens[match.first].sent
+        selves, _ = _persons(doc.lang)
+        for k in range(match.last + 1, len(tokens) - 1):
+            if tokens[k].sent != sent:
+                break
+            if tokens[k].norm in self.contrast and tokens[k + 1].norm in selves:
+                rest = [t for t in tokens[k + 2 :] if t.sent == sent]
+                return len(rest) <= 2
+        return False
 
     def accepted(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether a cost the candidate names is accepted right after it: a contrast word
