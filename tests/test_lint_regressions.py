@@ -166,3 +166,14 @@ def test_a_customer_named_only_in_the_abstract_does_not_take_the_pronoun() -> No
     assert "gendered-pronoun" in _rules(abstract_en, "en")
     real_en = "Site Engineer\nYou meet the customer at the door.\nHe signs the job sheet."
     assert "gendered-pronoun" not in _rules(real_en, "en")
+
+
+def test_ouder_dan_is_a_comparative_not_a_parent() -> None:
+    """'niet ouder dan 50' names no parent, so a following 'zijn' is still the candidate."""
+    text = (
+        "Schilder\n- Je bent niet ouder dan 50;\n"
+        "- Je bent een vakman die verder kijkt dan zijn neus lang is;"
+    )
+    assert "gendered-pronoun" in _rules(text)
+    parents = "Schilder\nJe werkt voor de ouders van de leerlingen.\nHij betaalt de rekening."
+    assert "gendered-pronoun" not in _rules(parents)

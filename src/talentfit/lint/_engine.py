@@ -31,6 +31,7 @@ _SPECIFIERS = frozenset(
 _DETERMINERS = frozenset({"de", "het", "onze", "een", "the", "our", "this", "deze", "a", "an"})
 _NEW = frozenset({"nieuwe", "new"})
 # words before a person noun that make it a person: "the manager", "onze klant", "your coach"
+_THAN = frozenset({"dan", "than"})
 _PERSON_DETERMINERS = frozenset(
     {"de", "het", "een", "onze", "ons", "je", "jouw", "uw", "hun", "haar", "zijn", "die", "deze",
      "elke", "iedere", "the", "a", "an", "our", "your", "their", "his", "her", "its", "each",
@@ -289,6 +290,9 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
         ("the head of sales", "our clients"; not "a calm head", "to lead climbing")."""
         if t.norm not in rules.other_people and t.lemma not in rules.other_people:
             return False
+        after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+        if after is not None and after.sent == t.sent and after.norm in _THAN:
+            return False  # "niet ouder dan 50" is a comparative, not a parent
         if t.norm != t.lemma:
             return True
         before = tokens[t.i - 1] if t.i else None
