@@ -190,3 +190,33 @@ def test_any_pattern_source_compiles_or_is_a_config_error(source: str) -> None:
     """Whatever a rubric file holds, compiling it gives a pattern or a ConfigError, nothing else."""
     with contextlib.suppress(ConfigError):
         compile_pattern(source, "en")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "toen bleek|bleek ... dat",  # repeats an alternative: 'toen_bleek|bleek' was meant
+        "i'm known|known as",
+        "in depth|in-depth",  # 'in' + 'in-depth': 'in_depth|in-depth' was meant
+        "not a|not_their ... therapist",
+        "grown adults|grown-ups",
+    ],
+)
+def test_a_phrase_alternative_in_disguise_is_rejected(bad: str) -> None:
+    """A short set of alternatives that repeats one, or a word followed by alternatives that
+    start with that word, is a phrase alternative written wrongly: a ConfigError."""
+    with pytest.raises(ConfigError, match=r"repeats an alternative|looks like a phrase"):
+        compile_pattern(bad, "en")
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "echt|écht|oprecht ... waarderen",  # accent variants fold to the same word: deliberate
+        "in_depth|in-depth",
+        "not_a|not_their ... therapist",
+        "great|good|excellent|great|good|fine|nice salary",  # a long list with a repeat
+    ],
+)
+def test_deliberate_alternatives_are_not_taken_for_phrase_alternatives(good: str) -> None:
+    compile_pattern(good, "en")

@@ -134,10 +134,32 @@ def _check_alternations(parts: Sequence[str], source: str) -> None:
     alternatives: a plain word ("now|is" + "now") or the one word a short set of
     alternatives shares with its neighbour ("less|or" + "fewer|or"). Repeating a set
     ("varied|challenging varied|challenging"), long lists that share a word by chance and
-    optional steps are deliberate and allowed.
+    optional steps are deliberate and allowed. Two more disguises are rejected: a short set
+    that repeats an alternative ("toen bleek|bleek", "i'm known|known as") and a word followed
+    by alternatives that start with it ("in depth|in-depth", "not a|not_their").
     """
+    for part in source.lower().split():  # before folding: "echt|écht" is deliberate
+        options = part.lstrip("?").split("|")
+        if len(options) <= 3 and len(options) != len(set(options)):
+            # "toen bleek|bleek", "i'm known|known as": a phrase alternative in disguise
+            raise ConfigError(
+                f"pattern {source!r}: {part!r} repeats an alternative; join a phrase's words "
+                "with '_' or write one pattern per phrase"
+            )
     sets = [frozenset(p.lstrip("?").split("|")) for p in parts]
     for k in range(len(parts) - 1):
+        word, right = parts[k], sets[k + 1]
+        # "in depth|in-depth", "not a|not_their": the author meant "in_depth|in-depth"
+        if (
+            "|" not in word
+            and not word.startswith(("?", "="))
+            and len(right) > 1
+            and any(o.startswith((word + "_", word + "-")) for o in right)
+        ):
+            raise ConfigError(
+                f"pattern {source!r}: {word!r} {parts[k + 1]!r} looks like a phrase "
+                f"alternative; write {word!r}'s phrase with '_' ('{word}_…|…')"
+            )
         left, right = sets[k], sets[k + 1]
         if parts[k].startswith("?") or parts[k + 1].startswith("?") or "..." in (left | right):
             continue
