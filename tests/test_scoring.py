@@ -421,6 +421,11 @@ def test_a_colleagues_act_is_not_the_candidates() -> None:
     assert counters("My colleague and I transferred her to billing.")
     assert counters("I transferred her to billing.")
     assert counters("I just send them back home. They should've read the rules.")
+    # a colleague's failing is not the candidate's either; the candidate's own act still counts
+    text = "My colleague didn't call her back, so I rang her myself the next morning."
+    hits = analyse_answer(text, "en").hits
+    assert not [h for h in hits if h.kind == "counter"]
+    assert [h for h in hits if h.kind == "indicator" and h.weight == 1.0]
     habit = analyse_answer("I noticed in her file that she always replied by email.", "en")
     assert "habitual" not in habit.sentences[0].modes
     assert "habitual" in analyse_answer("I always reply by email.", "en").sentences[0].modes

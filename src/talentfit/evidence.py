@@ -518,8 +518,6 @@ def _analyse_answer(
             continue  # "a customer who had been transferred three times": done to them, not by me
         elif kind == "counter" and _someone_else_acts(doc, m.first, m.last, pronouns=False):
             continue  # "my colleague had transferred her": not the candidate's act
-        elif kind == "indicator" and _someone_else_acts(doc, m.first, m.last):
-            weight *= _ACTOR_WEIGHT["none"]  # "my colleague called her back": not theirs either
         elif kind not in _MODES and doc.is_negated(
             m.first, m.last, inside=not m.pattern.has_negation
         ):
@@ -538,8 +536,16 @@ def _analyse_answer(
                 continue  # the customer's words ("his 'dumb questions'"), not the candidate's
         if kind in _BEHAVIOUR and not info.concrete and not _present_result(kind, info, sent):
             kind = "claim"  # intentions and habits are not behaviour
+        if (
+            kind == "counter"
+            and negated
+            and _someone_else_acts(doc, m.first, m.last, pronouns=False)
+        ):
+            continue  # "my colleague didn't call her back": not the candidate's failing
         if kind == "indicator":
             actor = "singular" if info.first_singular else "plural" if info.first_plural else "none"
+            if actor != "none" and _someone_else_acts(doc, m.first, m.last):
+                actor = "none"  # "my colleague called her back": not the candidate's act
             weight *= _ACTOR_WEIGHT[actor]
         hits.append(
             Hit(signal, kind, tuple(signal.competencies), m.start, m.end, sent, weight, negated)
