@@ -64,6 +64,14 @@ class GeneralCues:
     copulas: list[str] = attrs.field(factory=list)
     # scoring-engine counter-indicators that say nothing about values (selling, turnover)
     engine_counters_ignored: list[str] = attrs.field(factory=list)
+    # a clause opening with one of these and without the candidate is the story's setting
+    # ("toen een meneer geen internet had, …"): a negation there denies nothing of theirs
+    background_openers: list[str] = attrs.field(factory=list)
+    # copulas of a tautology ("regels zijn regels") and the articles that may follow them
+    tautology_copulas: list[str] = attrs.field(factory=list)
+    articles: list[str] = attrs.field(factory=list)
+    # words whose "'s" is no copula of a tautology ("it's worth it", "that's that")
+    not_tautology_subjects: list[str] = attrs.field(factory=list)
     # after the denied copula: "my"/"for" ("isn't my job", "not for me"), past "really", "echt"
     mine: list[str] = attrs.field(factory=list)
     softeners: list[str] = attrs.field(factory=list)

@@ -438,13 +438,18 @@ def _self_negated(doc: Doc, first: int, last: int) -> bool:
         if k not in doc.negation_cues:
             continue
         clause = [t for t in tokens[first:last] if t.clause == tokens[k].clause]
-        background = clause[0].norm in _BACKGROUND and not any(t.norm in selves for t in clause)
+        background = clause[0].norm in _words(doc.lang, "background_openers") and not any(
+            t.norm in selves for t in clause
+        )
         if not background:
             return True
     return False
 
 
-_BACKGROUND = frozenset({"toen", "als", "wanneer", "nadat", "when", "if", "after", "once"})
+@functools.cache
+def _words(lang: str, field: str) -> frozenset[str]:
+    """A word list of the values data's ``[general]`` table, folded, as a set."""
+    return frozenset(fold(w) for w in getattr(lexicon(lang).general, field))
 
 
 @functools.cache
@@ -493,9 +498,6 @@ def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[Value
     return [ValueEvidence(start, end, story.text[start:end], signal)]
 
 
-_COPULAS = frozenset({"is", "zijn", "are", "blijft", "blijven", "remains", "stays"})
-
-
 def _tautologies(doc: Doc) -> list[ValueEvidence]:
     """Rigid beliefs said as a tautology: "regels zijn regels", "betalen is betalen",
     "a deal is a deal", "a paper round's a paper round" — the same word on both sides of a
@@ -503,20 +505,23 @@ def _tautologies(doc: Doc) -> list[ValueEvidence]:
     second."""
     found: list[ValueEvidence] = []
     tokens = doc.tokens
+    copulas = _words(doc.lang, "tautology_copulas")
+    articles = _words(doc.lang, "articles")
+    not_subjects = _words(doc.lang, "not_tautology_subjects")
     for tok in tokens:
         contracted = (
             doc.lang == "en"
             and tok.norm.endswith("'s")
             and tok.norm[:-2].isalpha()
-            and tok.norm[:-2] not in _PRONOUNS  # "it's worth it" is no tautology
+            and tok.norm[:-2] not in not_subjects  # "it's worth it" is no tautology
         )
         if contracted:
             left = tok  # "round's": the word and its copula in one token
-        elif tok.norm in _COPULAS and tok.i > 0:
+        elif tok.norm in copulas and tok.i > 0:
             left = tokens[tok.i - 1]
         else:
             continue
-        reach = 3 if tok.i + 1 < len(tokens) and tokens[tok.i + 1].norm in _ARTICLES else 2
+        reach = 3 if tok.i + 1 < len(tokens) and tokens[tok.i + 1].norm in articles else 2
         for right in tokens[tok.i + 1 : tok.i + 1 + reach]:
             if right.sent != tok.sent or not right.norm[:1].isalpha():
                 break
@@ -530,10 +535,6 @@ def _tautologies(doc: Doc) -> list[ValueEvidence]:
 def _overlaps(doc: Doc, evidence: ValueEvidence, tokens: frozenset[int]) -> bool:
     """Whether ``evidence`` covers any of ``tokens`` ("eerlijk is eerlijk" is a filler)."""
     return any(evidence.start <= doc.tokens[k].start < evidence.end for k in tokens)
-
-
-_ARTICLES = frozenset({"a", "an", "the", "een", "de", "het"})
-_PRONOUNS = frozenset({"it", "that", "this", "what", "there", "here", "he", "she", "who", "let"})
 
 
 @functools.cache
