@@ -23,6 +23,12 @@ from .value_lexicon import compile_all, lexicon
 __all__ = ["Cues", "match_negated", "non_overlapping", "read_cues", "read_signal"]
 
 
+@functools.cache
+def _words(lang: str, field: str) -> frozenset[str]:
+    """A word list of the values data's ``[general]`` table, folded, as a set."""
+    return frozenset(fold(w) for w in getattr(lexicon(lang).general, field))
+
+
 def non_overlapping(matches: Sequence[Match[Any]]) -> list[Match[Any]]:
     """Longest-first selection of matches whose token spans do not overlap, in text order."""
     chosen: list[Match[Any]] = []
@@ -38,7 +44,6 @@ def non_overlapping(matches: Sequence[Match[Any]]) -> list[Match[Any]]:
 
 
 POST_NEGATION_WINDOW = 4  # Dutch main clauses put "niet" after the verb: "ik meldde het niet"
-_NOT_A_NEGATION_AFTER = frozenset({"alleen", "enkel", "zomaar", "eens"})  # "niet alleen …"
 
 
 @functools.cache
@@ -61,12 +66,6 @@ def _colloquially_negated(doc: Doc, match: Match[Any]) -> bool:
         for k in range(lo, hi)
         if not match.first <= k <= match.last
     )
-
-
-_CONDITIONS = frozenset({"if", "als", "zo", "indien"})
-_SUBORDINATORS = frozenset({"omdat", "want", "zodat", "waarom"})
-_SUBJECT_PRONOUNS = frozenset({"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het"})
-_CONDITION_OPENERS = frozenset({"if", "when", "whenever", "als", "indien", "wanneer", "zodra"})
 
 
 def _not_merely(doc: Doc, match: Match[Any]) -> bool:
@@ -98,7 +97,9 @@ def _elliptic_condition(doc: Doc, match: Match[Any]) -> bool:
         for k in range(max(0, match.first - 6), match.last + 1)
         if k in doc.negation_cues and tokens[k].clause == clause
     ]
-    return bool(cues) and all(k > 0 and tokens[k - 1].norm in _CONDITIONS for k in cues)
+    return bool(cues) and all(
+        k > 0 and tokens[k - 1].norm in _words(doc.lang, "elliptic_conditions") for k in cues
+    )
 
 
 def _scope_broken(doc: Doc, match: Match[Any]) -> bool:
@@ -119,9 +120,6 @@ def _scope_breakers(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon(lang).general.scope_breakers)
 
 
-_WITHOUT = frozenset({"without", "zonder"})
-
-
 def _double_negation(doc: Doc, match: Match[Any]) -> bool:
     """ "I never wire it up without testing it", "nooit zonder te meten": two cues before the
     match in its clause, the last of them "without": the action is affirmed."""
@@ -132,7 +130,7 @@ def _double_negation(doc: Doc, match: Match[Any]) -> bool:
         for k in range(max(0, match.first - 8), match.first)
         if k in doc.negation_cues and tokens[k].clause == clause
     ]
-    return len(cues) == 2 and cues[-1] in _WITHOUT
+    return len(cues) == 2 and cues[-1] in _words(doc.lang, "without_words")
 
 
 def match_negated(doc: Doc, match: Match[Any]) -> bool:
@@ -162,14 +160,18 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     clause = tokens[match.last].clause
     single = _negation_cues(doc.lang).single
     for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
-        if tokens[k].clause != clause or tokens[k].norm in _SUBORDINATORS:
+        if tokens[k].clause != clause or tokens[k].norm in _words(
+            doc.lang, "post_negation_breakers"
+        ):
             break
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if tokens[k].norm == "dat" and nxt in _SUBJECT_PRONOUNS and nxt != "het":
+        if tokens[k].norm in _words(doc.lang, "complementisers") and nxt in _words(
+            doc.lang, "clause_subjects"
+        ):
             break  # "ik heb eerlijk gezegd dat ik te weinig …": the negation is the clause after
         if tokens[k].norm in single:  # not "in plaats van": that negates what follows
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-            return after not in _NOT_A_NEGATION_AFTER
+            return after not in _words(doc.lang, "not_a_negation_after")
     return False
 
 
@@ -684,7 +686,7 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
         return True  # "Mijn collega van de lift vroeg of ik …": the colleague asks
     if any(t.norm in selves for t in words):
         return False
-    if not people and all(t.norm in _LINKS for t in words if t.i < match.first):
+    if not people and all(t.norm in _words(doc.lang, "links") for t in words if t.i < match.first):
         return False  # "ik ben gebleven, gevraagd of hij …": the subject is carried over
     if any(t.norm in others or t.lemma in others for t in words):
         return True
@@ -774,20 +776,23 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
     reports, subjects = _report_words(doc.lang)
     tokens = doc.tokens
     sent_first = doc.sentences[tokens[first].sent][0]
-    inverted = first + 1 < len(tokens) and tokens[first + 1].norm in _INVERTED_SELF
+    inverted = first + 1 < len(tokens) and tokens[first + 1].norm in _words(
+        doc.lang, "inverted_self"
+    )
     if tokens[first].norm in reports and inverted:
         return False  # "Als de baas vraagt …, zeg ik dat het vast …": the candidate's reply
     for k in range(first - 1, sent_first - 1, -1):
         if tokens[k].norm in reports and (
             (k > sent_first and tokens[k - 1].norm in subjects)
-            or (k + 1 < first and tokens[k + 1].norm in _INVERTED_SELF)
+            or (k + 1 < first and tokens[k + 1].norm in _words(doc.lang, "inverted_self"))
         ):
             return False  # "He asked if I had ideas; I said that's not …": the candidate's reply
         if tokens[k].norm in requests:
             if _in_condition(doc, k) and tokens[k].clause != tokens[first].clause:
                 return False  # "If they want it without onions, they can …": the candidate's
             if any(
-                tokens[j].norm in _FIRST_SINGULAR and tokens[j].clause != tokens[k].clause
+                tokens[j].norm in _words(doc.lang, "first_singular")
+                and tokens[j].clause != tokens[k].clause
                 for j in range(k + 1, first)
             ):
                 return False  # "She asked me to cover, so I put my earbuds in": their reply
@@ -826,9 +831,6 @@ def _report_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 _DETERMINERS = frozenset(
     {"the", "a", "an", "our", "my", "de", "het", "een", "onze", "ons", "mijn", "die", "deze"}
 )
-_LINKS = frozenset({"en", "and", "of", "or", "dan", "then", "ook", "also"})  # no subject of its own
-_FIRST_SINGULAR = frozenset({"ik", "i", "i've", "i'm", "i'd", "i'll"})
-_INVERTED_SELF = frozenset({"ik", "i"})  # "zei ik": "we" after "said" is the reported clause
 _OBJECT_SELF = frozenset({"me", "mij"})  # the candidate as object: "it was wasted on me"
 
 
@@ -840,11 +842,13 @@ def _reported_by_other(doc: Doc, first: int) -> bool:
     for k in range(first - 1, sent_first - 1, -1):
         if doc.tokens[k].norm in reports:
             before = doc.tokens[max(sent_first, k - 2) : k]  # "ik zei", "I said"
-            inverted = k + 1 < first and doc.tokens[k + 1].norm in _INVERTED_SELF  # "zei ik"
+            inverted = k + 1 < first and doc.tokens[k + 1].norm in _words(
+                doc.lang, "inverted_self"
+            )  # "zei ik"
             if _in_condition(doc, k) and doc.tokens[k].clause != doc.tokens[first].clause:
                 return False  # "If a customer says we missed one, well, that's not mine"
             if any(
-                doc.tokens[j].norm in _FIRST_SINGULAR
+                doc.tokens[j].norm in _words(doc.lang, "first_singular")
                 and doc.tokens[j].clause != doc.tokens[k].clause
                 for j in range(k + 1, first)
             ):
@@ -916,6 +920,6 @@ def _in_condition(doc: Doc, k: int) -> bool:
     j = k
     while j > 0 and tokens[j - 1].clause == tokens[k].clause:
         j -= 1
-    while j < k and tokens[j].norm in _LINKS:  # "en als ik dat niet haal, …"
+    while j < k and tokens[j].norm in _words(doc.lang, "links"):  # "en als ik dat niet haal, …"
         j += 1
-    return tokens[j].norm in _CONDITION_OPENERS
+    return tokens[j].norm in _words(doc.lang, "condition_openers")
