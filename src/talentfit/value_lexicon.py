@@ -83,6 +83,8 @@ class GeneralCues:
     links: list[str] = attrs.field(factory=list)
     first_singular: list[str] = attrs.field(factory=list)
     inverted_self: list[str] = attrs.field(factory=list)
+    purpose_words: list[str] = attrs.field(factory=list)
+    object_self: list[str] = attrs.field(factory=list)
     # after the denied copula: "my"/"for" ("isn't my job", "not for me"), past "really", "echt"
     mine: list[str] = attrs.field(factory=list)
     softeners: list[str] = attrs.field(factory=list)

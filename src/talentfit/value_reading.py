@@ -706,7 +706,9 @@ def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
 
     if not _is_passive(doc, match.first, match.last):
         return False
-    selves = _report_words(doc.lang)[1] | _OBJECT_SELF  # "it's wasted on me": the candidate
+    selves = _report_words(doc.lang)[1] | _words(
+        doc.lang, "object_self"
+    )  # "it's wasted on me": the candidate
     clause = doc.tokens[match.first].clause
     return not any(t.norm in selves for t in doc.tokens if t.clause == clause)
 
@@ -726,9 +728,6 @@ _NEGATIVE_PRONOUNS = frozenset(
 )  # "no one" ends on "one"
 
 
-_PURPOSE = frozenset({"so", "zodat"})
-
-
 def _purpose_clause(doc: Doc, match: Match[Any]) -> bool:
     """Whether the match stands in a clause opened by "so"/"zodat" without the candidate in
     it ("we opened them together, so it didn't feel like a mountain", "zodat hij zich niet
@@ -738,7 +737,7 @@ def _purpose_clause(doc: Doc, match: Match[Any]) -> bool:
     j = match.first
     while j > 0 and tokens[j - 1].clause == clause:
         j -= 1
-    if tokens[j].norm not in _PURPOSE:
+    if tokens[j].norm not in _words(doc.lang, "purpose_words"):
         return False
     selves, _ = _persons(doc.lang)
     k = j
@@ -831,7 +830,6 @@ def _report_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 _DETERMINERS = frozenset(
     {"the", "a", "an", "our", "my", "de", "het", "een", "onze", "ons", "mijn", "die", "deze"}
 )
-_OBJECT_SELF = frozenset({"me", "mij"})  # the candidate as object: "it was wasted on me"
 
 
 def _reported_by_other(doc: Doc, first: int) -> bool:
