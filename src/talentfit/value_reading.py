@@ -706,9 +706,8 @@ def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
 
     if not _is_passive(doc, match.first, match.last):
         return False
-    selves = _report_words(doc.lang)[1] | _words(
-        doc.lang, "object_self"
-    )  # "it's wasted on me": the candidate
+    # the candidate as subject or as object ("it's wasted on me")
+    selves = _report_words(doc.lang)[1] | _words(doc.lang, "object_self")
     clause = doc.tokens[match.first].clause
     return not any(t.norm in selves for t in doc.tokens if t.clause == clause)
 
