@@ -24,23 +24,6 @@ _FACT_SYMBOLS = frozenset({"€", "$", "£", "%"})
 _GENDER_MARKER = re.compile(
     r"\b[mMvVhHfFwW]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdDmMvV])?\b|\ball genders\b|\balle genders\b"
 )
-_SPECIFIERS = frozenset(
-    {"zoals", "waaronder", "bijvoorbeeld", "bijv", "inclusief", "incl", "namelijk", "including",
-     "such", "like", "namely", "eg", "plus"}
-)  # fmt: skip
-_DETERMINERS = frozenset({"de", "het", "onze", "een", "the", "our", "this", "deze", "a", "an"})
-_NEW = frozenset({"nieuwe", "new"})
-# words before a person noun that make it a person: "the manager", "onze klant", "your coach"
-_THAN = frozenset({"dan", "than"})
-_PERSON_DETERMINERS = frozenset(
-    {"de", "het", "een", "onze", "ons", "je", "jouw", "uw", "hun", "haar", "zijn", "die", "deze",
-     "elke", "iedere", "the", "a", "an", "our", "your", "their", "his", "her", "its", "each",
-     "every", "this", "that", "any", "my", "mijn"}
-)  # fmt: skip
-_NAME_CUES = frozenset(
-    {"bel", "belt", "mail", "contact", "met", "call", "email", "e-mail", "ask", "vraag", "with"}
-)
-_NAME_PARTICLES = frozenset({"de", "van", "der", "den", "ten", "ter", "el", "al", "le", "la"})
 _WORD = re.compile(r"[^\W\d_]+")
 _MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
 
@@ -170,7 +153,7 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
             spec.unless_named
             and tokens[m.first].sent > 0
             and any(
-                _is_name(doc, t)
+                _is_name(doc, t, rules)
                 for t in tokens[max(0, m.first - 4) : m.first]
                 if t.sent == tokens[m.first].sent
             )
@@ -231,7 +214,7 @@ def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
             follows = current in clauses
             current = tok.clause
             gap = text[tokens[tok.i - 1].end : tok.start]
-            if follows and (tok.norm in _SPECIFIERS or ":" in gap or "(" in gap):
+            if follows and (tok.norm in rules.specifiers or ":" in gap or "(" in gap):
                 clauses.add(current)
     scope = [t for t in tokens[first:last] if t.clause in clauses]
     if sent + 1 < len(doc.sentences) and _asks(doc, last):
@@ -263,14 +246,16 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     def is_candidate(t: Token) -> bool:
         if t.norm in rules.candidate_nouns or t.lemma in rules.candidate_nouns:
             return True
-        if t.i and tokens[t.i - 1].norm in _NEW:  # "de nieuwe collega", "our new colleague"
+        if (
+            t.i and tokens[t.i - 1].norm in rules.new_words
+        ):  # "de nieuwe collega", "our new colleague"
             return True
         n = t.norm
         if len(n) < 4 or t.sent == 0 or t.i == 0:
             return False
         # a word of the job title after a determiner: "de monteur", "a decisive site manager"
         before = tokens[max(0, t.i - 3) : t.i]
-        if not any(b.norm in _DETERMINERS and b.sent == t.sent for b in before):
+        if not any(b.norm in rules.determiners and b.sent == t.sent for b in before):
             return False
         return any(w.endswith(n) or n.endswith(w) for w in title)
 
@@ -291,36 +276,38 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
         if t.norm not in rules.other_people and t.lemma not in rules.other_people:
             return False
         after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
-        if after is not None and after.sent == t.sent and after.norm in _THAN:
+        if after is not None and after.sent == t.sent and after.norm in rules.than_words:
             return False  # "niet ouder dan 50" is a comparative, not a parent
         if t.norm != t.lemma:
             return True
         before = tokens[t.i - 1] if t.i else None
-        return before is not None and before.sent == t.sent and before.norm in _PERSON_DETERMINERS
+        return (
+            before is not None and before.sent == t.sent and before.norm in rules.person_determiners
+        )
 
     for t in reversed(window):
         if is_candidate(t):
             return True
-        if person(t) or _is_name(doc, t):
+        if person(t) or _is_name(doc, t, rules):
             if served(t):
                 continue  # "You report to the manager. She must…": she is the candidate
             return False
     return True
 
 
-def _is_name(doc: Doc, t: Token) -> bool:
+def _is_name(doc: Doc, t: Token, rules: CompiledRules) -> bool:
     """A capitalised word that reads as a person's name: after 'bel'/'call', or in a full name."""
     if not t.surface[:1].isupper() or not t.norm[:1].isalpha() or doc.sentences[t.sent][0] == t.i:
         return False
     tokens = doc.tokens
     before = tokens[t.i - 1].norm if t.i else ""
     after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
-    if before in _NAME_CUES:
+    if before in rules.name_cues:
         return True
     return (
         after is not None
         and after.sent == t.sent
-        and (after.norm in _NAME_PARTICLES or after.surface[:1].isupper())
+        and (after.norm in rules.name_particles or after.surface[:1].isupper())
     )
 
 

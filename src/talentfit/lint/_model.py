@@ -190,6 +190,18 @@ class LintSettings:
     # them never names the candidate
     customer_nouns: list[str] = attrs.field(factory=list)
     detect_words: list[str] = attrs.field(factory=list)
+    # words after a claim that open the clause specifying it ("zoals", "including")
+    specifiers: list[str] = attrs.field(factory=list)
+    # before a job-title word, these make it the candidate ("de monteur", "our new colleague")
+    determiners: list[str] = attrs.field(factory=list)
+    new_words: list[str] = attrs.field(factory=list)
+    # before a person word, these make it a person ("the head of sales", "onze klant")
+    person_determiners: list[str] = attrs.field(factory=list)
+    # after a person word, a comparison: "niet ouder dan 50" is no parent
+    than_words: list[str] = attrs.field(factory=list)
+    # a capitalised word after one of these, or before a particle, is a name ("bel Anouk")
+    name_cues: list[str] = attrs.field(factory=list)
+    name_particles: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen

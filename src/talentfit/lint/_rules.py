@@ -91,6 +91,13 @@ class CompiledRules:
     served_cues: tuple[tuple[str, ...], ...] = ()
     customer_nouns: frozenset[str] = frozenset()
     variable_pay_words: frozenset[str] = frozenset()
+    specifiers: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    new_words: frozenset[str] = frozenset()
+    person_determiners: frozenset[str] = frozenset()
+    than_words: frozenset[str] = frozenset()
+    name_cues: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
     # id(pattern) -> the literal first words, prefixes and suffixes of an `exact` rule
     literals: dict[int, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = attrs.field(
         factory=dict
@@ -206,6 +213,13 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
         served_cues=tuple(tuple(fold(c).split()) for c in settings.served_cues),
         customer_nouns=words(settings.customer_nouns),
         variable_pay_words=words(settings.variable_pay_words),
+        specifiers=words(settings.specifiers),
+        determiners=words(settings.determiners),
+        new_words=words(settings.new_words),
+        person_determiners=words(settings.person_determiners),
+        than_words=words(settings.than_words),
+        name_cues=words(settings.name_cues),
+        name_particles=words(settings.name_particles),
         literals=literals,
     )
 
