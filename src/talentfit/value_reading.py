@@ -24,8 +24,8 @@ __all__ = ["Cues", "match_negated", "non_overlapping", "read_cues", "read_signal
 
 
 @functools.cache
-def _words(lang: str, field: str) -> frozenset[str]:
-    """A word list of the values data's ``[general]`` table, folded, as a set."""
+def general_words(lang: str, field: str) -> frozenset[str]:
+    """A word list of the values data's ``[general]`` table, folded, as a set (cached)."""
     return frozenset(fold(w) for w in getattr(lexicon(lang).general, field))
 
 
@@ -98,7 +98,7 @@ def _elliptic_condition(doc: Doc, match: Match[Any]) -> bool:
         if k in doc.negation_cues and tokens[k].clause == clause
     ]
     return bool(cues) and all(
-        k > 0 and tokens[k - 1].norm in _words(doc.lang, "elliptic_conditions") for k in cues
+        k > 0 and tokens[k - 1].norm in general_words(doc.lang, "elliptic_conditions") for k in cues
     )
 
 
@@ -130,7 +130,7 @@ def _double_negation(doc: Doc, match: Match[Any]) -> bool:
         for k in range(max(0, match.first - 8), match.first)
         if k in doc.negation_cues and tokens[k].clause == clause
     ]
-    return len(cues) == 2 and cues[-1] in _words(doc.lang, "without_words")
+    return len(cues) == 2 and cues[-1] in general_words(doc.lang, "without_words")
 
 
 def match_negated(doc: Doc, match: Match[Any]) -> bool:
@@ -160,18 +160,18 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     clause = tokens[match.last].clause
     single = _negation_cues(doc.lang).single
     for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
-        if tokens[k].clause != clause or tokens[k].norm in _words(
+        if tokens[k].clause != clause or tokens[k].norm in general_words(
             doc.lang, "post_negation_breakers"
         ):
             break
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if tokens[k].norm in _words(doc.lang, "complementisers") and nxt in _words(
+        if tokens[k].norm in general_words(doc.lang, "complementisers") and nxt in general_words(
             doc.lang, "clause_subjects"
         ):
             break  # "ik heb eerlijk gezegd dat ik te weinig …": the negation is the clause after
         if tokens[k].norm in single:  # not "in plaats van": that negates what follows
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-            return after not in _words(doc.lang, "not_a_negation_after")
+            return after not in general_words(doc.lang, "not_a_negation_after")
     return False
 
 
@@ -686,7 +686,9 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
         return True  # "Mijn collega van de lift vroeg of ik …": the colleague asks
     if any(t.norm in selves for t in words):
         return False
-    if not people and all(t.norm in _words(doc.lang, "links") for t in words if t.i < match.first):
+    if not people and all(
+        t.norm in general_words(doc.lang, "links") for t in words if t.i < match.first
+    ):
         return False  # "ik ben gebleven, gevraagd of hij …": the subject is carried over
     if any(t.norm in others or t.lemma in others for t in words):
         return True
@@ -707,7 +709,7 @@ def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
     if not _is_passive(doc, match.first, match.last):
         return False
     # the candidate as subject or as object ("it's wasted on me")
-    selves = _report_words(doc.lang)[1] | _words(doc.lang, "object_self")
+    selves = _report_words(doc.lang)[1] | general_words(doc.lang, "object_self")
     clause = doc.tokens[match.first].clause
     return not any(t.norm in selves for t in doc.tokens if t.clause == clause)
 
@@ -736,7 +738,7 @@ def _purpose_clause(doc: Doc, match: Match[Any]) -> bool:
     j = match.first
     while j > 0 and tokens[j - 1].clause == clause:
         j -= 1
-    if tokens[j].norm not in _words(doc.lang, "purpose_words"):
+    if tokens[j].norm not in general_words(doc.lang, "purpose_words"):
         return False
     selves, _ = _persons(doc.lang)
     k = j
@@ -774,7 +776,7 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
     reports, subjects = _report_words(doc.lang)
     tokens = doc.tokens
     sent_first = doc.sentences[tokens[first].sent][0]
-    inverted = first + 1 < len(tokens) and tokens[first + 1].norm in _words(
+    inverted = first + 1 < len(tokens) and tokens[first + 1].norm in general_words(
         doc.lang, "inverted_self"
     )
     if tokens[first].norm in reports and inverted:
@@ -782,14 +784,14 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
     for k in range(first - 1, sent_first - 1, -1):
         if tokens[k].norm in reports and (
             (k > sent_first and tokens[k - 1].norm in subjects)
-            or (k + 1 < first and tokens[k + 1].norm in _words(doc.lang, "inverted_self"))
+            or (k + 1 < first and tokens[k + 1].norm in general_words(doc.lang, "inverted_self"))
         ):
             return False  # "He asked if I had ideas; I said that's not …": the candidate's reply
         if tokens[k].norm in requests:
             if _in_condition(doc, k) and tokens[k].clause != tokens[first].clause:
                 return False  # "If they want it without onions, they can …": the candidate's
             if any(
-                tokens[j].norm in _words(doc.lang, "first_singular")
+                tokens[j].norm in general_words(doc.lang, "first_singular")
                 and tokens[j].clause != tokens[k].clause
                 for j in range(k + 1, first)
             ):
@@ -839,13 +841,13 @@ def _reported_by_other(doc: Doc, first: int) -> bool:
     for k in range(first - 1, sent_first - 1, -1):
         if doc.tokens[k].norm in reports:
             before = doc.tokens[max(sent_first, k - 2) : k]  # "ik zei", "I said"
-            inverted = k + 1 < first and doc.tokens[k + 1].norm in _words(
+            inverted = k + 1 < first and doc.tokens[k + 1].norm in general_words(
                 doc.lang, "inverted_self"
             )  # "zei ik"
             if _in_condition(doc, k) and doc.tokens[k].clause != doc.tokens[first].clause:
                 return False  # "If a customer says we missed one, well, that's not mine"
             if any(
-                doc.tokens[j].norm in _words(doc.lang, "first_singular")
+                doc.tokens[j].norm in general_words(doc.lang, "first_singular")
                 and doc.tokens[j].clause != doc.tokens[k].clause
                 for j in range(k + 1, first)
             ):
@@ -917,6 +919,8 @@ def _in_condition(doc: Doc, k: int) -> bool:
     j = k
     while j > 0 and tokens[j - 1].clause == tokens[k].clause:
         j -= 1
-    while j < k and tokens[j].norm in _words(doc.lang, "links"):  # "en als ik dat niet haal, …"
+    while j < k and tokens[j].norm in general_words(
+        doc.lang, "links"
+    ):  # "en als ik dat niet haal, …"
         j += 1
-    return tokens[j].norm in _words(doc.lang, "condition_openers")
+    return tokens[j].norm in general_words(doc.lang, "condition_openers")

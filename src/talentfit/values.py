@@ -52,7 +52,7 @@ from .errors import ConfigError, ProfileError
 from .patterns import Match, Matcher, Pattern, compile_phrase
 from .text import LANGUAGES, Doc, analyse, fold
 from .value_lexicon import compile_all, lexicon
-from .value_reading import Cues, non_overlapping, read_cues, read_signal
+from .value_reading import Cues, general_words, non_overlapping, read_cues, read_signal
 
 __all__ = [
     "SIGNAL_WEIGHTS",
@@ -371,7 +371,7 @@ def _general_evidence(
     scoring engine's counter-indicators); else the scoring engine's behaviour and
     counter-indicator hits; else a concrete past action of the candidate (a story of what
     they did)."""
-    selves = _self_words(doc.lang)
+    selves = general_words(doc.lang, "self_words")
     found = [
         ValueEvidence(e.start, e.end, e.text, f"general_{e.signal}")
         for e in _evidence(doc, matches, cues)
@@ -382,7 +382,7 @@ def _general_evidence(
     from .evidence import analyse_answer  # the scoring engine's analysis (lazy: import cycle)
 
     analysis = analyse_answer(doc.text, doc.lang)
-    ignored = frozenset(lexicon(doc.lang).general.engine_counters_ignored)
+    ignored = general_words(doc.lang, "engine_counters_ignored")
     if found:
         # the engine's counter-indicators (passing the customer on, blaming them, hiding
         # behind the process) still count when the value lexicons found something else
@@ -414,11 +414,6 @@ def _general_evidence(
     return _habit_evidence(doc)
 
 
-@functools.cache
-def _self_words(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon(lang).general.self_words)
-
-
 def _candidate_in_sentence(doc: Doc, start: int, selves: frozenset[str]) -> bool:
     """Whether the sentence holding character offset ``start`` names the candidate (ik, me,
     we, I, my …): an engine indicator in a sentence without them is someone else's act."""
@@ -432,29 +427,18 @@ def _self_negated(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first..last-1`` hold a negation cue, except one in a background
     clause without the candidate ("toen een meneer geen internet had, heb ik …", "when
     he couldn't log in, I …"): the setting of the story, not a denial of it."""
-    selves = _self_forms(doc.lang)
+    selves = general_words(doc.lang, "self_subjects")
     tokens = doc.tokens
     for k in range(first, last):
         if k not in doc.negation_cues:
             continue
         clause = [t for t in tokens[first:last] if t.clause == tokens[k].clause]
-        background = clause[0].norm in _words(doc.lang, "background_openers") and not any(
+        background = clause[0].norm in general_words(doc.lang, "background_openers") and not any(
             t.norm in selves for t in clause
         )
         if not background:
             return True
     return False
-
-
-@functools.cache
-def _words(lang: str, field: str) -> frozenset[str]:
-    """A word list of the values data's ``[general]`` table, folded, as a set."""
-    return frozenset(fold(w) for w in getattr(lexicon(lang).general, field))
-
-
-@functools.cache
-def _self_forms(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon(lang).general.self_subjects)
 
 
 def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[ValueEvidence]:
@@ -479,7 +463,9 @@ def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[Value
         for sent, info in enumerate(analysis.sentences)
         if info.first_singular or info.first_plural
     ]
-    subjects = _self_forms(doc.lang)  # "ik", "I", "we": "me"/"my" alone is no subject
+    subjects = general_words(
+        doc.lang, "self_subjects"
+    )  # "ik", "I", "we": "me"/"my" alone is no subject
     personal = [
         sent
         for sent in personal
@@ -505,9 +491,9 @@ def _tautologies(doc: Doc) -> list[ValueEvidence]:
     second."""
     found: list[ValueEvidence] = []
     tokens = doc.tokens
-    copulas = _words(doc.lang, "tautology_copulas")
-    articles = _words(doc.lang, "articles")
-    not_subjects = _words(doc.lang, "not_tautology_subjects")
+    copulas = general_words(doc.lang, "tautology_copulas")
+    articles = general_words(doc.lang, "articles")
+    not_subjects = general_words(doc.lang, "not_tautology_subjects")
     for tok in tokens:
         contracted = (
             doc.lang == "en"
@@ -537,17 +523,12 @@ def _overlaps(doc: Doc, evidence: ValueEvidence, tokens: frozenset[int]) -> bool
     return any(evidence.start <= doc.tokens[k].start < evidence.end for k in tokens)
 
 
-@functools.cache
-def _minimisers(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    data = lexicon(lang).general
-    return frozenset(fold(w) for w in data.minimisers), frozenset(fold(w) for w in data.self_words)
-
-
 def _habit_evidence(doc: Doc) -> list[ValueEvidence]:
     """A habit told with a minimiser, in the candidate's own voice ("ik stuur ze gewoon
     terug", "I just sell everyone …"): how they routinely brush a matter off."""
-    minimisers, selves = _minimisers(doc.lang)
-    reasons = frozenset(fold(w) for w in lexicon(doc.lang).general.minimiser_reasons)
+    minimisers = general_words(doc.lang, "minimisers")
+    selves = general_words(doc.lang, "self_words")
+    reasons = general_words(doc.lang, "minimiser_reasons")
     for first, last in doc.sentences:
         tokens = doc.tokens[first:last]
         if not any(t.norm in selves for t in tokens):
