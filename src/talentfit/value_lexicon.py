@@ -85,6 +85,10 @@ class GeneralCues:
     inverted_self: list[str] = attrs.field(factory=list)
     purpose_words: list[str] = attrs.field(factory=list)
     object_self: list[str] = attrs.field(factory=list)
+    # "nobody", "niemand": a negated subject in a purpose clause ("so nobody could listen in")
+    negative_pronouns: list[str] = attrs.field(factory=list)
+    # skipped before a person noun that opens a clause ("my colleague", "de klant")
+    determiners: list[str] = attrs.field(factory=list)
     # after the denied copula: "my"/"for" ("isn't my job", "not for me"), past "really", "echt"
     mine: list[str] = attrs.field(factory=list)
     softeners: list[str] = attrs.field(factory=list)

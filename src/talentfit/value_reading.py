@@ -675,7 +675,11 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
     tokens = doc.tokens
     clause = tokens[match.first].clause
     words = [t for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
-    lead = [t for t in words if t.i <= match.last and t.norm not in _DETERMINERS]
+    lead = [
+        t
+        for t in words
+        if t.i <= match.last and t.norm not in general_words(doc.lang, "determiners")
+    ]
     if (
         lead
         and lead[0].i == match.first
@@ -697,7 +701,11 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
     if any(t.norm in subjects for t in words if t.i < match.first):
         return True
     # "Beginners ask a million questions": a person noun opens the clause, before the match
-    before = [t for t in words if t.i < match.first and t.norm not in _DETERMINERS]
+    before = [
+        t
+        for t in words
+        if t.i < match.first and t.norm not in general_words(doc.lang, "determiners")
+    ]
     return bool(before) and before[0].norm in _other_people(doc.lang)
 
 
@@ -722,11 +730,6 @@ def _other_subjects(lang: str) -> frozenset[str]:
 @functools.cache
 def _other_people(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon(lang).general.other_people)
-
-
-_NEGATIVE_PRONOUNS = frozenset(
-    {"niemand", "niets", "niks", "nobody", "nothing", "noone", "one", "none"}
-)  # "no one" ends on "one"
 
 
 def _purpose_clause(doc: Doc, match: Match[Any]) -> bool:
@@ -759,7 +762,7 @@ def _negated_by_pronoun(doc: Doc, match: Match[Any]) -> bool:
         if tokens[k].clause != clause:
             return False
         if k in doc.negation_cues:
-            if tokens[k].norm not in _NEGATIVE_PRONOUNS:
+            if tokens[k].norm not in general_words(doc.lang, "negative_pronouns"):
                 return False
             # "ik heb daar niets van geleerd": the pronoun is the object, the candidate acts
             start = k
@@ -826,11 +829,6 @@ def _report_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(fold(w) for w in data.report_words), frozenset(
         fold(w) for w in data.self_subjects
     )
-
-
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "our", "my", "de", "het", "een", "onze", "ons", "mijn", "die", "deze"}
-)
 
 
 def _reported_by_other(doc: Doc, first: int) -> bool:
