@@ -373,13 +373,12 @@ class Matcher(Generic[P]):
             if all(step.kind in ("word", "prefix") and not step.optional for step in alt)
             and not any(step.clause_final for step in alt)
         )
-        # other alternatives whose second step is a required word or number right after the
-        # first: that token is checked before the full match is tried
-        self._second: dict[int, Step] = {
-            i: alt[1]
+        # alternatives whose second step is a required word (its values) or number (None)
+        # right after the first: that token is checked before the full match is tried
+        self._second: dict[int, frozenset[str] | None] = {
+            i: alt[1].values if alt[1].kind == "word" else None
             for i, (_, alt, _) in enumerate(self._items)
             if len(alt) > 1
-            and i not in self._simple
             and alt[1].kind in ("word", "num")
             and not alt[1].optional
             and not alt[1].clause_final
@@ -446,6 +445,16 @@ class Matcher(Generic[P]):
                 if i not in candidates:
                     continue
                 pattern, alt, payload = items[i]
+                if len(alt) > 1 and i in seconds:  # the cheap test of the next token first
+                    k = ti + 1
+                    if k >= n or sents[k] != sents[ti]:
+                        continue
+                    second = seconds[i]
+                    if second is None:
+                        if not norms[k][:1].isdigit():
+                            continue
+                    elif norms[k] not in second and lemmas[k] not in second:
+                        continue
                 several = len(pattern.alternatives) > 1
                 if several and (id(pattern), ti) in seen:
                     continue
@@ -454,16 +463,6 @@ class Matcher(Generic[P]):
                 elif i in simple:
                     end = _match_simple(doc, alt, ti)
                 else:
-                    second = seconds.get(i)
-                    if second is not None:
-                        k = ti + 1
-                        if k >= n or sents[k] != sents[ti]:
-                            continue
-                        if second.kind == "num":
-                            if not norms[k][:1].isdigit():
-                                continue
-                        elif norms[k] not in second.values and lemmas[k] not in second.values:
-                            continue
                     end = _match_from(doc, alt, 1, ti + 1, sents[ti])
                 if end < 0:
                     continue

@@ -114,11 +114,12 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
     if not matches:
         return []
     tokens = doc.tokens
+    quotes = any(t.quoted for t in tokens)
     marker: bool | None = None
     hits: list[Hit] = []
     for m, rule in matches:
         spec = rule.spec
-        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+        if quotes and any(tokens[k].quoted for k in range(m.first, m.last + 1)):
             continue
         if spec.not_forms and tokens[m.first].norm in spec.not_forms:
             continue
