@@ -246,7 +246,8 @@ def _cue_positions(text: str, norms: list[str], cues: _Cues) -> frozenset[int]:
     found: set[int] = set()
     for word in single.intersection(norms):
         found.update(_indices(norms, word))
-    if "'" in text or "’" in text or "‘" in text:  # folded to ' in the norms: "didn’t"
+    lowered = text.lower()
+    if "n't" in lowered or "n’t" in lowered or "n‘t" in lowered:  # folded to ': "didn’t"
         found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
     for word in multi.keys() & set(norms):
         for i in _indices(norms, word):
@@ -556,9 +557,9 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         if reply:
             steps[reply] += 1
     openers = cues.openers
-    if not openers.isdisjoint(norms):
-        for i in range(1, n):
-            if norms[i] in openers:
+    for word in openers.intersection(norms):
+        for i in _indices(norms, word):
+            if i:
                 steps[i] += 1
     clauses = list(itertools.accumulate(steps))
     sents = [0] * n
