@@ -106,6 +106,21 @@ def test_we_story_is_capped_at_three() -> None:
     assert level(text, "initiative", "en") <= 3
 
 
+def test_us_and_our_in_the_outcome_do_not_make_a_we_story() -> None:
+    """Only "we" as the subject tells a story as 'we': "they ordered from us" is the
+    customer acting, so the candidate's own story keeps its level."""
+    text = (
+        "We sent a couple the wrong wedding invitations, with the date misprinted. "
+        "I called them the same morning, apologised that we'd missed it in the proof check, "
+        "reprinted the whole batch overnight at our cost and drove them round myself before "
+        "lunch. They still had time to post them that day and they ordered their thank-you "
+        "cards from us too."
+    )
+    assert level(text, "service_recovery", "en") >= 4
+    told_as_we = text.replace("they ordered their thank-you cards from us too", "we posted them")
+    assert level(told_as_we, "service_recovery", "en") <= 3
+
+
 def test_untargeted_competency_without_evidence_is_null() -> None:
     """Other competencies get a level only with evidence; otherwise 'insufficient evidence'."""
     result = score_answer(SOLID_EN, competency="ownership", lang="en")

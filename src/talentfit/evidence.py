@@ -55,6 +55,7 @@ class SentenceInfo:
     past: bool = False
     first_singular: bool = False
     first_plural: bool = False
+    plural_subject: bool = False  # "we" as the subject, not "us" or "our"
     modes: set[str] = attrs.field(factory=set)
     concrete: bool = False
     first_past: int = -1  # token index of the first past-tense verb
@@ -82,6 +83,13 @@ class Analysis:
     def we_sentences(self) -> int:
         return sum(
             1 for s in self.sentences if s.concrete and s.first_plural and not s.first_singular
+        )
+
+    @property
+    def we_subject_sentences(self) -> int:
+        """Concrete sentences told with "we" as the subject and no "I"."""
+        return sum(
+            1 for s in self.sentences if s.concrete and s.plural_subject and not s.first_singular
         )
 
 
@@ -353,6 +361,7 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
     lang = doc.lang
     past_forms, auxiliaries, singular, plural = _grammar_sets(lang)
     ipp = _grammar_words(lang, "ipp_verbs")
+    plural_subjects = _grammar_words(lang, "plural_subjects")
     present_passive = _grammar_words(lang, "present_passive_auxiliaries")
     negations = _negation_cues(lang).single
     infos: list[SentenceInfo] = []
@@ -366,6 +375,8 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
                 info.first_singular = True
             elif norm in plural:
                 info.first_plural = True
+                if norm in plural_subjects:
+                    info.plural_subject = True
             if not info.past:
                 if previous in present_passive or (
                     previous in negations and before in present_passive

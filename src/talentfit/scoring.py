@@ -52,6 +52,9 @@ class Features:
     own: int
     we: int
     general_indicators: float = 0.0  # indicators of other competencies
+    # concrete sentences told with "we" as the subject ("we sent the wrong invitations");
+    # "they ordered from us" is about the customer, not the candidate's team acting
+    we_told: int = 0
 
     @property
     def has_specific_evidence(self) -> bool:
@@ -85,6 +88,7 @@ def competency_features(
         if kind in generic:
             generic[kind].add(hit)
     story, own, we = analysis.story_sentences, analysis.own_action_sentences, analysis.we_sentences
+    we_told = analysis.we_subject_sentences
     comps = tuple(competencies)
     spec = tuple(frozenset((comp.id, *comp.families)) for comp in comps)
     indicators = [_Capped() for _ in comps]
@@ -114,6 +118,7 @@ def competency_features(
             own=own,
             we=we,
             general_indicators=others[k].total,
+            we_told=we_told,
         )
         for k, comp in enumerate(comps)
     }
@@ -194,7 +199,7 @@ def _level(f: Features, targeted: bool, texts: RationaleTexts) -> tuple[int, flo
     if counters >= 1.0 and level > 2:
         level -= 1
         reasons.append(say("lowered"))
-    if f.we > f.own and f.own < 2 and level > 3:
+    if f.we_told > f.own and f.own < 2 and level > 3:
         level = 3
         reasons.append(say("capped_we"))
     richness = (
