@@ -82,7 +82,16 @@ def test_unreadable_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     code, out, err = run("--format", "json", good, missing)
     assert code == 2
     assert err.strip().splitlines() == [f"Error: no such file ({missing})"]
-    assert len(json.loads(out)) == 1
+    # one object per file given: the unreadable one says why, nothing is silently dropped
+    first, second = json.loads(out)
+    assert first["path"] == good and "error" not in first and first["metrics"]["words"] > 0
+    assert second == {
+        "path": missing,
+        "language": None,
+        "findings": [],
+        "metrics": None,
+        "error": "no such file",
+    }
     binary = write(tmp_path, "x.txt", b"\x00\x01\xff")
     code, _, err = run(binary)
     assert code == 2 and err.startswith("Error: ") and "Traceback" not in err
