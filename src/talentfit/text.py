@@ -117,6 +117,9 @@ class LanguageData:
     # weeks I asked", "zonder te wachten heb ik gebeld" (the asking and calling happened).
     bounded_negation: list[str] = attrs.field(factory=list)
     subject_pronouns: list[str] = attrs.field(factory=list)
+    # Hesitations a transcript writes down ("uh", "ehm"): in spoken text they are no words,
+    # so "ik heb eh zelf gebeld" reads as "ik heb zelf gebeld"
+    fillers: list[str] = attrs.field(factory=list)
 
 
 @functools.cache
@@ -292,6 +295,7 @@ class _Cues:
     bounded: tuple[tuple[str, ...], ...] = ()  # cues whose scope ends at a subject pronoun
     subjects: frozenset[str] = frozenset()
     elisions: frozenset[str] = frozenset()
+    fillers: frozenset[str] = frozenset()  # lower-cased hesitations of spoken text
 
     @functools.cached_property
     def multi_by_first(self) -> dict[str, list[tuple[str, ...]]]:
@@ -315,6 +319,7 @@ def _negation_cues(lang: str) -> _Cues:
         tuple(tuple(m.group() for m in _TOKEN_RE.finditer(fold(c))) for c in data.bounded_negation),
         frozenset(fold(w) for w in data.subject_pronouns),
         frozenset(fold(w) for w in data.elisions),
+        frozenset(w.lower() for w in data.fillers),
     )
 
 
@@ -533,6 +538,14 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         return Doc(text, lang, [], [], frozenset())
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
     starts, ends = offsets[1:-1:2], offsets[2::2]
+    if spoken and not cues.fillers.isdisjoint(map(str.lower, surfaces)):
+        keep = [k for k, surface in enumerate(surfaces) if surface.lower() not in cues.fillers]
+        surfaces = [surfaces[k] for k in keep]
+        starts = [starts[k] for k in keep]
+        ends = [ends[k] for k in keep]
+        n = len(surfaces)
+        if not n:
+            return Doc(text, lang, [], [], frozenset())
     forms = _forms_of(surfaces, lang)
     norms = [f[0] for f in forms]
     lemmas = [f[1] for f in forms]
