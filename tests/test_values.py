@@ -348,8 +348,8 @@ def test_unknown_value_names_field_and_file() -> None:
     assert "role.toml" in message
 
 
-def test_custom_value_is_compiled_as_literal_phrases() -> None:
-    """Custom values match their phrases literally (with lemmas), never as regex."""
+def test_custom_value_is_compiled_as_words_never_regex() -> None:
+    """Custom values match their phrases as words (with lemmas), never as regex."""
     weird = custom_value(indicators=["(a+)+$", "eerlijk advies"], contrary=["extra verkopen"])
     resolved = resolve_values(profile(["eerlijk advies"], [weird]))
     assert [v.id for v in resolved] == ["eerlijk-advies"]
@@ -360,6 +360,30 @@ def test_custom_value_is_compiled_as_literal_phrases() -> None:
     bad = value_alignment("Het gaat mij om extra verkopen.", "nl", [value])
     assert bad[0].alignment is not None and bad[0].alignment < 0
     assert value_alignment("aaaaaaaaaaaaaaaaaaaaaaaa!", "nl", [value])[0].alignment is None
+
+
+def test_custom_phrases_match_their_words_loosely() -> None:
+    """An organisation writes "admitted a mistake"; candidates say "I admitted my mistake"
+    or "admitted that it was my mistake", and in Dutch the verb moves: "extra verkopen" is
+    "heb ik extra verkocht" and "verkocht ... extra"."""
+    honest = custom_value(
+        id="honest",
+        name="Honest advice",
+        indicators=["admitted a mistake"],
+        contrary=["extra verkopen"],
+    )
+    en = resolve_values(profile(["honest advice"], [honest], lang="en"))
+    for text in ("I admitted my mistake straight away.", "I admitted that it was my mistake."):
+        result = value_alignment(text, "en", en)[0]
+        assert result.alignment is not None and result.alignment > 0, text
+        assert any(e.signal == "indicator" for e in result.evidence), text
+    nl = resolve_values(profile(["honest advice"], [honest]))
+    for text in ("Die dag heb ik flink extra verkocht.", "Ik verkocht ze er nog wat extra bij."):
+        result = value_alignment(text, "nl", nl)[0]
+        assert result.alignment is not None and result.alignment < 0, text
+    # the words must be near each other, in one sentence
+    far = "I admitted I was late. The mistake on the invoice was not mine."
+    assert not any(e.signal == "indicator" for e in value_alignment(far, "en", en)[0].evidence)
 
 
 def test_custom_values_are_declared_even_when_not_listed() -> None:

@@ -36,7 +36,14 @@ import attrs
 from .errors import ConfigError
 from .text import _TOKEN_RE, Doc, Token, cached_per_language, fold, language_data, lemma_of
 
-__all__ = ["Match", "Matcher", "Pattern", "compile_pattern", "compile_phrase"]
+__all__ = [
+    "Match",
+    "Matcher",
+    "Pattern",
+    "compile_loose_phrase",
+    "compile_pattern",
+    "compile_phrase",
+]
 
 P = TypeVar("P")
 
@@ -94,6 +101,28 @@ def compile_phrase(phrase: str, lang: str) -> Pattern:
         raise ConfigError(f"phrase has no words: {phrase!r}")
     steps = tuple(Step("word", frozenset({w, lemma_of(w, lang)})) for w in words)
     return Pattern(phrase, (steps,), _mentions_negation(words, lang))
+
+
+def compile_loose_phrase(phrase: str, lang: str) -> Pattern:
+    """Compile a plain phrase (an organisation's own value indicator) loosely: its words in
+    order, each also matching its lemma, with up to four other words between them;
+    articles and possessives are left out, and a phrase of two words also matches them the
+    other way round. "admitted a mistake" finds "I admitted my mistake" and "admitted that it
+    was my mistake"; "extra verkopen" finds "heb ik extra verkocht". Never a regular
+    expression."""
+    words = [m.group() for m in _TOKEN_RE.finditer(fold(phrase))]
+    if not words:
+        raise ConfigError(f"phrase has no words: {phrase!r}")
+    skip = frozenset(fold(w) for w in language_data(lang).grammar.determiners)
+    content = [w for w in words if w not in skip] or words
+    steps = [Step("word", frozenset({w, lemma_of(w, lang)})) for w in content]
+    orders = [steps, steps[::-1]] if len(steps) == 2 else [steps]
+    gap = Step("gap", gap=GAP)
+    alternatives = tuple(
+        tuple(s for k, step in enumerate(order) for s in ((gap, step) if k else (step,)))
+        for order in orders
+    )
+    return Pattern(phrase, alternatives, _mentions_negation(words, lang))
 
 
 def compile_pattern(source: str, lang: str) -> Pattern:

@@ -3,8 +3,8 @@
 The built-in values library is data (``talentfit/data/values/<lang>.toml``, one schema):
 per value a name, a description, behavioural *indicators* and *contrary beliefs*, written in
 the pattern language of :mod:`talentfit.patterns`. Organisations add their own values in the
-role profile; their phrases are compiled with :func:`~talentfit.patterns.compile_phrase`
-(literal words, never a regular expression).
+role profile; their phrases are compiled with :func:`~talentfit.patterns.compile_loose_phrase`
+(its words in order with small gaps, never a regular expression).
 
 Each match in an answer is one piece of evidence with a signal and a weight; how a match is
 read (negation scope, someone else's words or deeds, claims) is :mod:`talentfit.value_reading`:
@@ -49,7 +49,7 @@ from typing import Any
 import attrs
 
 from .errors import ConfigError, ProfileError
-from .patterns import Match, Matcher, Pattern, compile_phrase
+from .patterns import Match, Matcher, Pattern, compile_loose_phrase
 from .text import LANGUAGES, Doc, analyse, fold
 from .value_lexicon import compile_all, lexicon
 from .value_reading import Cues, general_words, non_overlapping, read_cues, read_signal
@@ -246,7 +246,7 @@ def _custom_definition(custom: Any, index: int, lang: str, source: str | None) -
     for kind in compiled:
         for j, phrase in enumerate(getattr(custom, kind, None) or ()):
             try:
-                compiled[kind].append(compile_phrase(str(phrase), lang))
+                compiled[kind].append(compile_loose_phrase(str(phrase), lang))
             except ConfigError:
                 raise ProfileError(
                     f"expected a phrase with at least one word, got {phrase!r}",
