@@ -20,7 +20,14 @@ from .patterns import Match, Matcher
 from .text import Doc, _negation_cues, fold, language_data
 from .value_lexicon import compile_all, lexicon
 
-__all__ = ["Cues", "match_negated", "non_overlapping", "read_cues", "read_signal"]
+__all__ = [
+    "Cues",
+    "candidate_acts",
+    "cover_stories",
+    "match_negated", "non_overlapping",
+    "read_cues",
+    "read_signal",
+]
 
 
 @functools.cache
@@ -922,3 +929,62 @@ def _in_condition(doc: Doc, k: int) -> bool:
     ):  # "en als ik dat niet haal, …"
         j += 1
     return tokens[j].norm in general_words(doc.lang, "condition_openers")
+
+
+@functools.cache
+def _cover_matcher(lang: str) -> Matcher[str]:
+    data = lexicon(lang).general
+    where = f"talentfit/data/values/{lang}.toml"
+    entries = [(p, "mishap") for p in compile_all(data.mishaps, lang, where)]
+    entries += [(p, "telling") for p in compile_all(data.tellings, lang, where)]
+    entries += [(p, "admission") for p in compile_all(data.admissions, lang, where)]
+    return Matcher(entries)
+
+
+def cover_stories(doc: Doc) -> list[Match[str]]:
+    """Cover stories: the candidate tells of their own mishap ("ik had een spatbord
+    gebroken", "I'd opened the paddles too fast") and then of telling someone a claim that
+    admits nothing ("zei ik dat hij zo binnen was gebracht", "I told the skipper the gates on
+    this stretch always stick"). The telling is returned (a contrary act for every value)
+    when the candidate is its subject ("I told", "zei ik", "… and told") and what follows it
+    in its sentence names neither the candidate ("told them it was my cock-up", "told my
+    manager") nor an admission or a repair ("sorry", "fixed", "what had happened")."""
+    found = _cover_matcher(doc.lang).find(doc)
+    selves = general_words(doc.lang, "self_words")
+    tokens = doc.tokens
+    mishaps = [
+        m
+        for m in found
+        if m.payload == "mishap"
+        and any(t.norm in selves for t in tokens[slice(*doc.sentences[tokens[m.first].sent])])
+    ]
+    if not mishaps:
+        return []
+    admitted = {k for m in found if m.payload == "admission" for k in range(m.first, m.last + 1)}
+    covers: list[Match[str]] = []
+    for m in found:
+        if m.payload != "telling" or not any(x.last < m.first for x in mishaps):
+            continue
+        if not candidate_acts(doc, m.first):
+            continue  # "the manager said it was …": someone else tells
+        _, sent_last = doc.sentences[tokens[m.first].sent]
+        content = m.first + 1
+        if content < sent_last and tokens[content].norm in general_words(
+            doc.lang, "inverted_self"
+        ):
+            content += 1  # "zei ik dat …": the candidate tells
+        rest = range(content, sent_last)
+        if any(tokens[k].norm in selves or k in admitted for k in rest):
+            continue  # "told them it was my cock-up", "told her sorry": an admission
+        covers.append(m)
+    return covers
+
+
+def candidate_acts(doc: Doc, k: int) -> bool:
+    """Whether the candidate is the subject of the verb at token ``k``: "zei ik" (inverted)
+    or the nearest subject before it in its sentence is the candidate ("I told …", "… and
+    wrote it up as …"); not "een klant vertelde me dat …"."""
+    tokens = doc.tokens
+    if k + 1 < len(tokens) and tokens[k + 1].norm in general_words(doc.lang, "inverted_self"):
+        return True
+    return _carried_self_subject(doc, doc.sentences[tokens[k].sent][0], k)
