@@ -967,12 +967,14 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
             continue
         if not candidate_acts(doc, m.first):
             continue  # "the manager said it was …": someone else tells
-        _, sent_last = doc.sentences[tokens[m.first].sent]
+        sent_first, sent_last = doc.sentences[tokens[m.first].sent]
         content = m.first + 1
-        if content < sent_last and tokens[content].norm in general_words(
-            doc.lang, "inverted_self"
+        if (
+            content < sent_last
+            and tokens[content].norm in general_words(doc.lang, "inverted_self")
+            and not _carried_self_subject(doc, sent_first, m.first)
         ):
-            content += 1  # "zei ik dat …": the candidate tells
+            content += 1  # "zei ik dat …": the candidate tells ("I said I …" names them)
         rest = range(content, sent_last)
         if any(tokens[k].norm in selves or k in admitted for k in rest):
             continue  # "told them it was my cock-up", "told her sorry": an admission
