@@ -454,6 +454,7 @@ FRESH_BATCHES = {
     "values_fresh_25.jsonl": {"nl": 24, "en": 24},
     "values_fresh_26.jsonl": {"nl": 24, "en": 22},
     "values_fresh_27.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_28.jsonl": {"nl": 24, "en": 24},
 }
 
 

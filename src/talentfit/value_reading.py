@@ -24,7 +24,8 @@ __all__ = [
     "Cues",
     "candidate_acts",
     "cover_stories",
-    "match_negated", "non_overlapping",
+    "match_negated",
+    "non_overlapping",
     "read_cues",
     "read_signal",
 ]
