@@ -455,6 +455,7 @@ FRESH_BATCHES = {
     "values_fresh_26.jsonl": {"nl": 24, "en": 22},
     "values_fresh_27.jsonl": {"nl": 24, "en": 24},
     "values_fresh_28.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_29.jsonl": {"nl": 23, "en": 24},
 }
 
 

@@ -126,6 +126,10 @@ class GeneralCues:
     mishaps: list[str] = attrs.field(factory=list)
     tellings: list[str] = attrs.field(factory=list)
     admissions: list[str] = attrs.field(factory=list)
+    # "told", "gemeld": a mishap followed by none of these, nor an admission, was kept quiet
+    disclosures: list[str] = attrs.field(factory=list)
+    # "per ongeluk", "by accident": a mishap that, left unsaid, was kept quiet
+    accidents: list[str] = attrs.field(factory=list)
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 

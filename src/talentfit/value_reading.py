@@ -939,6 +939,8 @@ def _cover_matcher(lang: str) -> Matcher[str]:
     entries = [(p, "mishap") for p in compile_all(data.mishaps, lang, where)]
     entries += [(p, "telling") for p in compile_all(data.tellings, lang, where)]
     entries += [(p, "admission") for p in compile_all(data.admissions, lang, where)]
+    entries += [(p, "disclosure") for p in compile_all(data.disclosures, lang, where)]
+    entries += [(p, "accident") for p in compile_all(data.accidents, lang, where)]
     return Matcher(entries)
 
 
@@ -949,18 +951,15 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
     this stretch always stick"). The telling is returned (a contrary act for every value)
     when the candidate is its subject ("I told", "zei ik", "… and told") and what follows it
     in its sentence names neither the candidate ("told them it was my cock-up", "told my
-    manager") nor an admission or a repair ("sorry", "fixed", "what had happened")."""
+    manager") nor an admission or a repair ("sorry", "fixed", "what had happened").
+
+    Without such a telling, a mishap of the candidate's that nothing after it discloses,
+    admits or repairs ("ik had de slinger per ongeluk doorgeknipt. Ik heb de uiteinden met
+    tape omwikkeld en ben snel naar mijn eigen kraam gegaan") is returned: kept quiet."""
     found = _cover_matcher(doc.lang).find(doc)
-    selves = general_words(doc.lang, "self_words")
     tokens = doc.tokens
-    mishaps = [
-        m
-        for m in found
-        if m.payload == "mishap"
-        and any(t.norm in selves for t in tokens[slice(*doc.sentences[tokens[m.first].sent])])
-    ]
-    if not mishaps:
-        return []
+    selves = general_words(doc.lang, "self_words")
+    mishaps = [m for m in found if m.payload == "mishap" and candidate_in_sentence(doc, m)]
     admitted = {k for m in found if m.payload == "admission" for k in range(m.first, m.last + 1)}
     covers: list[Match[str]] = []
     for m in found:
@@ -980,7 +979,17 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
         if any(tokens[k].norm in selves or k in admitted for k in rest):
             continue  # "told them it was my cock-up", "told her sorry": an admission
         covers.append(m)
-    return covers
+    if covers:
+        return covers
+    # a mishap left unsaid: nothing after it discloses, admits or repairs it
+    after = {
+        k
+        for m in found
+        if m.payload in ("admission", "disclosure", "telling")
+        for k in range(m.first, m.last + 1)
+    }
+    accidents = [m for m in found if m.payload == "accident" and candidate_in_sentence(doc, m)]
+    return [m for m in accidents[:1] if not any(k > m.last for k in after)]
 
 
 def candidate_acts(doc: Doc, k: int) -> bool:
@@ -991,3 +1000,10 @@ def candidate_acts(doc: Doc, k: int) -> bool:
     if k + 1 < len(tokens) and tokens[k + 1].norm in general_words(doc.lang, "inverted_self"):
         return True
     return _carried_self_subject(doc, doc.sentences[tokens[k].sent][0], k)
+
+
+def candidate_in_sentence(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the sentence of ``match`` names the candidate (ik, me, we, I, my …)."""
+    first, last = doc.sentences[doc.tokens[match.first].sent]
+    selves = general_words(doc.lang, "self_words")
+    return any(t.norm in selves for t in doc.tokens[first:last])
