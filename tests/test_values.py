@@ -456,6 +456,7 @@ FRESH_BATCHES = {
     "values_fresh_27.jsonl": {"nl": 24, "en": 24},
     "values_fresh_28.jsonl": {"nl": 24, "en": 24},
     "values_fresh_29.jsonl": {"nl": 23, "en": 24},
+    "values_fresh_30.jsonl": {"nl": 24, "en": 21},
 }
 
 
@@ -1068,3 +1069,17 @@ def test_cover_story_needs_the_candidates_own_mishap_and_telling() -> None:
     ):
         evidence = value_alignment(text, "en", [openness])[0].evidence
         assert not any(e.text.startswith(("told", "said")) for e in evidence), text
+
+
+def test_counterfactual_blame_is_a_road_not_taken() -> None:
+    """ "I could easily have blamed …": the engine's blame cue there is a road not taken."""
+    text = "I could easily have blamed the member before him."
+    (result,) = value_alignment(text, "en", [builtin_values()["integrity"]])
+    assert not any(e.signal == "general_contrary" for e in result.evidence), result
+
+
+def test_a_conditional_mishap_of_someone_else_is_not_kept_quiet() -> None:
+    """ "Als een kweker per ongeluk te veel levert, …": a case, not the candidate's mishap."""
+    text = "Als een kweker per ongeluk te veel levert, staat dat bij mij gewoon op de bon."
+    (result,) = value_alignment(text, "nl", [builtin_values()["integrity"]])
+    assert not any(e.text == "per ongeluk" for e in result.evidence), result

@@ -206,7 +206,12 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "Admitting it would have meant a whole process": not done
     if not contrary and not negated and cues.restricted(doc, match):
         return None  # "I love feedback, as long as …": accepted only on conditions
-    if not contrary and not negated and _dislocated_and_negated(doc, match, cues):
+    if (
+        not contrary
+        and not negated
+        and not match.pattern.has_negation  # "moet drogen, daar kun je niet omheen"
+        and _dislocated_and_negated(doc, match, cues)
+    ):
         negated = True  # "Bijleren, dat hoeft voor mij niet", "Training, I don't need it"
     if not contrary and not negated and _subject_denied(doc, match):
         return "negated_indicator"  # "Coming up with new ideas isn't my job"
@@ -959,7 +964,7 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
     found = _cover_matcher(doc.lang).find(doc)
     tokens = doc.tokens
     selves = general_words(doc.lang, "self_words")
-    mishaps = [m for m in found if m.payload == "mishap" and candidate_in_sentence(doc, m)]
+    mishaps = [m for m in found if m.payload == "mishap" and _own_mishap(doc, m)]
     admitted = {k for m in found if m.payload == "admission" for k in range(m.first, m.last + 1)}
     covers: list[Match[str]] = []
     for m in found:
@@ -988,7 +993,7 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
         if m.payload in ("admission", "disclosure", "telling")
         for k in range(m.first, m.last + 1)
     }
-    accidents = [m for m in found if m.payload == "accident" and candidate_in_sentence(doc, m)]
+    accidents = [m for m in found if m.payload == "accident" and _own_mishap(doc, m)]
     return [m for m in accidents[:1] if not any(k > m.last for k in after)]
 
 
@@ -1007,3 +1012,16 @@ def candidate_in_sentence(doc: Doc, match: Match[Any]) -> bool:
     first, last = doc.sentences[doc.tokens[match.first].sent]
     selves = general_words(doc.lang, "self_words")
     return any(t.norm in selves for t in doc.tokens[first:last])
+
+
+def _own_mishap(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a mishap is the candidate's: their sentence, the candidate opens it ("I'd
+    booked …") or is the nearest subject before it ("had ik … per ongeluk", "because I'd
+    opened …"), and no condition ("als een kweker per ongeluk te veel levert": someone
+    else's, and only a case)."""
+    opens = doc.tokens[match.first].norm in _report_words(doc.lang)[1]
+    return (
+        candidate_in_sentence(doc, match)
+        and (opens or candidate_acts(doc, match.first))
+        and not _in_condition(doc, match.first)
+    )

@@ -439,6 +439,8 @@ def _general_evidence(
         if hit.signal.id in ignored:
             continue
         kind = {"indicator": "general_indicator", "counter": "general_contrary"}.get(hit.kind)
+        if kind == "general_contrary" and _counterfactual_before(doc, hit.start, cues):
+            continue  # "I could easily have blamed the member before him": not done
         if kind == "general_indicator" and not _candidate_in_sentence(doc, hit.start, selves):
             continue  # "Een vader stelde voor …", "A bloke came in asking …": not the candidate
         if kind is not None:
@@ -453,6 +455,21 @@ def _general_evidence(
             start, end = story.sentence_span(sent)
             return [ValueEvidence(start, end, story.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
+
+
+COUNTERFACTUAL_REACH = 3  # tokens from "could have" to the act it says was not done
+
+
+def _counterfactual_before(doc: Doc, start: int, cues: Cues) -> bool:
+    """Whether a counterfactual ("could easily have", "had kunnen") ends at most three
+    tokens before character offset ``start``, in its sentence: a road not taken."""
+    k = next((t.i for t in doc.tokens if t.start <= start < t.end), None)
+    if k is None:
+        return False
+    return any(
+        doc.tokens[c.last].sent == doc.tokens[k].sent and 0 <= k - c.last <= COUNTERFACTUAL_REACH
+        for c in cues.counterfactuals
+    )
 
 
 def _candidate_in_sentence(doc: Doc, start: int, selves: frozenset[str]) -> bool:
