@@ -457,6 +457,7 @@ FRESH_BATCHES = {
     "values_fresh_28.jsonl": {"nl": 24, "en": 24},
     "values_fresh_29.jsonl": {"nl": 23, "en": 24},
     "values_fresh_30.jsonl": {"nl": 24, "en": 21},
+    "values_fresh_31.jsonl": {"nl": 24, "en": 22},
 }
 
 

@@ -1010,7 +1010,7 @@ def candidate_acts(doc: Doc, k: int) -> bool:
 def candidate_in_sentence(doc: Doc, match: Match[Any]) -> bool:
     """Whether the sentence of ``match`` names the candidate (ik, me, we, I, my …)."""
     first, last = doc.sentences[doc.tokens[match.first].sent]
-    selves = general_words(doc.lang, "self_words")
+    selves = general_words(doc.lang, "self_words") | general_words(doc.lang, "self_subjects")
     return any(t.norm in selves for t in doc.tokens[first:last])
 
 
