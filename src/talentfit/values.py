@@ -33,6 +33,11 @@ is a weak clash here too. That evidence carries the signal ``general_<signal>`` 
 weight, the value's ``basis`` is ``"indirect"``, and its alignment is halved
 (:data:`INDIRECT_SCALE`), so it stays within (-0.5, 0.5) while one direct indicator gives 0.5.
 
+A deception the candidate tells of (``[general] deceptions``: a record signed off as done,
+damage said to have been there already), a cover story (the candidate's own mishap, then a
+claim told to someone that admits nothing) and a mishap "per ongeluk" kept quiet
+(:func:`talentfit.value_reading.cover_stories`) are ``contrary`` evidence for every value.
+
 With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
 ``alignment = (P - N) / (P + N + 1)``, rounded to three decimals: in (-1, 1), positive when the
 answer expresses the value, negative when it expresses the opposite belief, ``None`` when there
