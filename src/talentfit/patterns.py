@@ -20,6 +20,8 @@ Syntax, one pattern per string, steps separated by spaces:
                "belde … terug", "terug te bellen"
 ``#``          a number
 ``_``          any one token
+``!off|out``   the next token is none of these (or the sentence ends): "dropped
+               !off" finds "dropped the vase", not "dropped off the keys"
 =============  ==============================================================
 
 A match never crosses a sentence boundary and never matches inside a word.
@@ -55,7 +57,7 @@ _OPERATOR_CHARS = set("|*?+#_.")
 
 @attrs.frozen
 class Step:
-    kind: str  # "word" | "prefix" | "num" | "any" | "gap"
+    kind: str  # "word" | "prefix" | "num" | "any" | "gap" | "not" (zero-width: next is none)
     values: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
@@ -70,7 +72,7 @@ class Step:
     def accepts_form(self, norm: str, lemma: str) -> bool:
         """Whether a token with this folded form and lemma satisfies the step."""
         kind = self.kind
-        if kind == "word":
+        if kind in ("word", "not"):  # "not" fails where its words are accepted
             return norm in self.values or lemma in self.values
         if kind == "prefix":
             return (
@@ -136,17 +138,18 @@ def compile_pattern(source: str, lang: str) -> Pattern:
     for part in parts:
         options = _compile_part(part, lang, source)
         alternatives = [alt + list(opt) for alt in alternatives for opt in options]
-        plain_words.extend(
-            w for opt in part.lstrip("?").split("|") for w in opt.split("_") if _is_word(w)
-        )
+        if not part.startswith("!"):
+            plain_words.extend(
+                w for opt in part.lstrip("?").split("|") for w in opt.split("_") if _is_word(w)
+            )
     for alt in alternatives:
         if not alt:
             raise ConfigError(f"pattern {source!r} must not be optional as a whole")
         first = alt[0]
-        if first.kind in ("gap", "any") or first.optional:
+        if first.kind in ("gap", "any", "not") or first.optional:
             raise ConfigError(
                 f"pattern {source!r} must start with a word, a prefix or a number, "
-                "not with '...', '_' or an optional step"
+                "not with '...', '_', '!' or an optional step"
             )
         if alt[-1].kind == "gap":
             raise ConfigError(f"pattern {source!r} must not end with '...'")
@@ -242,6 +245,13 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
         return [(Step("any"),)]
     if part == "#":
         return [(Step("num"),)]
+    if part.startswith("!"):
+        excluded = part[1:].split("|")
+        if not all(_is_word(o.removeprefix("=")) for o in excluded):
+            raise ConfigError(f"pattern {source!r}: '!' must be followed by words, got {part!r}")
+        forms = frozenset(o[1:] for o in excluded if o.startswith("="))
+        loose = [o for o in excluded if not o.startswith("=")]
+        return [(Step("not", _word_values(loose, lang) | forms),)]
     optional = part.startswith("?")
     body = part[1:] if optional else part
     if not body:
@@ -528,6 +538,10 @@ def _match_from(doc: Doc, steps: tuple[Step, ...], si: int, ti: int, sent: int) 
     step = steps[si]
     sents = doc.sents
     n = len(sents)
+    if step.kind == "not":  # zero-width: the next token of the sentence is none of these
+        if ti < n and sents[ti] == sent and step.accepts_form(doc.norms[ti], doc.lemmas[ti]):
+            return -1
+        return _match_from(doc, steps, si + 1, ti, sent)
     if step.kind == "gap":
         for skip in range(step.gap + 1):
             k = ti + skip
