@@ -121,6 +121,34 @@ def test_us_and_our_in_the_outcome_do_not_make_a_we_story() -> None:
     assert level(told_as_we, "service_recovery", "en") <= 3
 
 
+def test_one_long_sentence_of_own_actions_with_perspective_and_result_is_solid() -> None:
+    """Four past actions in one sentence tell as much as two sentences, when the customer's
+    perspective and a result are there; a thin one-sentence story stays at 3."""
+    rich = (
+        "A teenage lad came into the barbers for his first proper haircut and was clearly "
+        "anxious. I asked him what he liked, talked him through each step before I did it "
+        "and showed him the back in the mirror halfway through. He left grinning and his mum "
+        "booked him in again for the following month."
+    )
+    assert level(rich, "personal_approach", "en") == 4
+    thin = (
+        "A customer picked up his car after a service and found a scratch on the door. I "
+        "apologised, looked at it with him, and booked it in with our body shop to fix it "
+        "the next week at no cost. He accepted that."
+    )
+    assert level(thin, "service_recovery", "en") == 3
+
+
+def test_a_customer_who_just_leaves_is_no_outcome() -> None:
+    """"He took it and left" ends the story without telling how it ended for him."""
+    story = (
+        "At the pharmacy a young father came in with a crying baby and a prescription. I "
+        "noticed he looked exhausted, so I let him sit down while I prepared the medicine. "
+    )
+    assert level(story + "He took it and left.", "empathy", "en") == 3
+    assert level(story + "He thanked me and said he could finally breathe.", "empathy", "en") == 4
+
+
 def test_untargeted_competency_without_evidence_is_null() -> None:
     """Other competencies get a level only with evidence; otherwise 'insufficient evidence'."""
     result = score_answer(SOLID_EN, competency="ownership", lang="en")

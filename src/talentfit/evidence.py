@@ -85,6 +85,25 @@ class Analysis:
             1 for s in self.sentences if s.concrete and s.first_plural and not s.first_singular
         )
 
+    def most_verbs_in_own_sentence(self) -> int:
+        """The most past verb forms in one of the candidate's own concrete sentences: "I
+        moved us to the quiet corner, wrote the details down and printed everything" has
+        three. A long sentence of own actions tells as much as two short ones."""
+        doc, lang = self.doc, self.doc.lang
+        past_forms = _grammar_sets(lang)[0]
+        return max(
+            (
+                sum(
+                    1
+                    for tok in doc.tokens[first:last]
+                    if _is_past_token(tok, lang, past_forms) or _is_participle(tok, lang)
+                )
+                for (first, last), info in zip(doc.sentences, self.sentences, strict=True)
+                if info.concrete and info.first_singular
+            ),
+            default=0,
+        )
+
     @property
     def we_subject_sentences(self) -> int:
         """Concrete sentences told with "we" as the subject and no "I"."""
@@ -513,6 +532,9 @@ def _analyse_answer(
                 and doc.tokens[last + 1].sent == sent
             ):
                 last += 1
+            neutral = _grammar_words(doc.lang, "neutral_endings")
+            if last > m.last and all(doc.norms[k] in neutral for k in range(m.last + 1, last + 1)):
+                continue  # "He took it and left", "Ze betaalde en ging naar huis": no outcome
             hits.append(
                 Hit(
                     signal,

@@ -85,6 +85,8 @@ class Grammar:
     # the candidate's team as the subject ("we", not "us" or "our"): an answer told as "we"
     plural_subjects: list[str] = attrs.field(factory=list)
     determiners: list[str] = attrs.field(factory=list)
+    # words of a customer's closing clause that tell no outcome ("he took it and left")
+    neutral_endings: list[str] = attrs.field(factory=list)
     # people other than the candidate or the customer who can act in a story
     third_parties: list[str] = attrs.field(factory=list)
     # pronouns that make someone else the subject ("she always replied"; not Dutch "die",
