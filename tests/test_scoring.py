@@ -140,7 +140,7 @@ def test_one_long_sentence_of_own_actions_with_perspective_and_result_is_solid()
 
 
 def test_a_customer_who_just_leaves_is_no_outcome() -> None:
-    """"He took it and left" ends the story without telling how it ended for him."""
+    """ "He took it and left" ends the story without telling how it ended for him."""
     story = (
         "At the pharmacy a young father came in with a crying baby and a prescription. I "
         "noticed he looked exhausted, so I let him sit down while I prepared the medicine. "
