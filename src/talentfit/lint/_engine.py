@@ -198,21 +198,20 @@ def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> 
 
 
 class _Facts:
-    """Where a text's facts (numbers, amounts, number words) stand, and where each clause
-    begins and ends, so that each match's look-up is a bisection, not a scan."""
+    """Where a text's facts (numbers, amounts, number words) stand, and its tokens' clause
+    numbers (which never decrease), so that each match's look-up is a bisection, not a scan
+    of its sentence."""
 
     def __init__(self, doc: Doc, rules: CompiledRules) -> None:
-        numbers = rules.number_words
-        self.positions = [
-            t.i
-            for t in doc.tokens
-            if t.norm[:1].isdigit() or t.norm in _FACT_SYMBOLS or t.norm in numbers
-        ]
-        self.clause_start: dict[int, int] = {}
-        self.clause_end: dict[int, int] = {}
-        for t in doc.tokens:
-            self.clause_start.setdefault(t.clause, t.i)
-            self.clause_end[t.clause] = t.i + 1
+        words = rules.number_words | _FACT_SYMBOLS
+        self.positions = [i for i, n in enumerate(doc.norms) if n[:1].isdigit() or n in words]
+        self.clauses = [t.clause for t in doc.tokens]
+
+    def clause_start(self, clause: int) -> int:
+        return bisect.bisect_left(self.clauses, clause)
+
+    def clause_end(self, clause: int) -> int:
+        return bisect.bisect_right(self.clauses, clause)
 
     def between(self, start: int, end: int) -> bool:
         """Whether a fact stands at a token index in ``start..end - 1``."""
@@ -234,14 +233,14 @@ def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules, facts: _Facts) -> b
     # the match's clauses, then each following clause that specifies the one before: in
     # "een mooi uurloon, een jas, de cursus (t.w.v. € 150)" the amount belongs to the
     # course, not to the wage
-    end = facts.clause_end[tokens[m.last].clause]
+    end = facts.clause_end(tokens[m.last].clause)
     while end < last:
         tok = tokens[end]
         gap = text[tokens[end - 1].end : tok.start]
         if not (tok.norm in rules.specifiers or ":" in gap or "(" in gap):
             break
-        end = facts.clause_end[tok.clause]
-    start = max(first, facts.clause_start[tokens[m.first].clause])
+        end = facts.clause_end(tok.clause)
+    start = max(first, facts.clause_start(tokens[m.first].clause))
     if facts.between(start, min(end, last)):
         return True
     if sent + 1 < len(doc.sentences) and _asks(doc, last):
