@@ -113,6 +113,9 @@ class GeneralCues:
     acceptances: list[str] = attrs.field(factory=list)
     # "someone", "people", "iemand": subjects that are not the candidate (not pronouns)
     other_subjects: list[str] = attrs.field(factory=list)
+    # determiners and possessives that open a noun phrase as a clause's subject ("een paar
+    # kooplui stelden voor", "my colleague had set up", "a regular suggested"): someone else
+    subject_determiners: list[str] = attrs.field(factory=list)
     # Deceptions the candidate tells of (a cover story, a made-up excuse, a record signed off
     # as done): direct contrary evidence for every value, with examples that must clash for
     # every built-in value (`deception_examples`) and honest look-alikes that must not

@@ -17,11 +17,12 @@ from typing import Any
 import attrs
 
 from .patterns import Match, Matcher
-from .text import Doc, _negation_cues, fold, language_data
+from .text import Doc, _is_finite_past, _negation_cues, _speech, fold, language_data
 from .value_lexicon import compile_all, lexicon
 
 __all__ = [
     "Cues",
+    "other_subject",
     "candidate_acts",
     "cover_stories",
     "match_negated",
@@ -194,6 +195,13 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
     negated = match_negated(doc, match)
     if not contrary and not negated and _someone_else_acts(doc, match):
         return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
+    if (
+        not contrary
+        and not negated
+        and not match.pattern.has_negation  # "A job isn't finished when …": a view
+        and other_subject(doc, match.first, match.last)
+    ):
+        return None  # "Mijn ploegmaat had voorgesteld …", "A regular suggested …": theirs
     if not contrary and not negated and _suggested_by_other(doc, match.first):
         return None  # "A mum suggested we …": her suggestion, not the candidate's idea
     if not contrary and not negated and _requested_by_other(doc, match.first):
@@ -251,6 +259,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
             return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
         if _reported_by_other(doc, match.first) or cues.not_taken(doc, match):
             return None  # "mijn chef zei altijd …", "ik kon hem … aansmeren, maar …"
+        if _others_act(doc, match):
+            return None  # "the crews kept getting in each other's way. I suggested …"
     if not contrary and not negated and cues.claimed(doc, match):
         if cues.contrasted(doc, match.last):
             return "hollow_self_description"  # "ik ben heel klantgericht hoor, maar …"
@@ -675,6 +685,134 @@ def _persons(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     grammar = language_data(lang).grammar
     selves = frozenset(grammar.first_singular) | frozenset(grammar.first_plural)
     return selves, frozenset(grammar.third_person_subjects)
+
+
+@functools.cache
+def _grammar_words(lang: str, field: str) -> frozenset[str]:
+    """A word list of the language's ``[grammar]`` data (``talentfit/data/lang``), folded."""
+    return frozenset(fold(w) for w in getattr(language_data(lang).grammar, field))
+
+
+def _inflected_verb(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` looks like a finite or participle verb form: a past form or
+    auxiliary of the language data, or a word whose lemma differs from it ("stelden",
+    "suggested", "voorgesteld"), not a bare noun ("a quick call")."""
+    tok = doc.tokens[k]
+    if tok.norm in _copulas(doc.lang) or tok.lemma in _copulas(doc.lang):
+        return False  # "A job isn't finished": a view of a thing, not someone's act
+    return _is_finite_past(tok.norm, tok.lemma, _speech(doc.lang)) or (
+        tok.lemma != tok.norm and tok.norm not in _other_people(doc.lang)
+    )
+
+
+def _self_before(doc: Doc, k: int) -> bool:
+    """Whether a subject form of the candidate stands earlier in the sentence of token
+    ``k`` ("I said the studio had sent a faulty copy": the candidate's claim)."""
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    first = doc.sentences[doc.tokens[k].sent][0]
+    return any(t.norm in selves for t in doc.tokens[first:k])
+
+
+def _others_act(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a contrary match is what someone else did, told as the setting of the
+    candidate's story: another person is the clause's subject (:func:`other_subject`), the
+    match holds a verb form ("kept getting in each other's way", "were complaining", "die
+    klaagden"; not a judgement of them: "he was being dramatic"), the clause is in the past,
+    the candidate is not named before it in the sentence ("I said the studio had sent …")
+    and acts after it in the answer (unlike an outcome: "… ze belde zelf maar")."""
+    return (
+        other_subject(doc, match.first, match.last, persons_only=True)
+        and any(_inflected_verb(doc, k) for k in range(match.first, match.last + 1))
+        and _past_clause(doc, match)
+        and not _self_before(doc, match.first)
+        and _self_after(doc, match.last)
+    )
+
+
+def _self_after(doc: Doc, k: int) -> bool:
+    """Whether a subject form of the candidate follows token ``k`` in the answer, in a later
+    clause: the candidate acts after what someone else did (the story's setting), unlike an
+    outcome that ends the answer ("… ze belde zelf maar")."""
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    clause = doc.tokens[k].clause
+    return any(t.norm in selves and t.clause != clause for t in doc.tokens[k + 1 :])
+
+
+def _past_clause(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the clause of ``match`` has a past-tense verb up to the match's end (a told
+    event, not a view: "They can't prove it was already there" is a view)."""
+    tokens = doc.tokens
+    clause, sent = tokens[match.first].clause, tokens[match.first].sent
+    grammar = language_data(doc.lang).grammar
+    forms = frozenset(grammar.past_forms)
+    auxiliaries = frozenset(grammar.perfect_auxiliaries)
+    suffixes = tuple(grammar.past_suffixes)
+    words = [t for t in tokens[: match.last + 1] if t.clause == clause and t.sent == sent]
+    for j, t in enumerate(words):
+        if t.norm in forms or (
+            len(t.norm) > 3
+            and t.norm.endswith(suffixes)
+            and t.lemma != t.norm
+            and (doc.lang != "nl" or t.lemma.endswith("en"))  # "klaagden", not "klanten"
+        ):
+            return True
+        if t.norm in auxiliaries and any(
+            w.lemma != w.norm and w.norm.endswith(suffixes + ("d", "t", "en"))
+            for w in words[j + 1 :]
+        ):
+            return True  # "ze hebben geklaagd", "they have complained"
+    return False
+
+
+def other_subject(doc: Doc, first: int, last: int, *, persons_only: bool = False) -> bool:
+    """Whether the clause of tokens ``first..last`` has someone else as its subject.
+
+    One rule, fed by the grammar lists of ``talentfit/data/lang`` (``self_subjects``,
+    ``other_subject_pronouns``, ``third_parties``) and the values data (``other_people``,
+    ``other_subjects``, ``subject_determiners``): no subject form of the candidate (ik, we,
+    I, we'd …; "me"/"my"/"mijn" are no subject) in the clause up to the match, nor an
+    inverted "ik"/"I" right after it, nor "me"/"mij" in the match ("count on me"), and the
+    clause opens (past "and"/"en") with a third-person pronoun ("ze klaagden"), a person
+    noun, a determiner or possessive and a person noun close after it ("mijn ploegmaat had
+    voorgesteld": a possessive does not make the candidate the subject; "passengers who were
+    complaining"), or — unless ``persons_only`` — a noun phrase opened by a determiner when
+    the match opens with a verb form ("een paar kooplui stelden voor", "a regular
+    suggested"). "me and the lads sort it" is the candidate's."""
+    tokens = doc.tokens
+    clause, sent = tokens[first].clause, tokens[first].sent
+    start = first
+    while start > 0 and tokens[start - 1].clause == clause and tokens[start - 1].sent == sent:
+        start -= 1
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    objects = general_words(doc.lang, "object_self")
+    if any(t.norm in selves for t in tokens[start : last + 1]):
+        return False
+    if any(t.norm in objects for t in tokens[first : last + 1]):
+        return False  # "Parents count on me": the pattern is about the candidate
+    after = last + 1
+    inverted = general_words(doc.lang, "inverted_self")
+    if after < len(tokens) and tokens[after].clause == clause and tokens[after].norm in inverted:
+        return False  # "… belde ik terug": the candidate, inverted ("suggested we …" is not)
+    links = general_words(doc.lang, "links")
+    if start > 0 and tokens[start].norm in links and tokens[start - 1].norm in selves | objects:
+        return False  # "me and the lads sort it", "ik en mijn collega": the candidate too
+    lead = [t for t in tokens[start:first] if t.norm not in links]
+    if not lead or lead[0].norm in objects:
+        return False  # "… and rang her back": carried over; "me and the lads": the candidate
+    pronouns = _grammar_words(doc.lang, "other_subject_pronouns")
+    people = _grammar_words(doc.lang, "third_parties") | _other_people(doc.lang)
+
+    def person(t: Any) -> bool:
+        return t.norm in people or t.lemma in people
+
+    head = lead[0]
+    if head.norm in pronouns or head.norm in _other_subjects(doc.lang) or person(head):
+        return True
+    if head.norm not in general_words(doc.lang, "subject_determiners"):
+        return False
+    if any(person(t) for t in lead[1:4]):
+        return True  # "een oudere mevrouw", "my colleague", "the other volunteers"
+    return not persons_only and len(lead) >= 2 and _inflected_verb(doc, first)
 
 
 def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> bool:

@@ -63,6 +63,7 @@ from .value_reading import (
     cover_stories,
     general_words,
     non_overlapping,
+    other_subject,
     read_cues,
     read_signal,
 )
@@ -448,6 +449,8 @@ def _general_evidence(
             continue  # "I could easily have blamed the member before him": not done
         if kind == "general_indicator" and not _candidate_in_sentence(doc, hit.start, selves):
             continue  # "Een vader stelde voor …", "A bloke came in asking …": not the candidate
+        if kind == "general_indicator" and _other_subject_at(doc, hit.start, hit.end):
+            continue  # "A regular suggested we …": someone else's act in the candidate's story
         if kind is not None:
             found.append(ValueEvidence(hit.start, hit.end, doc.text[hit.start : hit.end], kind))
     if found:
@@ -456,13 +459,30 @@ def _general_evidence(
     for sent, info in enumerate(analysis.sentences):
         first, last = story.sentences[sent]
         negated = _self_negated(story, first, last)
-        if info.concrete and info.first_singular and info.first_past >= 0 and not negated:
+        subject = any(
+            story.tokens[k].norm in general_words(doc.lang, "self_subjects")
+            for k in range(first, last)
+        )  # "An older lady in my class kept asking me …": "me"/"my" is no subject
+        if (
+            info.concrete
+            and info.first_singular
+            and info.first_past >= 0
+            and not negated
+            and subject
+        ):
             start, end = story.sentence_span(sent)
             return [ValueEvidence(start, end, story.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
 
 
 COUNTERFACTUAL_REACH = 3  # tokens from "could have" to the act it says was not done
+
+
+def _other_subject_at(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tokens at character offsets ``start..end`` stand in a clause whose
+    subject is someone else (:func:`talentfit.value_reading.other_subject`)."""
+    inside = [t.i for t in doc.tokens if start <= t.start < end]
+    return bool(inside) and other_subject(doc, inside[0], inside[-1])
 
 
 def _counterfactual_before(doc: Doc, start: int, cues: Cues) -> bool:
@@ -489,7 +509,9 @@ def _candidate_in_sentence(doc: Doc, start: int, selves: frozenset[str]) -> bool
 def _self_negated(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first..last-1`` hold a negation cue, except one in a background
     clause without the candidate ("toen een meneer geen internet had, heb ik …", "when
-    he couldn't log in, I …"): the setting of the story, not a denial of it."""
+    he couldn't log in, I …"): the setting of the story, not a denial of it; nor one in a
+    clause opened by "dat"/"that" without the candidate ("ik heb gezegd dat dat hier niet
+    getolereerd wordt"): what was said."""
     selves = general_words(doc.lang, "self_subjects")
     tokens = doc.tokens
     for k in range(first, last):
@@ -499,7 +521,11 @@ def _self_negated(doc: Doc, first: int, last: int) -> bool:
         background = clause[0].norm in general_words(doc.lang, "background_openers") and not any(
             t.norm in selves for t in clause
         )
-        if not background:
+        # "Ik heb gezegd dat dat hier niet getolereerd wordt": what was said, not a denial
+        content = clause[0].norm in general_words(doc.lang, "complementisers") and not any(
+            t.norm in selves for t in clause
+        )
+        if not background and not content:
             return True
     return False
 
