@@ -22,11 +22,11 @@ from .value_lexicon import compile_all, lexicon
 
 __all__ = [
     "Cues",
-    "other_subject",
     "candidate_acts",
     "cover_stories",
     "match_negated",
     "non_overlapping",
+    "other_subject",
     "read_cues",
     "read_signal",
 ]
@@ -757,7 +757,7 @@ def _past_clause(doc: Doc, match: Match[Any]) -> bool:
         ):
             return True
         if t.norm in auxiliaries and any(
-            w.lemma != w.norm and w.norm.endswith(suffixes + ("d", "t", "en"))
+            w.lemma != w.norm and w.norm.endswith((*suffixes, "d", "t", "en"))
             for w in words[j + 1 :]
         ):
             return True  # "ze hebben geklaagd", "they have complained"
