@@ -98,6 +98,8 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     # sentence) or speaks only in the present about themselves (views, habits, rules)
     "general_story": STORY_WEIGHT,
     "general_no_story": -STORY_WEIGHT,
+    # a present-tense habit of the candidate's kept at a cost or said as their rule
+    "general_habit": STORY_WEIGHT,
     "driver": 0.0,  # a motivation driver mention (talentfit.motivation); no value weight
 }
 GENERAL = "_general"  # payload id of the general service-attitude cues
@@ -566,11 +568,54 @@ def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[Value
     if past and any(h.kind == "counter" for h in analysis.hits):
         return []  # "I told him that's finance and closed the ticket": a story, but no credit
     signal = "general_story" if past else "general_no_story"
+    sent = past[0] if past else personal[0]
+    if not past:
+        habit = _lived_habit(doc, story, personal)
+        if habit is not None:
+            signal, sent = "general_habit", habit
     if SIGNAL_WEIGHTS[signal] * sum(SIGNAL_WEIGHTS[e.signal] for e in found) < 0:
         return []  # the story signal is a tie-breaker, never against the lexicons' reading
-    sent = past[0] if past else personal[0]
     start, end = story.sentence_span(sent)
     return [ValueEvidence(start, end, story.text[start:end], signal)]
+
+
+@functools.cache
+def _habit_matcher(lang: str) -> Matcher[str]:
+    data = lexicon(lang).general
+    where = f"talentfit/data/values/{lang}.toml"
+    return Matcher([(p, "cost") for p in compile_all(data.habit_costs, lang, where)])
+
+
+def _lived_habit(doc: Doc, story: Doc, personal: Sequence[int]) -> int | None:
+    """The first of the candidate's present-tense sentences ``personal`` (of the engine's
+    segmentation ``story``) that tells a habit kept at a cost ("I match every knot …, even on
+    the bits under the sofa", "ook als dat de prijs drukt") or said as their rule ("Ik kijk
+    altijd wat bloemisten …", "I always ask …"), without a negation, a minimiser ("ik stuur
+    ze gewoon terug") or a blocker (what they say or promise: "ik zeg altijd zes weken"; a
+    brush-off; a contrast) in it: a belief lived, not the absence of a story. None when
+    there is none."""
+    costs = _habit_matcher(doc.lang).find(story)
+    words = general_words(doc.lang, "habit_words")
+    blockers = general_words(doc.lang, "minimisers") | general_words(doc.lang, "habit_blockers")
+    for sent in personal:
+        first, last = story.sentences[sent]
+        tokens = story.tokens[first:last]
+        merely = general_words(doc.lang, "not_merely")
+        if any(
+            (t.i in story.negation_cues and not _followed_by(story, t.i, merely))
+            or t.norm in blockers
+            or t.lemma in blockers
+            for t in tokens
+        ):
+            continue  # "ik stuur ze gewoon terug", "ik zeg altijd zes weken"
+        if any(t.norm in words for t in tokens) or any(first <= c.first < last for c in costs):
+            return sent
+    return None
+
+
+def _followed_by(doc: Doc, k: int, words: frozenset[str]) -> bool:
+    """Whether token ``k + 1`` is one of ``words`` ("niet alleen", "not just": not merely)."""
+    return k + 1 < len(doc.tokens) and doc.tokens[k + 1].norm in words
 
 
 def _tautologies(doc: Doc) -> list[ValueEvidence]:
