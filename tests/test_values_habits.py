@@ -20,7 +20,7 @@ def _indirect(text: str, lang: str) -> list[str]:
         ("I match every knot to the original dye lot, even on the bits under the sofa.", "en"),
         ("Ik wijs zelf op vlekken of een vervangen band, ook als dat de prijs drukt.", "nl"),
         (
-            "Ik kijk altijd wat bloemisten over een half jaar nodig hebben, niet alleen wat ze nu bestellen.",
+            "Ik kijk altijd wat bloemisten straks nodig hebben, niet alleen wat ze nu bestellen.",
             "nl",
         ),
         ("I always show them their current usage first and pick the contract to match.", "en"),
