@@ -24,6 +24,7 @@ __all__ = [
     "Cues",
     "candidate_acts",
     "cover_stories",
+    "letdowns",
     "match_negated",
     "non_overlapping",
     "other_subject",
@@ -470,7 +471,9 @@ class Cues:
         """A contrary act the candidate *could* have done, then a contrast ("ik kon hem een
         duurder contract aansmeren … Maar …", "I could have …, but"), or told as a
         counterfactual ("it would have been easy to quietly relabel it", "admitting it would
-        have meant …", up to three tokens after the match): a road not taken."""
+        have meant …", up to three tokens after the match): a road not taken. A modal in
+        what the candidate says ("ik heb gezegd dat ik er eens over na zou denken, maar …")
+        is the brush-off they told, not a road not taken."""
         sent_first = doc.sentences[doc.tokens[match.first].sent][0]
         # the modal may stand inside the belief too: "Nobody would have noticed, but I …"
         before = doc.tokens[sent_first : match.last + 1]
@@ -482,7 +485,16 @@ class Cues:
             return True  # "It would have been easy to quietly relabel it": not done
         if counterfactual_only:
             return False
-        return any(t.norm in self.modals for t in before) and self.contrasted(doc, match.last)
+        modals = [t.i for t in before if t.norm in self.modals]
+        reports = _report_words(doc.lang)[0]
+        said = [
+            t.i
+            for t in before
+            if t.i < match.first and t.norm in reports and candidate_acts(doc, t.i)
+        ]
+        if modals and said and min(modals) > said[0]:
+            return False  # "ik zei dat ik er eens over na zou denken": a brush-off told, done
+        return bool(modals) and self.contrasted(doc, match.last)
 
 
 CLAIM_REACH = 4  # tokens between a self-description ("ik ben heel") and the value word
@@ -1163,3 +1175,73 @@ def _own_mishap(doc: Doc, match: Match[Any]) -> bool:
         and (opens or candidate_acts(doc, match.first))
         and not _in_condition(doc, match.first)
     )
+
+
+@functools.cache
+def _letdown_matcher(lang: str) -> Matcher[str]:
+    data = lexicon(lang).general
+    where = f"talentfit/data/values/{lang}.toml"
+    return Matcher([(p, "letdown") for p in compile_all(data.letdowns, lang, where)])
+
+
+def _told_past_act(doc: Doc) -> bool:
+    """Whether the answer has a sentence with the candidate as a subject and a past-tense
+    verb: the candidate tells what they did."""
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    grammar = language_data(doc.lang).grammar
+    forms = frozenset(grammar.past_forms) | frozenset(grammar.perfect_auxiliaries)
+    for first, last in doc.sentences:
+        tokens = doc.tokens[first:last]
+        if any(t.norm in selves for t in tokens) and any(
+            t.norm in forms or (t.norm.endswith(tuple(grammar.past_suffixes)) and t.lemma != t.norm)
+            for t in tokens
+        ):
+            return True
+    return False
+
+
+def letdowns(doc: Doc, cues: Cues) -> list[Match[str]]:
+    """A letdown that ends the candidate's story: their own convenience put first ("ik ben
+    vroeg naar huis gegaan", "I put my headphones in") or the customer left worse off ("ze
+    moest een week wachten", "the lady waited till after four", "naar de concurrent") —
+    ``[general] letdowns``. Returned (a contrary act for every value) when the candidate
+    tells a past act of theirs, the letdown is not quoted, negated, conditional or
+    counterfactual, and no subject form of the candidate follows it in a later sentence or
+    clause (outside a purpose clause: "so I'd be done by two"): nothing was done about it."""
+    found = _letdown_matcher(doc.lang).find(doc)
+    if not found or not _told_past_act(doc):
+        return []
+    tokens = doc.tokens
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    purpose = general_words(doc.lang, "purpose_words")
+    for m in found:
+        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+            continue
+        if match_negated(doc, m) or _in_condition(doc, m.first):
+            continue
+        if cues.not_taken(doc, m, counterfactual_only=True):
+            continue
+        clause = tokens[m.last].clause
+        later = [t for t in tokens[m.last + 1 :] if t.clause != clause and t.norm in selves]
+        if any(not _in_purpose(doc, t.i, purpose) for t in later):
+            continue  # "… moest wachten, dus ik heb het zelf opgehaald": a repair follows
+        return [m]
+    return []
+
+
+def _in_purpose(doc: Doc, k: int, purpose: frozenset[str]) -> bool:
+    """Whether token ``k`` stands in a clause of purpose: opened by "so"/"zodat" and, in
+    English, with a modal in it ("so I'd be done by two"; "so I drove it over" is a result)."""
+    tokens = doc.tokens
+    j = k
+    while j > 0 and tokens[j - 1].clause == tokens[k].clause:
+        j -= 1
+    if j < len(tokens) and tokens[j].norm in general_words(doc.lang, "links"):
+        j += 1
+    if tokens[j].norm not in purpose and not (j > 0 and tokens[j - 1].norm in purpose):
+        return False
+    if doc.lang == "nl":
+        return True
+    modals = general_words(doc.lang, "modal_words") | general_words(doc.lang, "purpose_modals")
+    words = [t for t in tokens[j:] if t.clause == tokens[k].clause]
+    return any(t.norm in modals for t in words)

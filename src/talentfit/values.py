@@ -62,6 +62,7 @@ from .value_reading import (
     candidate_acts,
     cover_stories,
     general_words,
+    letdowns,
     non_overlapping,
     other_subject,
     read_cues,
@@ -392,21 +393,60 @@ def value_alignment(
         ValueEvidence(m.start, m.end, doc.text[m.start : m.end], "contrary")
         for m in cover_stories(doc)
     ]
+    # a letdown ending the story: next to a value's own evidence directly, else in the backoff
+    letdown = [
+        ValueEvidence(m.start, m.end, doc.text[m.start : m.end], "contrary")
+        for m in letdowns(doc, cues)
+    ]
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
     for i, value in enumerate(values):
         evidence = _evidence(doc, [*per_value[i], *deceits], cues)
         extra = [c for c in covers if not any(_spans_overlap(c, e) for e in evidence)]
+        if evidence and letdown:
+            # the letdown is the more specific reading of its words ("ben … naar huis gegaan")
+            evidence = [e for e in evidence if not _positive_under(e, letdown)]
+            extra += [c for c in letdown if not any(_spans_overlap(c, e) for e in evidence)]
         if extra:
             evidence = sorted([*evidence, *extra], key=lambda e: (e.start, e.end))
         if not evidence:
             if general is None:
                 general = _general_evidence(doc, [m for ms in per_value.values() for m in ms], cues)
+                general = [e for e in general if not _positive_under(e, letdown, sentence=False)]
+                general += [
+                    ValueEvidence(c.start, c.end, c.text, "general_contrary")
+                    for c in letdown
+                    if not any(
+                        _spans_overlap(c, e) and e.signal == "general_contrary" for e in general
+                    )  # a told act quoting the same sentence stays: the letdown outweighs it
+                ]
+                general.sort(key=lambda e: (e.start, e.end))
                 general += _story_evidence(doc, general)
             evidence = general
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
+
+
+def _positive_under(
+    e: ValueEvidence, letdowns: Sequence[ValueEvidence], *, sentence: bool = True
+) -> bool:
+    """Whether ``e`` is positive evidence overlapping a letdown; with ``sentence`` False, a
+    quoted whole told act (longer than the letdown and containing it) is kept."""
+    if SIGNAL_WEIGHTS[e.signal] <= 0:
+        return False
+    for c in letdowns:
+        if not _spans_overlap(c, e):
+            continue
+        if (
+            not sentence
+            and e.start <= c.start
+            and c.end <= e.end
+            and e.end - e.start > c.end - c.start
+        ):
+            continue
+        return True
+    return False
 
 
 def _spans_overlap(a: ValueEvidence, b: ValueEvidence) -> bool:
