@@ -36,7 +36,13 @@ weight, the value's ``basis`` is ``"indirect"``, and its alignment is halved
 A deception the candidate tells of (``[general] deceptions``: a record signed off as done,
 damage said to have been there already), a cover story (the candidate's own mishap, then a
 claim told to someone that admits nothing) and a mishap "per ongeluk" kept quiet
-(:func:`talentfit.value_reading.cover_stories`) are ``contrary`` evidence for every value.
+(:func:`talentfit.value_reading.cover_stories`) are ``contrary`` evidence for every value. So
+is a letdown that ends the candidate's story (their own convenience first, the customer left
+worse off, a brush-off told; :func:`talentfit.value_reading.letdowns`), next to a value's own
+evidence; in the backoff it is ``general_contrary``. Among the indirect evidence, a
+present-tense habit lived ("even on the bits under the sofa", "ik kijk altijd …") is
+``general_habit`` rather than ``general_no_story``. An indicator in a clause whose subject is
+someone else (:func:`talentfit.value_reading.other_subject`) is not the candidate's act.
 
 With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
 ``alignment = (P - N) / (P + N + 1)``, rounded to three decimals: in (-1, 1), positive when the
