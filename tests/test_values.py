@@ -482,6 +482,12 @@ FRESH_BATCHES = {
     "values_fresh_29.jsonl": {"nl": 23, "en": 24},
     "values_fresh_30.jsonl": {"nl": 24, "en": 21},
     "values_fresh_31.jsonl": {"nl": 24, "en": 22},
+    # batches 32–35: not tuned on (their misses are listed in docs/values.md); the figures of
+    # the code that added them, as a regression guard
+    "values_fresh_32.jsonl": {"nl": 18, "en": 21},
+    "values_fresh_33.jsonl": {"nl": 19, "en": 18},
+    "values_fresh_34.jsonl": {"nl": 16, "en": 13},
+    "values_fresh_35.jsonl": {"nl": 17, "en": 15},
 }
 
 

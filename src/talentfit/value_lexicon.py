@@ -113,6 +113,22 @@ class GeneralCues:
     acceptances: list[str] = attrs.field(factory=list)
     # "someone", "people", "iemand": subjects that are not the candidate (not pronouns)
     other_subjects: list[str] = attrs.field(factory=list)
+    # determiners and possessives that open a noun phrase as a clause's subject ("een paar
+    # kooplui stelden voor", "my colleague had set up", "a regular suggested"): someone else
+    subject_determiners: list[str] = attrs.field(factory=list)
+    # A habit of the candidate's, told in the present: kept at a cost ("even on the bits
+    # under the sofa", "ook als dat de prijs drukt") or as a rule of theirs ("I always",
+    # "elke sponning"), without a negation or a minimiser: a belief lived, not no story.
+    habit_costs: list[str] = attrs.field(factory=list)
+    habit_words: list[str] = attrs.field(factory=list)
+    habit_blockers: list[str] = attrs.field(factory=list)  # "ik zeg altijd", "ach", "but"
+    # A letdown ending the candidate's story: their own convenience first ("went home") or the
+    # customer left worse off ("she had to wait a week"), with examples that must clash for
+    # every built-in value and look-alikes (a repair follows, a condition) that must not.
+    letdowns: list[str] = attrs.field(factory=list)
+    purpose_modals: list[str] = attrs.field(factory=list)  # "so I'd be done by two"
+    letdown_examples: list[str] = attrs.field(factory=list)
+    letdown_look_alikes: list[str] = attrs.field(factory=list)
     # Deceptions the candidate tells of (a cover story, a made-up excuse, a record signed off
     # as done): direct contrary evidence for every value, with examples that must clash for
     # every built-in value (`deception_examples`) and honest look-alikes that must not

@@ -17,15 +17,17 @@ from typing import Any
 import attrs
 
 from .patterns import Match, Matcher
-from .text import Doc, _negation_cues, fold, language_data
+from .text import Doc, _is_finite_past, _negation_cues, _speech, fold, language_data
 from .value_lexicon import compile_all, lexicon
 
 __all__ = [
     "Cues",
     "candidate_acts",
     "cover_stories",
+    "letdowns",
     "match_negated",
     "non_overlapping",
+    "other_subject",
     "read_cues",
     "read_signal",
 ]
@@ -194,6 +196,13 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
     negated = match_negated(doc, match)
     if not contrary and not negated and _someone_else_acts(doc, match):
         return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
+    if (
+        not contrary
+        and not negated
+        and not match.pattern.has_negation  # "A job isn't finished when …": a view
+        and other_subject(doc, match.first, match.last)
+    ):
+        return None  # "Mijn ploegmaat had voorgesteld …", "A regular suggested …": theirs
     if not contrary and not negated and _suggested_by_other(doc, match.first):
         return None  # "A mum suggested we …": her suggestion, not the candidate's idea
     if not contrary and not negated and _requested_by_other(doc, match.first):
@@ -251,6 +260,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
             return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
         if _reported_by_other(doc, match.first) or cues.not_taken(doc, match):
             return None  # "mijn chef zei altijd …", "ik kon hem … aansmeren, maar …"
+        if _others_act(doc, match):
+            return None  # "the crews kept getting in each other's way. I suggested …"
     if not contrary and not negated and cues.claimed(doc, match):
         if cues.contrasted(doc, match.last):
             return "hollow_self_description"  # "ik ben heel klantgericht hoor, maar …"
@@ -460,7 +471,9 @@ class Cues:
         """A contrary act the candidate *could* have done, then a contrast ("ik kon hem een
         duurder contract aansmeren … Maar …", "I could have …, but"), or told as a
         counterfactual ("it would have been easy to quietly relabel it", "admitting it would
-        have meant …", up to three tokens after the match): a road not taken."""
+        have meant …", up to three tokens after the match): a road not taken. A modal in
+        what the candidate says ("ik heb gezegd dat ik er eens over na zou denken, maar …")
+        is the brush-off they told, not a road not taken."""
         sent_first = doc.sentences[doc.tokens[match.first].sent][0]
         # the modal may stand inside the belief too: "Nobody would have noticed, but I …"
         before = doc.tokens[sent_first : match.last + 1]
@@ -472,7 +485,16 @@ class Cues:
             return True  # "It would have been easy to quietly relabel it": not done
         if counterfactual_only:
             return False
-        return any(t.norm in self.modals for t in before) and self.contrasted(doc, match.last)
+        modals = [t.i for t in before if t.norm in self.modals]
+        reports = _report_words(doc.lang)[0]
+        said = [
+            t.i
+            for t in before
+            if t.i < match.first and t.norm in reports and candidate_acts(doc, t.i)
+        ]
+        if modals and said and min(modals) > said[0]:
+            return False  # "ik zei dat ik er eens over na zou denken": a brush-off told, done
+        return bool(modals) and self.contrasted(doc, match.last)
 
 
 CLAIM_REACH = 4  # tokens between a self-description ("ik ben heel") and the value word
@@ -675,6 +697,134 @@ def _persons(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     grammar = language_data(lang).grammar
     selves = frozenset(grammar.first_singular) | frozenset(grammar.first_plural)
     return selves, frozenset(grammar.third_person_subjects)
+
+
+@functools.cache
+def _grammar_words(lang: str, field: str) -> frozenset[str]:
+    """A word list of the language's ``[grammar]`` data (``talentfit/data/lang``), folded."""
+    return frozenset(fold(w) for w in getattr(language_data(lang).grammar, field))
+
+
+def _inflected_verb(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` looks like a finite or participle verb form: a past form or
+    auxiliary of the language data, or a word whose lemma differs from it ("stelden",
+    "suggested", "voorgesteld"), not a bare noun ("a quick call")."""
+    tok = doc.tokens[k]
+    if tok.norm in _copulas(doc.lang) or tok.lemma in _copulas(doc.lang):
+        return False  # "A job isn't finished": a view of a thing, not someone's act
+    return _is_finite_past(tok.norm, tok.lemma, _speech(doc.lang)) or (
+        tok.lemma != tok.norm and tok.norm not in _other_people(doc.lang)
+    )
+
+
+def _self_before(doc: Doc, k: int) -> bool:
+    """Whether a subject form of the candidate stands earlier in the sentence of token
+    ``k`` ("I said the studio had sent a faulty copy": the candidate's claim)."""
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    first = doc.sentences[doc.tokens[k].sent][0]
+    return any(t.norm in selves for t in doc.tokens[first:k])
+
+
+def _others_act(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a contrary match is what someone else did, told as the setting of the
+    candidate's story: another person is the clause's subject (:func:`other_subject`), the
+    match holds a verb form ("kept getting in each other's way", "were complaining", "die
+    klaagden"; not a judgement of them: "he was being dramatic"), the clause is in the past,
+    the candidate is not named before it in the sentence ("I said the studio had sent …")
+    and acts after it in the answer (unlike an outcome: "… ze belde zelf maar")."""
+    return (
+        other_subject(doc, match.first, match.last, persons_only=True)
+        and any(_inflected_verb(doc, k) for k in range(match.first, match.last + 1))
+        and _past_clause(doc, match)
+        and not _self_before(doc, match.first)
+        and _self_after(doc, match.last)
+    )
+
+
+def _self_after(doc: Doc, k: int) -> bool:
+    """Whether a subject form of the candidate follows token ``k`` in the answer, in a later
+    clause: the candidate acts after what someone else did (the story's setting), unlike an
+    outcome that ends the answer ("… ze belde zelf maar")."""
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    clause = doc.tokens[k].clause
+    return any(t.norm in selves and t.clause != clause for t in doc.tokens[k + 1 :])
+
+
+def _past_clause(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the clause of ``match`` has a past-tense verb up to the match's end (a told
+    event, not a view: "They can't prove it was already there" is a view)."""
+    tokens = doc.tokens
+    clause, sent = tokens[match.first].clause, tokens[match.first].sent
+    grammar = language_data(doc.lang).grammar
+    forms = frozenset(grammar.past_forms)
+    auxiliaries = frozenset(grammar.perfect_auxiliaries)
+    suffixes = tuple(grammar.past_suffixes)
+    words = [t for t in tokens[: match.last + 1] if t.clause == clause and t.sent == sent]
+    for j, t in enumerate(words):
+        if t.norm in forms or (
+            len(t.norm) > 3
+            and t.norm.endswith(suffixes)
+            and t.lemma != t.norm
+            and (doc.lang != "nl" or t.lemma.endswith("en"))  # "klaagden", not "klanten"
+        ):
+            return True
+        if t.norm in auxiliaries and any(
+            w.lemma != w.norm and w.norm.endswith((*suffixes, "d", "t", "en"))
+            for w in words[j + 1 :]
+        ):
+            return True  # "ze hebben geklaagd", "they have complained"
+    return False
+
+
+def other_subject(doc: Doc, first: int, last: int, *, persons_only: bool = False) -> bool:
+    """Whether the clause of tokens ``first..last`` has someone else as its subject.
+
+    One rule, fed by the grammar lists of ``talentfit/data/lang`` (``self_subjects``,
+    ``other_subject_pronouns``, ``third_parties``) and the values data (``other_people``,
+    ``other_subjects``, ``subject_determiners``): no subject form of the candidate (ik, we,
+    I, we'd …; "me"/"my"/"mijn" are no subject) in the clause up to the match, nor an
+    inverted "ik"/"I" right after it, nor "me"/"mij" in the match ("count on me"), and the
+    clause opens (past "and"/"en") with a third-person pronoun ("ze klaagden"), a person
+    noun, a determiner or possessive and a person noun close after it ("mijn ploegmaat had
+    voorgesteld": a possessive does not make the candidate the subject; "passengers who were
+    complaining"), or — unless ``persons_only`` — a noun phrase opened by a determiner when
+    the match opens with a verb form ("een paar kooplui stelden voor", "a regular
+    suggested"). "me and the lads sort it" is the candidate's."""
+    tokens = doc.tokens
+    clause, sent = tokens[first].clause, tokens[first].sent
+    start = first
+    while start > 0 and tokens[start - 1].clause == clause and tokens[start - 1].sent == sent:
+        start -= 1
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    objects = general_words(doc.lang, "object_self")
+    if any(t.norm in selves for t in tokens[start : last + 1]):
+        return False
+    if any(t.norm in objects for t in tokens[first : last + 1]):
+        return False  # "Parents count on me": the pattern is about the candidate
+    after = last + 1
+    inverted = general_words(doc.lang, "inverted_self")
+    if after < len(tokens) and tokens[after].clause == clause and tokens[after].norm in inverted:
+        return False  # "… belde ik terug": the candidate, inverted ("suggested we …" is not)
+    links = general_words(doc.lang, "links")
+    if start > 0 and tokens[start].norm in links and tokens[start - 1].norm in selves | objects:
+        return False  # "me and the lads sort it", "ik en mijn collega": the candidate too
+    lead = [t for t in tokens[start:first] if t.norm not in links]
+    if not lead or lead[0].norm in objects:
+        return False  # "… and rang her back": carried over; "me and the lads": the candidate
+    pronouns = _grammar_words(doc.lang, "other_subject_pronouns")
+    people = _grammar_words(doc.lang, "third_parties") | _other_people(doc.lang)
+
+    def person(t: Any) -> bool:
+        return t.norm in people or t.lemma in people
+
+    head = lead[0]
+    if head.norm in pronouns or head.norm in _other_subjects(doc.lang) or person(head):
+        return True
+    if head.norm not in general_words(doc.lang, "subject_determiners"):
+        return False
+    if any(person(t) for t in lead[1:4]):
+        return True  # "een oudere mevrouw", "my colleague", "the other volunteers"
+    return not persons_only and len(lead) >= 2 and _inflected_verb(doc, first)
 
 
 def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> bool:
@@ -1025,3 +1175,73 @@ def _own_mishap(doc: Doc, match: Match[Any]) -> bool:
         and (opens or candidate_acts(doc, match.first))
         and not _in_condition(doc, match.first)
     )
+
+
+@functools.cache
+def _letdown_matcher(lang: str) -> Matcher[str]:
+    data = lexicon(lang).general
+    where = f"talentfit/data/values/{lang}.toml"
+    return Matcher([(p, "letdown") for p in compile_all(data.letdowns, lang, where)])
+
+
+def _told_past_act(doc: Doc) -> bool:
+    """Whether the answer has a sentence with the candidate as a subject and a past-tense
+    verb: the candidate tells what they did."""
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    grammar = language_data(doc.lang).grammar
+    forms = frozenset(grammar.past_forms) | frozenset(grammar.perfect_auxiliaries)
+    for first, last in doc.sentences:
+        tokens = doc.tokens[first:last]
+        if any(t.norm in selves for t in tokens) and any(
+            t.norm in forms or (t.norm.endswith(tuple(grammar.past_suffixes)) and t.lemma != t.norm)
+            for t in tokens
+        ):
+            return True
+    return False
+
+
+def letdowns(doc: Doc, cues: Cues) -> list[Match[str]]:
+    """A letdown that ends the candidate's story: their own convenience put first ("ik ben
+    vroeg naar huis gegaan", "I put my headphones in") or the customer left worse off ("ze
+    moest een week wachten", "the lady waited till after four", "naar de concurrent") —
+    ``[general] letdowns``. Returned (a contrary act for every value) when the candidate
+    tells a past act of theirs, the letdown is not quoted, negated, conditional or
+    counterfactual, and no subject form of the candidate follows it in a later sentence or
+    clause (outside a purpose clause: "so I'd be done by two"): nothing was done about it."""
+    found = _letdown_matcher(doc.lang).find(doc)
+    if not found or not _told_past_act(doc):
+        return []
+    tokens = doc.tokens
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    purpose = general_words(doc.lang, "purpose_words")
+    for m in found:
+        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+            continue
+        if match_negated(doc, m) or _in_condition(doc, m.first):
+            continue
+        if cues.not_taken(doc, m, counterfactual_only=True):
+            continue
+        clause = tokens[m.last].clause
+        later = [t for t in tokens[m.last + 1 :] if t.clause != clause and t.norm in selves]
+        if any(not _in_purpose(doc, t.i, purpose) for t in later):
+            continue  # "… moest wachten, dus ik heb het zelf opgehaald": a repair follows
+        return [m]
+    return []
+
+
+def _in_purpose(doc: Doc, k: int, purpose: frozenset[str]) -> bool:
+    """Whether token ``k`` stands in a clause of purpose: opened by "so"/"zodat" and, in
+    English, with a modal in it ("so I'd be done by two"; "so I drove it over" is a result)."""
+    tokens = doc.tokens
+    j = k
+    while j > 0 and tokens[j - 1].clause == tokens[k].clause:
+        j -= 1
+    if j < len(tokens) and tokens[j].norm in general_words(doc.lang, "links"):
+        j += 1
+    if tokens[j].norm not in purpose and not (j > 0 and tokens[j - 1].norm in purpose):
+        return False
+    if doc.lang == "nl":
+        return True
+    modals = general_words(doc.lang, "modal_words") | general_words(doc.lang, "purpose_modals")
+    words = [t for t in tokens[j:] if t.clause == tokens[k].clause]
+    return any(t.norm in modals for t in words)

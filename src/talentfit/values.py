@@ -36,7 +36,13 @@ weight, the value's ``basis`` is ``"indirect"``, and its alignment is halved
 A deception the candidate tells of (``[general] deceptions``: a record signed off as done,
 damage said to have been there already), a cover story (the candidate's own mishap, then a
 claim told to someone that admits nothing) and a mishap "per ongeluk" kept quiet
-(:func:`talentfit.value_reading.cover_stories`) are ``contrary`` evidence for every value.
+(:func:`talentfit.value_reading.cover_stories`) are ``contrary`` evidence for every value. So
+is a letdown that ends the candidate's story (their own convenience first, the customer left
+worse off, a brush-off told; :func:`talentfit.value_reading.letdowns`), next to a value's own
+evidence; in the backoff it is ``general_contrary``. Among the indirect evidence, a
+present-tense habit lived ("even on the bits under the sofa", "ik kijk altijd …") is
+``general_habit`` rather than ``general_no_story``. An indicator in a clause whose subject is
+someone else (:func:`talentfit.value_reading.other_subject`) is not the candidate's act.
 
 With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
 ``alignment = (P - N) / (P + N + 1)``, rounded to three decimals: in (-1, 1), positive when the
@@ -62,7 +68,9 @@ from .value_reading import (
     candidate_acts,
     cover_stories,
     general_words,
+    letdowns,
     non_overlapping,
+    other_subject,
     read_cues,
     read_signal,
 )
@@ -97,6 +105,8 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     # sentence) or speaks only in the present about themselves (views, habits, rules)
     "general_story": STORY_WEIGHT,
     "general_no_story": -STORY_WEIGHT,
+    # a present-tense habit of the candidate's kept at a cost or said as their rule
+    "general_habit": STORY_WEIGHT,
     "driver": 0.0,  # a motivation driver mention (talentfit.motivation); no value weight
 }
 GENERAL = "_general"  # payload id of the general service-attitude cues
@@ -389,21 +399,60 @@ def value_alignment(
         ValueEvidence(m.start, m.end, doc.text[m.start : m.end], "contrary")
         for m in cover_stories(doc)
     ]
+    # a letdown ending the story: next to a value's own evidence directly, else in the backoff
+    letdown = [
+        ValueEvidence(m.start, m.end, doc.text[m.start : m.end], "contrary")
+        for m in letdowns(doc, cues)
+    ]
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
     for i, value in enumerate(values):
         evidence = _evidence(doc, [*per_value[i], *deceits], cues)
         extra = [c for c in covers if not any(_spans_overlap(c, e) for e in evidence)]
+        if evidence and letdown:
+            # the letdown is the more specific reading of its words ("ben … naar huis gegaan")
+            evidence = [e for e in evidence if not _positive_under(e, letdown)]
+            extra += [c for c in letdown if not any(_spans_overlap(c, e) for e in evidence)]
         if extra:
             evidence = sorted([*evidence, *extra], key=lambda e: (e.start, e.end))
         if not evidence:
             if general is None:
                 general = _general_evidence(doc, [m for ms in per_value.values() for m in ms], cues)
+                general = [e for e in general if not _positive_under(e, letdown, sentence=False)]
+                general += [
+                    ValueEvidence(c.start, c.end, c.text, "general_contrary")
+                    for c in letdown
+                    if not any(
+                        _spans_overlap(c, e) and e.signal == "general_contrary" for e in general
+                    )  # a told act quoting the same sentence stays: the letdown outweighs it
+                ]
+                general.sort(key=lambda e: (e.start, e.end))
                 general += _story_evidence(doc, general)
             evidence = general
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
+
+
+def _positive_under(
+    e: ValueEvidence, letdowns: Sequence[ValueEvidence], *, sentence: bool = True
+) -> bool:
+    """Whether ``e`` is positive evidence overlapping a letdown; with ``sentence`` False, a
+    quoted whole told act (longer than the letdown and containing it) is kept."""
+    if SIGNAL_WEIGHTS[e.signal] <= 0:
+        return False
+    for c in letdowns:
+        if not _spans_overlap(c, e):
+            continue
+        if (
+            not sentence
+            and e.start <= c.start
+            and c.end <= e.end
+            and e.end - e.start > c.end - c.start
+        ):
+            continue
+        return True
+    return False
 
 
 def _spans_overlap(a: ValueEvidence, b: ValueEvidence) -> bool:
@@ -448,6 +497,8 @@ def _general_evidence(
             continue  # "I could easily have blamed the member before him": not done
         if kind == "general_indicator" and not _candidate_in_sentence(doc, hit.start, selves):
             continue  # "Een vader stelde voor …", "A bloke came in asking …": not the candidate
+        if kind == "general_indicator" and _other_subject_at(doc, hit.start, hit.end):
+            continue  # "A regular suggested we …": someone else's act in the candidate's story
         if kind is not None:
             found.append(ValueEvidence(hit.start, hit.end, doc.text[hit.start : hit.end], kind))
     if found:
@@ -456,13 +507,30 @@ def _general_evidence(
     for sent, info in enumerate(analysis.sentences):
         first, last = story.sentences[sent]
         negated = _self_negated(story, first, last)
-        if info.concrete and info.first_singular and info.first_past >= 0 and not negated:
+        subject = any(
+            story.tokens[k].norm in general_words(doc.lang, "self_subjects")
+            for k in range(first, last)
+        )  # "An older lady in my class kept asking me …": "me"/"my" is no subject
+        if (
+            info.concrete
+            and info.first_singular
+            and info.first_past >= 0
+            and not negated
+            and subject
+        ):
             start, end = story.sentence_span(sent)
             return [ValueEvidence(start, end, story.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
 
 
 COUNTERFACTUAL_REACH = 3  # tokens from "could have" to the act it says was not done
+
+
+def _other_subject_at(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tokens at character offsets ``start..end`` stand in a clause whose
+    subject is someone else (:func:`talentfit.value_reading.other_subject`)."""
+    inside = [t.i for t in doc.tokens if start <= t.start < end]
+    return bool(inside) and other_subject(doc, inside[0], inside[-1])
 
 
 def _counterfactual_before(doc: Doc, start: int, cues: Cues) -> bool:
@@ -489,7 +557,9 @@ def _candidate_in_sentence(doc: Doc, start: int, selves: frozenset[str]) -> bool
 def _self_negated(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first..last-1`` hold a negation cue, except one in a background
     clause without the candidate ("toen een meneer geen internet had, heb ik …", "when
-    he couldn't log in, I …"): the setting of the story, not a denial of it."""
+    he couldn't log in, I …"): the setting of the story, not a denial of it; nor one in a
+    clause opened by "dat"/"that" without the candidate ("ik heb gezegd dat dat hier niet
+    getolereerd wordt"): what was said."""
     selves = general_words(doc.lang, "self_subjects")
     tokens = doc.tokens
     for k in range(first, last):
@@ -499,7 +569,11 @@ def _self_negated(doc: Doc, first: int, last: int) -> bool:
         background = clause[0].norm in general_words(doc.lang, "background_openers") and not any(
             t.norm in selves for t in clause
         )
-        if not background:
+        # "Ik heb gezegd dat dat hier niet getolereerd wordt": what was said, not a denial
+        content = clause[0].norm in general_words(doc.lang, "complementisers") and not any(
+            t.norm in selves for t in clause
+        )
+        if not background and not content:
             return True
     return False
 
@@ -540,11 +614,54 @@ def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[Value
     if past and any(h.kind == "counter" for h in analysis.hits):
         return []  # "I told him that's finance and closed the ticket": a story, but no credit
     signal = "general_story" if past else "general_no_story"
+    sent = past[0] if past else personal[0]
+    if not past:
+        habit = _lived_habit(doc, story, personal)
+        if habit is not None:
+            signal, sent = "general_habit", habit
     if SIGNAL_WEIGHTS[signal] * sum(SIGNAL_WEIGHTS[e.signal] for e in found) < 0:
         return []  # the story signal is a tie-breaker, never against the lexicons' reading
-    sent = past[0] if past else personal[0]
     start, end = story.sentence_span(sent)
     return [ValueEvidence(start, end, story.text[start:end], signal)]
+
+
+@functools.cache
+def _habit_matcher(lang: str) -> Matcher[str]:
+    data = lexicon(lang).general
+    where = f"talentfit/data/values/{lang}.toml"
+    return Matcher([(p, "cost") for p in compile_all(data.habit_costs, lang, where)])
+
+
+def _lived_habit(doc: Doc, story: Doc, personal: Sequence[int]) -> int | None:
+    """The first of the candidate's present-tense sentences ``personal`` (of the engine's
+    segmentation ``story``) that tells a habit kept at a cost ("I match every knot …, even on
+    the bits under the sofa", "ook als dat de prijs drukt") or said as their rule ("Ik kijk
+    altijd wat bloemisten …", "I always ask …"), without a negation, a minimiser ("ik stuur
+    ze gewoon terug") or a blocker (what they say or promise: "ik zeg altijd zes weken"; a
+    brush-off; a contrast) in it: a belief lived, not the absence of a story. None when
+    there is none."""
+    costs = _habit_matcher(doc.lang).find(story)
+    words = general_words(doc.lang, "habit_words")
+    blockers = general_words(doc.lang, "minimisers") | general_words(doc.lang, "habit_blockers")
+    for sent in personal:
+        first, last = story.sentences[sent]
+        tokens = story.tokens[first:last]
+        merely = general_words(doc.lang, "not_merely")
+        if any(
+            (t.i in story.negation_cues and not _followed_by(story, t.i, merely))
+            or t.norm in blockers
+            or t.lemma in blockers
+            for t in tokens
+        ):
+            continue  # "ik stuur ze gewoon terug", "ik zeg altijd zes weken"
+        if any(t.norm in words for t in tokens) or any(first <= c.first < last for c in costs):
+            return sent
+    return None
+
+
+def _followed_by(doc: Doc, k: int, words: frozenset[str]) -> bool:
+    """Whether token ``k + 1`` is one of ``words`` ("niet alleen", "not just": not merely)."""
+    return k + 1 < len(doc.tokens) and doc.tokens[k + 1].norm in words
 
 
 def _tautologies(doc: Doc) -> list[ValueEvidence]:

@@ -1,0 +1,77 @@
+"""Whose act is it: the clause's subject decides (talentfit.value_reading.other_subject)."""
+
+from __future__ import annotations
+
+import pytest
+
+from talentfit.text import analyse
+from talentfit.value_reading import other_subject
+from talentfit.values import builtin_values, value_alignment
+
+
+def _signals(text: str, lang: str, value: str) -> list[tuple[str, str]]:
+    result = value_alignment(text, lang, [builtin_values()[value]])[0]
+    return [(e.text, e.signal) for e in result.evidence]
+
+
+def _subject_other(text: str, lang: str, word: str) -> bool:
+    doc = analyse(text, lang, spoken=True)
+    k = next(t.i for t in doc.tokens if t.norm == word)
+    return other_subject(doc, k, k)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Mijn ploegmaat had voorgesteld om het anders te doen.", "nl", "voorgesteld"),
+        ("Een paar kooplui stelden voor om een avondmarkt te proberen.", "nl", "stelden"),
+        ("My manager told the customer it was fine.", "en", "told"),
+        ("A regular suggested we do a quiz night.", "en", "suggested"),
+        ("The keepers kept getting in each other's way.", "en", "getting"),
+        ("Ze klaagden over de wachttijd.", "nl", "klaagden"),
+    ],
+)
+def test_someone_else_as_subject(text: str, lang: str, word: str) -> None:
+    assert _subject_other(text, lang, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Ik heb mijn collega gebeld.", "nl", "gebeld"),
+        ("Mijn collega en ik hebben het samen opgelost.", "nl", "opgelost"),
+        ("When we're busy, me and the lads sort it between us.", "en", "sort"),
+        ("I rang her back and apologised.", "en", "apologised"),
+        ("A quick call to the customer sorted it.", "en", "call"),
+        ("Dat hoort erbij, dat je het afmaakt.", "nl", "afmaakt"),
+        ("Toen belde ik de klant terug.", "nl", "belde"),
+    ],
+)
+def test_the_candidate_as_subject(text: str, lang: str, word: str) -> None:
+    assert not _subject_other(text, lang, word)
+
+
+def test_someone_elses_suggestion_is_not_the_candidates_initiative() -> None:
+    text = "Een paar kooplui stelden voor om op donderdagavond een avondmarkt te proberen."
+    assert ("stelden voor", "indicator") not in _signals(text, "nl", "entrepreneurship")
+    own = "Ik stelde voor om op donderdagavond een avondmarkt te proberen."
+    assert ("stelde voor", "indicator") in _signals(own, "nl", "entrepreneurship")
+
+
+def test_others_contrary_act_as_the_setting_does_not_count_against() -> None:
+    text = (
+        "With the new elephant house, the keepers and the education staff kept getting in "
+        "each other's way. I suggested a weekly lunch together to line things up."
+    )
+    result = value_alignment(text, "en", [builtin_values()["collaboration"]])[0]
+    assert result.alignment is not None and result.alignment > 0
+    # a judgement of the other person is the candidate's view and still counts
+    judged = "He was being dramatic, so I carried on with the procedure."
+    result = value_alignment(judged, "en", [builtin_values()["empathy"]])[0]
+    assert result.alignment is not None and result.alignment < 0
+
+
+def test_me_or_my_is_no_subject_for_a_told_act() -> None:
+    text = "An older lady in my class kept asking me to repeat things."
+    signals = _signals(text, "en", "respect")
+    assert not any(s == "general_indicator" for _, s in signals)
