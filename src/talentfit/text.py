@@ -215,6 +215,30 @@ class Doc:
     sents: list[int] = attrs.field(factory=list)
     # negation cues whose scope ends at a subject pronoun ("instead of X, I asked")
     bounded_cues: frozenset[int] = frozenset()
+    _sentence_starts: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _token_starts: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+
+    def _starts(self) -> list[int]:
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        return self._token_starts
+
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token holding character ``offset``, or None (bisection)."""
+        k = bisect.bisect_right(self._starts(), offset) - 1
+        return k if k >= 0 and offset < self.tokens[k].end else None
+
+    def tokens_within(self, start: int, end: int) -> tuple[int, int]:
+        """First and last index of the tokens that begin at offsets ``start..end - 1``
+        (first > last when there are none)."""
+        starts = self._starts()
+        return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end) - 1
+
+    def sentence_starts(self) -> list[int]:
+        """The character offset where each sentence begins (for bisection; computed once)."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [self.tokens[first].start for first, _ in self.sentences]
+        return self._sentence_starts
 
     def sentence_span(self, sent: int) -> tuple[int, int]:
         """Character offsets of sentence ``sent`` in the original text."""

@@ -85,6 +85,8 @@ class GeneralCues:
     inverted_self: list[str] = attrs.field(factory=list)
     purpose_words: list[str] = attrs.field(factory=list)
     object_self: list[str] = attrs.field(factory=list)
+    # the candidate as giver or agent in someone else's clause ("from me", "door mij")
+    self_agents: list[str] = attrs.field(factory=list)
     # "nobody", "niemand": a negated subject in a purpose clause ("so nobody could listen in")
     negative_pronouns: list[str] = attrs.field(factory=list)
     # skipped before a person noun that opens a clause ("my colleague", "de klant")

@@ -776,6 +776,11 @@ def _past_clause(doc: Doc, match: Match[Any]) -> bool:
     return False
 
 
+@functools.cache
+def _self_agents(lang: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(p).split()) for p in lexicon(lang).general.self_agents)
+
+
 def other_subject(doc: Doc, first: int, last: int, *, persons_only: bool = False) -> bool:
     """Whether the clause of tokens ``first..last`` has someone else as its subject.
 
@@ -801,6 +806,12 @@ def other_subject(doc: Doc, first: int, last: int, *, persons_only: bool = False
         return False
     if any(t.norm in objects for t in tokens[first : last + 1]):
         return False  # "Parents count on me": the pattern is about the candidate
+    end = last + 1
+    while end < len(tokens) and tokens[end].clause == clause and tokens[end].sent == sent:
+        end += 1
+    agents = _self_agents(doc.lang)
+    if any(tuple(doc.norms[k : k + 2]) in agents for k in range(start, end - 1)):
+        return False  # "everyone gets the same welcome from me": the candidate gives it
     after = last + 1
     inverted = general_words(doc.lang, "inverted_self")
     if after < len(tokens) and tokens[after].clause == clause and tokens[after].norm in inverted:
@@ -827,6 +838,9 @@ def other_subject(doc: Doc, first: int, last: int, *, persons_only: bool = False
     return not persons_only and len(lead) >= 2 and _inflected_verb(doc, first)
 
 
+_CLAUSE_REACH = 40  # tokens either side of a match that are read as its clause
+
+
 def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> bool:
     """Whether the clause of an indicator has another person as subject and no first person
     ("en dan zoeken ze het zelf maar uit"): the behaviour is not the candidate's. With
@@ -837,7 +851,11 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
         others = others | _other_people(doc.lang)
     tokens = doc.tokens
     clause = tokens[match.first].clause
-    words = [t for t in tokens if t.clause == clause and t.sent == tokens[match.first].sent]
+    sent_first, sent_last = doc.sentences[tokens[match.first].sent]
+    # the clause around the match (a run-on clause is read within _CLAUSE_REACH tokens)
+    lo = max(sent_first, match.first - _CLAUSE_REACH)
+    hi = min(sent_last, match.last + 1 + _CLAUSE_REACH)
+    words = [t for t in tokens[lo:hi] if t.clause == clause]
     lead = [
         t
         for t in words

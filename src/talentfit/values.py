@@ -52,6 +52,7 @@ is no evidence at all. The ``+ 1`` keeps one stray word from reading as full ali
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -529,14 +530,14 @@ COUNTERFACTUAL_REACH = 3  # tokens from "could have" to the act it says was not 
 def _other_subject_at(doc: Doc, start: int, end: int) -> bool:
     """Whether the tokens at character offsets ``start..end`` stand in a clause whose
     subject is someone else (:func:`talentfit.value_reading.other_subject`)."""
-    inside = [t.i for t in doc.tokens if start <= t.start < end]
-    return bool(inside) and other_subject(doc, inside[0], inside[-1])
+    first, last = doc.tokens_within(start, end)
+    return first <= last and other_subject(doc, first, last)
 
 
 def _counterfactual_before(doc: Doc, start: int, cues: Cues) -> bool:
     """Whether a counterfactual ("could easily have", "had kunnen") ends at most three
     tokens before character offset ``start``, in its sentence: a road not taken."""
-    k = next((t.i for t in doc.tokens if t.start <= start < t.end), None)
+    k = doc.token_at(start)
     if k is None:
         return False
     return any(
@@ -548,8 +549,10 @@ def _counterfactual_before(doc: Doc, start: int, cues: Cues) -> bool:
 def _candidate_in_sentence(doc: Doc, start: int, selves: frozenset[str]) -> bool:
     """Whether the sentence holding character offset ``start`` names the candidate (ik, me,
     we, I, my …): an engine indicator in a sentence without them is someone else's act."""
-    for first, last in doc.sentences:
-        if doc.tokens[first].start <= start < doc.tokens[last - 1].end:
+    k = bisect.bisect_right(doc.sentence_starts(), start) - 1
+    if k >= 0:
+        first, last = doc.sentences[k]
+        if start < doc.tokens[last - 1].end:
             return any(t.norm in selves for t in doc.tokens[first:last])
     return True
 
