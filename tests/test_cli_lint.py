@@ -82,7 +82,16 @@ def test_unreadable_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     code, out, err = run("--format", "json", good, missing)
     assert code == 2
     assert err.strip().splitlines() == [f"Error: no such file ({missing})"]
-    assert len(json.loads(out)) == 1
+    # one object per file given: the unreadable one says why, nothing is silently dropped
+    first, second = json.loads(out)
+    assert first["path"] == good and "error" not in first and first["metrics"]["words"] > 0
+    assert second == {
+        "path": missing,
+        "language": None,
+        "findings": [],
+        "metrics": None,
+        "error": "no such file",
+    }
     binary = write(tmp_path, "x.txt", b"\x00\x01\xff")
     code, _, err = run(binary)
     assert code == 2 and err.startswith("Error: ") and "Traceback" not in err
@@ -133,3 +142,24 @@ def test_demo_lints_the_example_vacancy() -> None:
     assert result.exit_code == 0
     assert "linting an example cliché-laden vacancy (nl)" in result.stdout
     assert "example-nl.txt:1:1: error exclusionary_gender gendered-title:" in result.stdout
+
+
+def test_a_directory_lints_the_vacancy_files_below_it(tmp_path: Path) -> None:
+    """A folder of vacancies in CI: every .txt/.md/.html below it, sorted, hidden folders
+    and other files left out; a folder without any is an error that names it."""
+    folder = tmp_path / "ads"
+    (folder / "2026").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    write(folder, "good.md", GOOD_EN)
+    write(folder / "2026", "cliche.txt", example_vacancy("nl"))
+    write(folder / ".git", "hidden.txt", example_vacancy("nl"))
+    write(folder, "notes.rst", "not a vacancy")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run("--format", "json", str(folder), str(empty))
+    paths = [entry["path"] for entry in json.loads(out)]
+    assert paths == [str(folder / "2026" / "cliche.txt"), str(folder / "good.md"), str(empty)]
+    assert json.loads(out)[2]["error"] == "no vacancy files (.txt, .md, .html) in this directory"
+    assert code == 2 and err.startswith("Error: no vacancy files")
+    code, _, err = run(str(folder))
+    assert code == 1 and err == ""

@@ -217,3 +217,19 @@ def test_empty_input_is_ok(tmp_path: Path) -> None:
     """An empty file scores nothing and exits 0."""
     code, out, _ = run("score", write(tmp_path, "e.jsonl", ""))
     assert code == 0 and out == ""
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    """``python -m talentfit`` is the ``talentfit`` command (for environments without the
+    script on PATH)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "talentfit", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("talentfit, version ")

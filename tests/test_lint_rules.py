@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from talentfit.lint import CATEGORIES, lint_vacancy, rule_file
+from talentfit.lint import CATEGORIES, PROBLEM_CATEGORIES, lint_vacancy, rule_file
 from talentfit.lint._model import RuleSpec
 from talentfit.lint._rules import CHECKS, compiled_rules
 from talentfit.text import LANGUAGES
@@ -65,3 +67,30 @@ def test_rule_files_compile(lang: str) -> None:
     """Every pattern, exception and context pattern of the packaged rules compiles."""
     rules = compiled_rules(lang)
     assert rules.matcher.size > 100 and len(rules.checks) == len(CHECKS)
+
+
+_QUOTED = re.compile(r"[‘'“\"]([^‘'’“”\"]{8,})[’'”\"]")
+_INSTEAD = ("in plaats van", "instead of", "not ", "niet ")
+
+
+def _advised_phrases() -> list[object]:
+    """The quoted wording each rule's suggestion recommends (not what it says to replace)."""
+    params = []
+    for lang, rule in RULES:
+        for m in _QUOTED.finditer(rule.suggestion):
+            before = rule.suggestion[max(0, m.start() - 16) : m.start()].lower()
+            if not before.rstrip().endswith(_INSTEAD):
+                params.append(pytest.param(lang, rule.id, m.group(1), id=f"{lang}-{rule.id}"))
+    return params
+
+
+@pytest.mark.parametrize(("lang", "rule", "phrase"), _advised_phrases())
+def test_the_advice_itself_is_not_a_problem(lang: str, rule: str, phrase: str) -> None:
+    """What a suggestion tells the writer to put ("een team van 8 mensen tussen 19 en 61
+    jaar", "tussen € 3.100 en € 3.900 bruto per maand") draws no problem finding."""
+    problems = [
+        (f.rule, f.text)
+        for f in lint_vacancy(phrase, lang=lang).findings
+        if f.category in PROBLEM_CATEGORIES and f.start != f.end
+    ]
+    assert problems == [], f"{rule}'s advice {phrase!r} is flagged"

@@ -220,3 +220,20 @@ def test_a_phrase_alternative_in_disguise_is_rejected(bad: str) -> None:
 )
 def test_deliberate_alternatives_are_not_taken_for_phrase_alternatives(good: str) -> None:
     compile_pattern(good, "en")
+
+
+def test_not_followed_by() -> None:
+    """``!off|by``: the next token is none of these; the sentence may also end there. It
+    takes no token itself, and a word after it still follows the gap rules."""
+    assert find("dropped !off|by", "I dropped the vase.", "en") == ["dropped"]
+    assert find("dropped !off|by", "I dropped off the keys.", "en") == []
+    assert find("dropped !off|by", "She dropped by later.", "en") == []
+    assert find("dropped !off", "It dropped. Off we went.", "en") == ["dropped"]
+    assert find("dropped !off ... vase", "I dropped the old vase.", "en") == [
+        "dropped the old vase"
+    ]
+    assert find("=had !=heb|gehad", "Ik had hem gebeld.") == ["had"]
+    assert find("=had !=heb|gehad", "Ik had heb.") == []
+    for bad in ("!off dropped", "dropped !...", "dropped !(x", "dropped !off|"):
+        with pytest.raises(ConfigError):
+            compile_pattern(bad, "en")

@@ -106,6 +106,49 @@ def test_we_story_is_capped_at_three() -> None:
     assert level(text, "initiative", "en") <= 3
 
 
+def test_us_and_our_in_the_outcome_do_not_make_a_we_story() -> None:
+    """Only "we" as the subject tells a story as 'we': "they ordered from us" is the
+    customer acting, so the candidate's own story keeps its level."""
+    text = (
+        "We sent a couple the wrong wedding invitations, with the date misprinted. "
+        "I called them the same morning, apologised that we'd missed it in the proof check, "
+        "reprinted the whole batch overnight at our cost and drove them round myself before "
+        "lunch. They still had time to post them that day and they ordered their thank-you "
+        "cards from us too."
+    )
+    assert level(text, "service_recovery", "en") >= 4
+    told_as_we = text.replace("they ordered their thank-you cards from us too", "we posted them")
+    assert level(told_as_we, "service_recovery", "en") <= 3
+
+
+def test_one_long_sentence_of_own_actions_with_perspective_and_result_is_solid() -> None:
+    """Four past actions in one sentence tell as much as two sentences, when the customer's
+    perspective and a result are there; a thin one-sentence story stays at 3."""
+    rich = (
+        "A teenage lad came into the barbers for his first proper haircut and was clearly "
+        "anxious. I asked him what he liked, talked him through each step before I did it "
+        "and showed him the back in the mirror halfway through. He left grinning and his mum "
+        "booked him in again for the following month."
+    )
+    assert level(rich, "personal_approach", "en") == 4
+    thin = (
+        "A customer picked up his car after a service and found a scratch on the door. I "
+        "apologised, looked at it with him, and booked it in with our body shop to fix it "
+        "the next week at no cost. He accepted that."
+    )
+    assert level(thin, "service_recovery", "en") == 3
+
+
+def test_a_customer_who_just_leaves_is_no_outcome() -> None:
+    """ "He took it and left" ends the story without telling how it ended for him."""
+    story = (
+        "At the pharmacy a young father came in with a crying baby and a prescription. I "
+        "noticed he looked exhausted, so I let him sit down while I prepared the medicine. "
+    )
+    assert level(story + "He took it and left.", "empathy", "en") == 3
+    assert level(story + "He thanked me and said he could finally breathe.", "empathy", "en") == 4
+
+
 def test_untargeted_competency_without_evidence_is_null() -> None:
     """Other competencies get a level only with evidence; otherwise 'insufficient evidence'."""
     result = score_answer(SOLID_EN, competency="ownership", lang="en")

@@ -97,3 +97,31 @@ def test_a_sentence_may_open_with_an_elided_dutch_word() -> None:
     """Two sentences in "… gehouden. 's Avonds heb ik gebeld"; "'s avonds" inside one is one."""
     assert len(analyse("Ik heb het geregeld. 's Avonds heb ik gebeld.", "nl").sentences) == 2
     assert len(analyse("Ik heb 's avonds gebeld en het geregeld.", "nl").sentences) == 1
+
+
+def test_hesitations_are_no_words_in_spoken_text_only() -> None:
+    """A transcript's "eh"/"uh" is skipped in spoken text (offsets still point into it);
+    written text keeps every word."""
+    text = "Ik heb eh zelf de vervoerder uh gebeld."
+    spoken = analyse(text, "nl", spoken=True)
+    assert [t.norm for t in spoken.tokens] == ["ik", "heb", "zelf", "de", "vervoerder", "gebeld"]
+    assert all(text[t.start : t.end] == t.surface for t in spoken.tokens)
+    assert "eh" in [t.norm for t in analyse(text, "nl").tokens]
+    only = analyse("Um, uh.", "en", spoken=True)
+    assert only.tokens == [] and only.sentences == []
+
+
+def test_hesitations_do_not_change_the_score() -> None:
+    from talentfit import score_answer
+
+    plain = (
+        "a customer rang because her parcel was lost i called the courier myself and "
+        "promised to ring her back by four and i did the parcel came the next day and she "
+        "thanked me"
+    )
+    hesitant = plain.replace("i called", "i um called").replace("and i did", "and uh i did")
+    levels = [
+        score_answer(t, lang="en", competency="ownership").score_for("ownership").level  # type: ignore[union-attr]
+        for t in (plain, hesitant)
+    ]
+    assert levels[0] == levels[1] and levels[0] is not None and levels[0] >= 3

@@ -348,8 +348,8 @@ def test_unknown_value_names_field_and_file() -> None:
     assert "role.toml" in message
 
 
-def test_custom_value_is_compiled_as_literal_phrases() -> None:
-    """Custom values match their phrases literally (with lemmas), never as regex."""
+def test_custom_value_is_compiled_as_words_never_regex() -> None:
+    """Custom values match their phrases as words (with lemmas), never as regex."""
     weird = custom_value(indicators=["(a+)+$", "eerlijk advies"], contrary=["extra verkopen"])
     resolved = resolve_values(profile(["eerlijk advies"], [weird]))
     assert [v.id for v in resolved] == ["eerlijk-advies"]
@@ -360,6 +360,30 @@ def test_custom_value_is_compiled_as_literal_phrases() -> None:
     bad = value_alignment("Het gaat mij om extra verkopen.", "nl", [value])
     assert bad[0].alignment is not None and bad[0].alignment < 0
     assert value_alignment("aaaaaaaaaaaaaaaaaaaaaaaa!", "nl", [value])[0].alignment is None
+
+
+def test_custom_phrases_match_their_words_loosely() -> None:
+    """An organisation writes "admitted a mistake"; candidates say "I admitted my mistake"
+    or "admitted that it was my mistake", and in Dutch the verb moves: "extra verkopen" is
+    "heb ik extra verkocht" and "verkocht ... extra"."""
+    honest = custom_value(
+        id="honest",
+        name="Honest advice",
+        indicators=["admitted a mistake"],
+        contrary=["extra verkopen"],
+    )
+    en = resolve_values(profile(["honest advice"], [honest], lang="en"))
+    for text in ("I admitted my mistake straight away.", "I admitted that it was my mistake."):
+        result = value_alignment(text, "en", en)[0]
+        assert result.alignment is not None and result.alignment > 0, text
+        assert any(e.signal == "indicator" for e in result.evidence), text
+    nl = resolve_values(profile(["honest advice"], [honest]))
+    for text in ("Die dag heb ik flink extra verkocht.", "Ik verkocht ze er nog wat extra bij."):
+        result = value_alignment(text, "nl", nl)[0]
+        assert result.alignment is not None and result.alignment < 0, text
+    # the words must be near each other, in one sentence
+    far = "I admitted I was late. The mistake on the invoice was not mine."
+    assert not any(e.signal == "indicator" for e in value_alignment(far, "en", en)[0].evidence)
 
 
 def test_custom_values_are_declared_even_when_not_listed() -> None:
@@ -454,6 +478,10 @@ FRESH_BATCHES = {
     "values_fresh_25.jsonl": {"nl": 24, "en": 24},
     "values_fresh_26.jsonl": {"nl": 24, "en": 22},
     "values_fresh_27.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_28.jsonl": {"nl": 24, "en": 24},
+    "values_fresh_29.jsonl": {"nl": 23, "en": 24},
+    "values_fresh_30.jsonl": {"nl": 24, "en": 21},
+    "values_fresh_31.jsonl": {"nl": 24, "en": 22},
 }
 
 
@@ -1019,3 +1047,64 @@ def test_a_contrary_belief_the_candidate_sets_themselves_against_is_rejected() -
     )
     assert [e.signal for e in result.evidence] == ["negated_contrary"]
     assert result.alignment is not None and result.alignment > 0
+
+
+DECEPTION_EXAMPLES = [
+    (lang, sentence) for lang in LANGUAGES for sentence in lexicon(lang).general.deception_examples
+]
+HONEST_EXAMPLES = [
+    (lang, sentence) for lang in LANGUAGES for sentence in lexicon(lang).general.honest_examples
+]
+
+
+def test_deceptions_have_examples() -> None:
+    """Meta-test: the deceptions and cover-story lists come with examples both ways."""
+    for lang in LANGUAGES:
+        general = lexicon(lang).general
+        assert general.deceptions and general.mishaps and general.tellings
+        assert general.deception_examples and general.honest_examples
+
+
+@pytest.mark.parametrize(("lang", "sentence"), DECEPTION_EXAMPLES)
+def test_a_told_deception_clashes_with_every_value(lang: str, sentence: str) -> None:
+    """A cover story or a record signed off as done counts against every built-in value."""
+    for value in builtin_values().values():
+        result = value_alignment(sentence, lang, [value])[0]
+        assert result.alignment is not None and result.alignment < 0, (value.id, result)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), HONEST_EXAMPLES)
+def test_an_honest_look_alike_is_no_deception(lang: str, sentence: str) -> None:
+    """An admission, a repair or someone else telling is not read as a deception."""
+    for value in builtin_values().values():
+        result = value_alignment(sentence, lang, [value])[0]
+        assert not any(e.signal == "contrary" for e in result.evidence), (value.id, result)
+
+
+def test_cover_story_needs_the_candidates_own_mishap_and_telling() -> None:
+    """The telling counts only after the candidate's mishap, and only when the candidate tells."""
+    openness = builtin_values()["openness"]
+    covered = "I'd dropped the lamp. I told the owner the shade had a crack in it."
+    assert any(
+        e.signal == "contrary" for e in value_alignment(covered, "en", [openness])[0].evidence
+    )
+    for text in (
+        "The lamp was old. I told the owner the shade had a crack in it.",
+        "I'd dropped the lamp. The owner said the shade had a crack in it anyway.",
+    ):
+        evidence = value_alignment(text, "en", [openness])[0].evidence
+        assert not any(e.text.startswith(("told", "said")) for e in evidence), text
+
+
+def test_counterfactual_blame_is_a_road_not_taken() -> None:
+    """ "I could easily have blamed …": the engine's blame cue there is a road not taken."""
+    text = "I could easily have blamed the member before him."
+    (result,) = value_alignment(text, "en", [builtin_values()["integrity"]])
+    assert not any(e.signal == "general_contrary" for e in result.evidence), result
+
+
+def test_a_conditional_mishap_of_someone_else_is_not_kept_quiet() -> None:
+    """ "Als een kweker per ongeluk te veel levert, …": a case, not the candidate's mishap."""
+    text = "Als een kweker per ongeluk te veel levert, staat dat bij mij gewoon op de bon."
+    (result,) = value_alignment(text, "nl", [builtin_values()["integrity"]])
+    assert not any(e.text == "per ongeluk" for e in result.evidence), result

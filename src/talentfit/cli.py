@@ -100,29 +100,42 @@ def vacancy() -> None:
 def vacancy_lint(
     files: tuple[str, ...], lang: str | None, fmt: str, fail_on: str, config_path: str | None
 ) -> None:
-    """Lint vacancy texts (.txt, .md, .html; - for stdin) for clichés, vague benefits,
-    hierarchy, excluding language, pay transparency, readability and structure.
+    """Lint vacancy texts (.txt, .md, .html; a directory for the ones below it; - for stdin)
+    for clichés, vague benefits, hierarchy, excluding language, pay transparency,
+    readability and structure.
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
     2 usage error or unreadable input.
     """
-    from .lint import exit_code, format_json, format_text, lint_file, load_lint_config
+    from .lint import (
+        LintResult,
+        exit_code,
+        format_json,
+        format_text,
+        lint_file,
+        load_lint_config,
+        vacancy_files,
+    )
 
     config = load_lint_config(config_path) if config_path else None
     results = []
+    # one JSON object per file given, in order: a result, or the error that stopped it
+    records: list[LintResult | tuple[str, str]] = []
     failed = False
-    for path in files:
+    for path in vacancy_files(files):
         try:
             result = lint_file(path, lang=lang, config=config)
         except TalentfitError as exc:
             click.echo(f"Error: {exc}", err=True)
+            records.append((path, exc.message))
             failed = True
             continue
         results.append(result)
+        records.append(result)
         if fmt == "text":
             click.echo(format_text(result))
     if fmt == "json":
-        click.echo(format_json(results))
+        click.echo(format_json(records))
     code = exit_code(results, fail_on)
     raise SystemExit(EXIT_FATAL if failed else code)
 

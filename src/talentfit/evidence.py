@@ -55,6 +55,7 @@ class SentenceInfo:
     past: bool = False
     first_singular: bool = False
     first_plural: bool = False
+    plural_subject: bool = False  # "we" as the subject, not "us" or "our"
     modes: set[str] = attrs.field(factory=set)
     concrete: bool = False
     first_past: int = -1  # token index of the first past-tense verb
@@ -82,6 +83,32 @@ class Analysis:
     def we_sentences(self) -> int:
         return sum(
             1 for s in self.sentences if s.concrete and s.first_plural and not s.first_singular
+        )
+
+    def most_verbs_in_own_sentence(self) -> int:
+        """The most past verb forms in one of the candidate's own concrete sentences: "I
+        moved us to the quiet corner, wrote the details down and printed everything" has
+        three. A long sentence of own actions tells as much as two short ones."""
+        doc, lang = self.doc, self.doc.lang
+        past_forms = _grammar_sets(lang)[0]
+        return max(
+            (
+                sum(
+                    1
+                    for tok in doc.tokens[first:last]
+                    if _is_past_token(tok, lang, past_forms) or _is_participle(tok, lang)
+                )
+                for (first, last), info in zip(doc.sentences, self.sentences, strict=True)
+                if info.concrete and info.first_singular
+            ),
+            default=0,
+        )
+
+    @property
+    def we_subject_sentences(self) -> int:
+        """Concrete sentences told with "we" as the subject and no "I"."""
+        return sum(
+            1 for s in self.sentences if s.concrete and s.plural_subject and not s.first_singular
         )
 
 
@@ -353,6 +380,7 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
     lang = doc.lang
     past_forms, auxiliaries, singular, plural = _grammar_sets(lang)
     ipp = _grammar_words(lang, "ipp_verbs")
+    plural_subjects = _grammar_words(lang, "plural_subjects")
     present_passive = _grammar_words(lang, "present_passive_auxiliaries")
     negations = _negation_cues(lang).single
     infos: list[SentenceInfo] = []
@@ -366,6 +394,8 @@ def _sentence_infos(doc: Doc) -> list[SentenceInfo]:
                 info.first_singular = True
             elif norm in plural:
                 info.first_plural = True
+                if norm in plural_subjects:
+                    info.plural_subject = True
             if not info.past:
                 if previous in present_passive or (
                     previous in negations and before in present_passive
@@ -502,6 +532,9 @@ def _analyse_answer(
                 and doc.tokens[last + 1].sent == sent
             ):
                 last += 1
+            neutral = _grammar_words(doc.lang, "neutral_endings")
+            if last > m.last and all(doc.norms[k] in neutral for k in range(m.last + 1, last + 1)):
+                continue  # "He took it and left", "Ze betaalde en ging naar huis": no outcome
             hits.append(
                 Hit(
                     signal,

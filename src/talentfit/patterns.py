@@ -20,6 +20,8 @@ Syntax, one pattern per string, steps separated by spaces:
                "belde … terug", "terug te bellen"
 ``#``          a number
 ``_``          any one token
+``!off|out``   the next token is none of these (or the sentence ends): "dropped
+               !off" finds "dropped the vase", not "dropped off the keys"
 =============  ==============================================================
 
 A match never crosses a sentence boundary and never matches inside a word.
@@ -36,7 +38,14 @@ import attrs
 from .errors import ConfigError
 from .text import _TOKEN_RE, Doc, Token, cached_per_language, fold, language_data, lemma_of
 
-__all__ = ["Match", "Matcher", "Pattern", "compile_pattern", "compile_phrase"]
+__all__ = [
+    "Match",
+    "Matcher",
+    "Pattern",
+    "compile_loose_phrase",
+    "compile_pattern",
+    "compile_phrase",
+]
 
 P = TypeVar("P")
 
@@ -48,7 +57,7 @@ _OPERATOR_CHARS = set("|*?+#_.")
 
 @attrs.frozen
 class Step:
-    kind: str  # "word" | "prefix" | "num" | "any" | "gap"
+    kind: str  # "word" | "prefix" | "num" | "any" | "gap" | "not" (zero-width: next is none)
     values: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
@@ -63,7 +72,7 @@ class Step:
     def accepts_form(self, norm: str, lemma: str) -> bool:
         """Whether a token with this folded form and lemma satisfies the step."""
         kind = self.kind
-        if kind == "word":
+        if kind in ("word", "not"):  # "not" fails where its words are accepted
             return norm in self.values or lemma in self.values
         if kind == "prefix":
             return (
@@ -96,6 +105,28 @@ def compile_phrase(phrase: str, lang: str) -> Pattern:
     return Pattern(phrase, (steps,), _mentions_negation(words, lang))
 
 
+def compile_loose_phrase(phrase: str, lang: str) -> Pattern:
+    """Compile a plain phrase (an organisation's own value indicator) loosely: its words in
+    order, each also matching its lemma, with up to four other words between them;
+    articles and possessives are left out, and a phrase of two words also matches them the
+    other way round. "admitted a mistake" finds "I admitted my mistake" and "admitted that it
+    was my mistake"; "extra verkopen" finds "heb ik extra verkocht". Never a regular
+    expression."""
+    words = [m.group() for m in _TOKEN_RE.finditer(fold(phrase))]
+    if not words:
+        raise ConfigError(f"phrase has no words: {phrase!r}")
+    skip = frozenset(fold(w) for w in language_data(lang).grammar.determiners)
+    content = [w for w in words if w not in skip] or words
+    steps = [Step("word", frozenset({w, lemma_of(w, lang)})) for w in content]
+    orders = [steps, steps[::-1]] if len(steps) == 2 else [steps]
+    gap = Step("gap", gap=GAP)
+    alternatives = tuple(
+        tuple(s for k, step in enumerate(order) for s in ((gap, step) if k else (step,)))
+        for order in orders
+    )
+    return Pattern(phrase, alternatives, _mentions_negation(words, lang))
+
+
 def compile_pattern(source: str, lang: str) -> Pattern:
     """Compile one pattern string (see the module docstring); ConfigError when malformed."""
     parts = fold(source).split()
@@ -107,17 +138,18 @@ def compile_pattern(source: str, lang: str) -> Pattern:
     for part in parts:
         options = _compile_part(part, lang, source)
         alternatives = [alt + list(opt) for alt in alternatives for opt in options]
-        plain_words.extend(
-            w for opt in part.lstrip("?").split("|") for w in opt.split("_") if _is_word(w)
-        )
+        if not part.startswith("!"):
+            plain_words.extend(
+                w for opt in part.lstrip("?").split("|") for w in opt.split("_") if _is_word(w)
+            )
     for alt in alternatives:
         if not alt:
             raise ConfigError(f"pattern {source!r} must not be optional as a whole")
         first = alt[0]
-        if first.kind in ("gap", "any") or first.optional:
+        if first.kind in ("gap", "any", "not") or first.optional:
             raise ConfigError(
                 f"pattern {source!r} must start with a word, a prefix or a number, "
-                "not with '...', '_' or an optional step"
+                "not with '...', '_', '!' or an optional step"
             )
         if alt[-1].kind == "gap":
             raise ConfigError(f"pattern {source!r} must not end with '...'")
@@ -213,6 +245,13 @@ def _compile_part(part: str, lang: str, source: str) -> list[tuple[Step, ...]]:
         return [(Step("any"),)]
     if part == "#":
         return [(Step("num"),)]
+    if part.startswith("!"):
+        excluded = part[1:].split("|")
+        if not all(_is_word(o.removeprefix("=")) for o in excluded):
+            raise ConfigError(f"pattern {source!r}: '!' must be followed by words, got {part!r}")
+        forms = frozenset(o[1:] for o in excluded if o.startswith("="))
+        loose = [o for o in excluded if not o.startswith("=")]
+        return [(Step("not", _word_values(loose, lang) | forms),)]
     optional = part.startswith("?")
     body = part[1:] if optional else part
     if not body:
@@ -373,13 +412,12 @@ class Matcher(Generic[P]):
             if all(step.kind in ("word", "prefix") and not step.optional for step in alt)
             and not any(step.clause_final for step in alt)
         )
-        # other alternatives whose second step is a required word or number right after the
-        # first: that token is checked before the full match is tried
-        self._second: dict[int, Step] = {
-            i: alt[1]
+        # alternatives whose second step is a required word (its values) or number (None)
+        # right after the first: that token is checked before the full match is tried
+        self._second: dict[int, frozenset[str] | None] = {
+            i: alt[1].values if alt[1].kind == "word" else None
             for i, (_, alt, _) in enumerate(self._items)
             if len(alt) > 1
-            and i not in self._simple
             and alt[1].kind in ("word", "num")
             and not alt[1].optional
             and not alt[1].clause_final
@@ -446,6 +484,16 @@ class Matcher(Generic[P]):
                 if i not in candidates:
                     continue
                 pattern, alt, payload = items[i]
+                if len(alt) > 1 and i in seconds:  # the cheap test of the next token first
+                    k = ti + 1
+                    if k >= n or sents[k] != sents[ti]:
+                        continue
+                    second = seconds[i]
+                    if second is None:
+                        if not norms[k][:1].isdigit():
+                            continue
+                    elif norms[k] not in second and lemmas[k] not in second:
+                        continue
                 several = len(pattern.alternatives) > 1
                 if several and (id(pattern), ti) in seen:
                     continue
@@ -454,16 +502,6 @@ class Matcher(Generic[P]):
                 elif i in simple:
                     end = _match_simple(doc, alt, ti)
                 else:
-                    second = seconds.get(i)
-                    if second is not None:
-                        k = ti + 1
-                        if k >= n or sents[k] != sents[ti]:
-                            continue
-                        if second.kind == "num":
-                            if not norms[k][:1].isdigit():
-                                continue
-                        elif norms[k] not in second.values and lemmas[k] not in second.values:
-                            continue
                     end = _match_from(doc, alt, 1, ti + 1, sents[ti])
                 if end < 0:
                     continue
@@ -500,6 +538,10 @@ def _match_from(doc: Doc, steps: tuple[Step, ...], si: int, ti: int, sent: int) 
     step = steps[si]
     sents = doc.sents
     n = len(sents)
+    if step.kind == "not":  # zero-width: the next token of the sentence is none of these
+        if ti < n and sents[ti] == sent and step.accepts_form(doc.norms[ti], doc.lemmas[ti]):
+            return -1
+        return _match_from(doc, steps, si + 1, ti, sent)
     if step.kind == "gap":
         for skip in range(step.gap + 1):
             k = ti + skip

@@ -45,6 +45,7 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_]+(?:['’\-][^\W_]+)*"  # words: don't, e-mail, 4G-router's tail, klant-
     r"|[€$£%+]"  # symbols that matter for pay and numbers
 )
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 # a sentence may also open with an elided Dutch word: "… gehouden. 's Avonds belde ik …"
 _SENT_END_RE = re.compile(
     r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ•\-*]|['’][stkn]\s+[A-Za-zÀ-ÿ])"
@@ -81,6 +82,11 @@ class Grammar:
     norm_words: list[str] = attrs.field(factory=list)
     # the candidate as the subject of a clause ("I", "we"; not "me", "my")
     self_subjects: list[str] = attrs.field(factory=list)
+    # the candidate's team as the subject ("we", not "us" or "our"): an answer told as "we"
+    plural_subjects: list[str] = attrs.field(factory=list)
+    determiners: list[str] = attrs.field(factory=list)
+    # words of a customer's closing clause that tell no outcome ("he took it and left")
+    neutral_endings: list[str] = attrs.field(factory=list)
     # people other than the candidate or the customer who can act in a story
     third_parties: list[str] = attrs.field(factory=list)
     # pronouns that make someone else the subject ("she always replied"; not Dutch "die",
@@ -114,6 +120,9 @@ class LanguageData:
     # weeks I asked", "zonder te wachten heb ik gebeld" (the asking and calling happened).
     bounded_negation: list[str] = attrs.field(factory=list)
     subject_pronouns: list[str] = attrs.field(factory=list)
+    # Hesitations a transcript writes down ("uh", "ehm"): in spoken text they are no words,
+    # so "ik heb eh zelf gebeld" reads as "ik heb zelf gebeld"
+    fillers: list[str] = attrs.field(factory=list)
 
 
 @functools.cache
@@ -245,7 +254,8 @@ def _cue_positions(text: str, norms: list[str], cues: _Cues) -> frozenset[int]:
     found: set[int] = set()
     for word in single.intersection(norms):
         found.update(_indices(norms, word))
-    if "'" in text or "’" in text or "‘" in text:  # folded to ' in the norms: "didn’t"
+    lowered = text.lower()
+    if "n't" in lowered or "n’t" in lowered or "n‘t" in lowered:  # folded to ': "didn’t"
         found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
     for word in multi.keys() & set(norms):
         for i in _indices(norms, word):
@@ -288,6 +298,7 @@ class _Cues:
     bounded: tuple[tuple[str, ...], ...] = ()  # cues whose scope ends at a subject pronoun
     subjects: frozenset[str] = frozenset()
     elisions: frozenset[str] = frozenset()
+    fillers: frozenset[str] = frozenset()  # lower-cased hesitations of spoken text
 
     @functools.cached_property
     def multi_by_first(self) -> dict[str, list[tuple[str, ...]]]:
@@ -311,6 +322,7 @@ def _negation_cues(lang: str) -> _Cues:
         tuple(tuple(m.group() for m in _TOKEN_RE.finditer(fold(c))) for c in data.bounded_negation),
         frozenset(fold(w) for w in data.subject_pronouns),
         frozenset(fold(w) for w in data.elisions),
+        frozenset(w.lower() for w in data.fillers),
     )
 
 
@@ -520,12 +532,23 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     are kept (treat the returned Doc as read-only).
     """
     cues = _negation_cues(lang)
-    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
-    n = len(spans)
+    # split with the token pattern as a group: gap, token, gap, token, …, gap; the offsets
+    # are the running sum of the pieces' lengths (no match objects: the hot path)
+    pieces = _TOKEN_SPLIT_RE.split(text)
+    surfaces = pieces[1::2]
+    n = len(surfaces)
     if not n:
         return Doc(text, lang, [], [], frozenset())
-    starts, ends = (list(column) for column in zip(*spans, strict=True))
-    surfaces = list(map(text.__getitem__, itertools.starmap(slice, spans)))
+    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    if spoken and not cues.fillers.isdisjoint(map(str.lower, surfaces)):
+        keep = [k for k, surface in enumerate(surfaces) if surface.lower() not in cues.fillers]
+        surfaces = [surfaces[k] for k in keep]
+        starts = [starts[k] for k in keep]
+        ends = [ends[k] for k in keep]
+        n = len(surfaces)
+        if not n:
+            return Doc(text, lang, [], [], frozenset())
     forms = _forms_of(surfaces, lang)
     norms = [f[0] for f in forms]
     lemmas = [f[1] for f in forms]
@@ -552,9 +575,9 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         if reply:
             steps[reply] += 1
     openers = cues.openers
-    if not openers.isdisjoint(norms):
-        for i in range(1, n):
-            if norms[i] in openers:
+    for word in openers.intersection(norms):
+        for i in _indices(norms, word):
+            if i:
                 steps[i] += 1
     clauses = list(itertools.accumulate(steps))
     sents = [0] * n

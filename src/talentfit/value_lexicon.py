@@ -113,6 +113,23 @@ class GeneralCues:
     acceptances: list[str] = attrs.field(factory=list)
     # "someone", "people", "iemand": subjects that are not the candidate (not pronouns)
     other_subjects: list[str] = attrs.field(factory=list)
+    # Deceptions the candidate tells of (a cover story, a made-up excuse, a record signed off
+    # as done): direct contrary evidence for every value, with examples that must clash for
+    # every built-in value (`deception_examples`) and honest look-alikes that must not
+    # (`honest_examples`).
+    deceptions: list[str] = attrs.field(factory=list)
+    deception_examples: list[str] = attrs.field(factory=list)
+    honest_examples: list[str] = attrs.field(factory=list)
+    # A cover story: the candidate's own mishap ("ik had een spatbord gebroken", "I'd opened
+    # the paddles too fast"), then the candidate telling someone a claim that admits nothing
+    # ("zei ik dat hij zo binnen was gebracht", "I told the skipper the gates always stick").
+    mishaps: list[str] = attrs.field(factory=list)
+    tellings: list[str] = attrs.field(factory=list)
+    admissions: list[str] = attrs.field(factory=list)
+    # "told", "gemeld": a mishap followed by none of these, nor an admission, was kept quiet
+    disclosures: list[str] = attrs.field(factory=list)
+    # "per ongeluk", "by accident": a mishap that, left unsaid, was kept quiet
+    accidents: list[str] = attrs.field(factory=list)
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 

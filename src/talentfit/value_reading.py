@@ -20,7 +20,15 @@ from .patterns import Match, Matcher
 from .text import Doc, _negation_cues, fold, language_data
 from .value_lexicon import compile_all, lexicon
 
-__all__ = ["Cues", "match_negated", "non_overlapping", "read_cues", "read_signal"]
+__all__ = [
+    "Cues",
+    "candidate_acts",
+    "cover_stories",
+    "match_negated",
+    "non_overlapping",
+    "read_cues",
+    "read_signal",
+]
 
 
 @functools.cache
@@ -198,7 +206,12 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "Admitting it would have meant a whole process": not done
     if not contrary and not negated and cues.restricted(doc, match):
         return None  # "I love feedback, as long as …": accepted only on conditions
-    if not contrary and not negated and _dislocated_and_negated(doc, match, cues):
+    if (
+        not contrary
+        and not negated
+        and not match.pattern.has_negation  # "moet drogen, daar kun je niet omheen"
+        and _dislocated_and_negated(doc, match, cues)
+    ):
         negated = True  # "Bijleren, dat hoeft voor mij niet", "Training, I don't need it"
     if not contrary and not negated and _subject_denied(doc, match):
         return "negated_indicator"  # "Coming up with new ideas isn't my job"
@@ -922,3 +935,93 @@ def _in_condition(doc: Doc, k: int) -> bool:
     ):  # "en als ik dat niet haal, …"
         j += 1
     return tokens[j].norm in general_words(doc.lang, "condition_openers")
+
+
+@functools.cache
+def _cover_matcher(lang: str) -> Matcher[str]:
+    data = lexicon(lang).general
+    where = f"talentfit/data/values/{lang}.toml"
+    entries = [(p, "mishap") for p in compile_all(data.mishaps, lang, where)]
+    entries += [(p, "telling") for p in compile_all(data.tellings, lang, where)]
+    entries += [(p, "admission") for p in compile_all(data.admissions, lang, where)]
+    entries += [(p, "disclosure") for p in compile_all(data.disclosures, lang, where)]
+    entries += [(p, "accident") for p in compile_all(data.accidents, lang, where)]
+    return Matcher(entries)
+
+
+def cover_stories(doc: Doc) -> list[Match[str]]:
+    """Cover stories: the candidate tells of their own mishap ("ik had een spatbord
+    gebroken", "I'd opened the paddles too fast") and then of telling someone a claim that
+    admits nothing ("zei ik dat hij zo binnen was gebracht", "I told the skipper the gates on
+    this stretch always stick"). The telling is returned (a contrary act for every value)
+    when the candidate is its subject ("I told", "zei ik", "… and told") and what follows it
+    in its sentence names neither the candidate ("told them it was my cock-up", "told my
+    manager") nor an admission or a repair ("sorry", "fixed", "what had happened").
+
+    Without such a telling, a mishap of the candidate's that nothing after it discloses,
+    admits or repairs ("ik had de slinger per ongeluk doorgeknipt. Ik heb de uiteinden met
+    tape omwikkeld en ben snel naar mijn eigen kraam gegaan") is returned: kept quiet."""
+    found = _cover_matcher(doc.lang).find(doc)
+    tokens = doc.tokens
+    selves = general_words(doc.lang, "self_words")
+    mishaps = [m for m in found if m.payload == "mishap" and _own_mishap(doc, m)]
+    admitted = {k for m in found if m.payload == "admission" for k in range(m.first, m.last + 1)}
+    covers: list[Match[str]] = []
+    for m in found:
+        if m.payload != "telling" or not any(x.last < m.first for x in mishaps):
+            continue
+        if not candidate_acts(doc, m.first):
+            continue  # "the manager said it was …": someone else tells
+        sent_first, sent_last = doc.sentences[tokens[m.first].sent]
+        content = m.first + 1
+        if (
+            content < sent_last
+            and tokens[content].norm in general_words(doc.lang, "inverted_self")
+            and not _carried_self_subject(doc, sent_first, m.first)
+        ):
+            content += 1  # "zei ik dat …": the candidate tells ("I said I …" names them)
+        rest = range(content, sent_last)
+        if any(tokens[k].norm in selves or k in admitted for k in rest):
+            continue  # "told them it was my cock-up", "told her sorry": an admission
+        covers.append(m)
+    if covers:
+        return covers
+    # a mishap left unsaid: nothing after it discloses, admits or repairs it
+    after = {
+        k
+        for m in found
+        if m.payload in ("admission", "disclosure", "telling")
+        for k in range(m.first, m.last + 1)
+    }
+    accidents = [m for m in found if m.payload == "accident" and _own_mishap(doc, m)]
+    return [m for m in accidents[:1] if not any(k > m.last for k in after)]
+
+
+def candidate_acts(doc: Doc, k: int) -> bool:
+    """Whether the candidate is the subject of the verb at token ``k``: "zei ik" (inverted)
+    or the nearest subject before it in its sentence is the candidate ("I told …", "… and
+    wrote it up as …"); not "een klant vertelde me dat …"."""
+    tokens = doc.tokens
+    if k + 1 < len(tokens) and tokens[k + 1].norm in general_words(doc.lang, "inverted_self"):
+        return True
+    return _carried_self_subject(doc, doc.sentences[tokens[k].sent][0], k)
+
+
+def candidate_in_sentence(doc: Doc, match: Match[Any]) -> bool:
+    """Whether the sentence of ``match`` names the candidate (ik, me, we, I, my …)."""
+    first, last = doc.sentences[doc.tokens[match.first].sent]
+    selves = general_words(doc.lang, "self_words") | general_words(doc.lang, "self_subjects")
+    return any(t.norm in selves for t in doc.tokens[first:last])
+
+
+def _own_mishap(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a mishap is the candidate's: their sentence, the candidate opens it ("I'd
+    booked …") or is the nearest subject before it ("had ik … per ongeluk", "because I'd
+    opened …"), and no condition ("als een kweker per ongeluk te veel levert": someone
+    else's, and only a case)."""
+    opens = doc.tokens[match.first].norm in _report_words(doc.lang)[1]
+    return (
+        candidate_in_sentence(doc, match)
+        and (opens or candidate_acts(doc, match.first))
+        and not _in_condition(doc, match.first)
+    )

@@ -3,8 +3,8 @@
 The built-in values library is data (``talentfit/data/values/<lang>.toml``, one schema):
 per value a name, a description, behavioural *indicators* and *contrary beliefs*, written in
 the pattern language of :mod:`talentfit.patterns`. Organisations add their own values in the
-role profile; their phrases are compiled with :func:`~talentfit.patterns.compile_phrase`
-(literal words, never a regular expression).
+role profile; their phrases are compiled with :func:`~talentfit.patterns.compile_loose_phrase`
+(its words in order with small gaps, never a regular expression).
 
 Each match in an answer is one piece of evidence with a signal and a weight; how a match is
 read (negation scope, someone else's words or deeds, claims) is :mod:`talentfit.value_reading`:
@@ -33,6 +33,11 @@ is a weak clash here too. That evidence carries the signal ``general_<signal>`` 
 weight, the value's ``basis`` is ``"indirect"``, and its alignment is halved
 (:data:`INDIRECT_SCALE`), so it stays within (-0.5, 0.5) while one direct indicator gives 0.5.
 
+A deception the candidate tells of (``[general] deceptions``: a record signed off as done,
+damage said to have been there already), a cover story (the candidate's own mishap, then a
+claim told to someone that admits nothing) and a mishap "per ongeluk" kept quiet
+(:func:`talentfit.value_reading.cover_stories`) are ``contrary`` evidence for every value.
+
 With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
 ``alignment = (P - N) / (P + N + 1)``, rounded to three decimals: in (-1, 1), positive when the
 answer expresses the value, negative when it expresses the opposite belief, ``None`` when there
@@ -49,10 +54,18 @@ from typing import Any
 import attrs
 
 from .errors import ConfigError, ProfileError
-from .patterns import Match, Matcher, Pattern, compile_phrase
+from .patterns import Match, Matcher, Pattern, compile_loose_phrase
 from .text import LANGUAGES, Doc, analyse, fold
 from .value_lexicon import compile_all, lexicon
-from .value_reading import Cues, general_words, non_overlapping, read_cues, read_signal
+from .value_reading import (
+    Cues,
+    candidate_acts,
+    cover_stories,
+    general_words,
+    non_overlapping,
+    read_cues,
+    read_signal,
+)
 
 __all__ = [
     "SIGNAL_WEIGHTS",
@@ -87,6 +100,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "driver": 0.0,  # a motivation driver mention (talentfit.motivation); no value weight
 }
 GENERAL = "_general"  # payload id of the general service-attitude cues
+DECEPTION = "_deception"  # payload id of the deceptions: direct contrary evidence for every value
 
 
 @attrs.frozen(eq=False)
@@ -232,6 +246,24 @@ def general_cues() -> ValueDefinition:
     )
 
 
+@functools.cache
+def deception_cues() -> ValueDefinition:
+    """The deceptions of every language (``[general] deceptions``: a cover story, a made-up
+    excuse, a record signed off as done), as a pseudo-value whose contrary matches count
+    against every value."""
+    where = {lang: f"talentfit/data/values/{lang}.toml" for lang in LANGUAGES}
+    return ValueDefinition(
+        id=DECEPTION,
+        names=dict.fromkeys(LANGUAGES, "deception"),
+        descriptions=dict.fromkeys(LANGUAGES, ""),
+        indicators={},
+        contrary={
+            lang: compile_all(lexicon(lang).general.deceptions, lang, where[lang])
+            for lang in LANGUAGES
+        },
+    )
+
+
 def _key(name: str) -> str:
     """Lookup key for a value name: folded, with ``_``, ``-`` and spaces made one space."""
     return " ".join(re.split(r"[\s_\-]+", fold(name).strip()))
@@ -246,7 +278,7 @@ def _custom_definition(custom: Any, index: int, lang: str, source: str | None) -
     for kind in compiled:
         for j, phrase in enumerate(getattr(custom, kind, None) or ()):
             try:
-                compiled[kind].append(compile_phrase(str(phrase), lang))
+                compiled[kind].append(compile_loose_phrase(str(phrase), lang))
             except ConfigError:
                 raise ProfileError(
                     f"expected a phrase with at least one word, got {phrase!r}",
@@ -325,11 +357,12 @@ def _matcher(values: tuple[ValueDefinition, ...], lang: str) -> Matcher[tuple[in
 
 
 def _pool(values: Sequence[ValueDefinition]) -> tuple[ValueDefinition, ...]:
-    """The given values, then the other built-in values and the general cues (for backoff)."""
+    """The given values, then the other built-in values, the general cues (for backoff) and
+    the deceptions (last)."""
     given = tuple(values)
     ids = {v.id for v in given}
     others = tuple(v for v in builtin_values().values() if v.id not in ids)
-    return (*given, *others, general_cues())
+    return (*given, *others, general_cues(), deception_cues())
 
 
 def value_alignment(
@@ -350,10 +383,19 @@ def value_alignment(
         if match.payload[1]:
             contrary_tokens.update(range(match.first, match.last + 1))
     cues = attrs.evolve(cues, contrary_tokens=frozenset(contrary_tokens))
+    # a deception the candidate tells of counts against every value
+    deceits = [m for m in per_value[len(pool) - 1] if candidate_acts(doc, m.first)]
+    covers = [
+        ValueEvidence(m.start, m.end, doc.text[m.start : m.end], "contrary")
+        for m in cover_stories(doc)
+    ]
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
     for i, value in enumerate(values):
-        evidence = _evidence(doc, per_value[i], cues)
+        evidence = _evidence(doc, [*per_value[i], *deceits], cues)
+        extra = [c for c in covers if not any(_spans_overlap(c, e) for e in evidence)]
+        if extra:
+            evidence = sorted([*evidence, *extra], key=lambda e: (e.start, e.end))
         if not evidence:
             if general is None:
                 general = _general_evidence(doc, [m for ms in per_value.values() for m in ms], cues)
@@ -362,6 +404,10 @@ def value_alignment(
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
+
+
+def _spans_overlap(a: ValueEvidence, b: ValueEvidence) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _general_evidence(
@@ -398,6 +444,8 @@ def _general_evidence(
         if hit.signal.id in ignored:
             continue
         kind = {"indicator": "general_indicator", "counter": "general_contrary"}.get(hit.kind)
+        if kind == "general_contrary" and _counterfactual_before(doc, hit.start, cues):
+            continue  # "I could easily have blamed the member before him": not done
         if kind == "general_indicator" and not _candidate_in_sentence(doc, hit.start, selves):
             continue  # "Een vader stelde voor …", "A bloke came in asking …": not the candidate
         if kind is not None:
@@ -412,6 +460,21 @@ def _general_evidence(
             start, end = story.sentence_span(sent)
             return [ValueEvidence(start, end, story.text[start:end], "general_indicator")]
     return _habit_evidence(doc)
+
+
+COUNTERFACTUAL_REACH = 3  # tokens from "could have" to the act it says was not done
+
+
+def _counterfactual_before(doc: Doc, start: int, cues: Cues) -> bool:
+    """Whether a counterfactual ("could easily have", "had kunnen") ends at most three
+    tokens before character offset ``start``, in its sentence: a road not taken."""
+    k = next((t.i for t in doc.tokens if t.start <= start < t.end), None)
+    if k is None:
+        return False
+    return any(
+        doc.tokens[c.last].sent == doc.tokens[k].sent and 0 <= k - c.last <= COUNTERFACTUAL_REACH
+        for c in cues.counterfactuals
+    )
 
 
 def _candidate_in_sentence(doc: Doc, start: int, selves: frozenset[str]) -> bool:

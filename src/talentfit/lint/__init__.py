@@ -7,9 +7,11 @@ character offsets into the text as given (also for HTML). Rules are data per lan
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from ..errors import InputError
 from ..records import read_text
 from ..resources import data_file
 from ._engine import detect_vacancy_language, lint_vacancy
@@ -46,7 +48,31 @@ __all__ = [
     "lint_vacancy",
     "load_lint_config",
     "rule_file",
+    "vacancy_files",
 ]
+
+VACANCY_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
+
+
+def vacancy_files(paths: Iterable[str]) -> list[str]:
+    """The files to lint: each path as given, a directory replaced by the vacancy files
+    (``.txt``, ``.md``, ``.html``…) below it, sorted, hidden ones left out. A directory
+    without any is kept as given, so that its error ("no vacancy files") is reported."""
+    found: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if path == "-" or not folder.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(
+            str(f)
+            for f in folder.rglob("*")
+            if f.is_file()
+            and f.suffix.lower() in VACANCY_SUFFIXES
+            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+        )
+        found.extend(inside or [path])
+    return found
 
 
 def lint_file(
@@ -54,6 +80,8 @@ def lint_file(
 ) -> LintResult:
     """Read a ``.txt``, ``.md`` or ``.html`` file (``-`` = stdin) and lint it."""
     source = str(path)
+    if source != "-" and Path(source).is_dir():
+        raise InputError("no vacancy files (.txt, .md, .html) in this directory", path=source)
     text = read_text(path)
     return lint_vacancy(text, lang=lang, config=config, path="<stdin>" if source == "-" else source)
 

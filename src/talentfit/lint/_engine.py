@@ -114,11 +114,13 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
     if not matches:
         return []
     tokens = doc.tokens
+    quotes = any(t.quoted for t in tokens)
+    facts: _Facts | None = None
     marker: bool | None = None
     hits: list[Hit] = []
     for m, rule in matches:
         spec = rule.spec
-        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+        if quotes and any(tokens[k].quoted for k in range(m.first, m.last + 1)):
             continue
         if spec.not_forms and tokens[m.first].norm in spec.not_forms:
             continue
@@ -140,8 +142,11 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
             continue
         if spec.unless and _near(doc, m, unless.get(spec.id, ())):
             continue
-        if spec.unless_fact and _has_fact(doc, m, rules):
-            continue
+        if spec.unless_fact:
+            if facts is None:
+                facts = _Facts(doc, rules)
+            if _has_fact(doc, m, rules, facts):
+                continue
         if spec.unless_gender_marker:
             if marker is None:
                 marker = _GENDER_MARKER.search(text) is not None
@@ -192,7 +197,29 @@ def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> 
     return any(doc.tokens[a].sent in sents for a, _ in spans)
 
 
-def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
+class _Facts:
+    """Where a text's facts (numbers, amounts, number words) stand, and its tokens' clause
+    numbers (which never decrease), so that each match's look-up is a bisection, not a scan
+    of its sentence."""
+
+    def __init__(self, doc: Doc, rules: CompiledRules) -> None:
+        words = rules.number_words | _FACT_SYMBOLS
+        self.positions = [i for i, n in enumerate(doc.norms) if n[:1].isdigit() or n in words]
+        self.clauses = [t.clause for t in doc.tokens]
+
+    def clause_start(self, clause: int) -> int:
+        return bisect.bisect_left(self.clauses, clause)
+
+    def clause_end(self, clause: int) -> int:
+        return bisect.bisect_right(self.clauses, clause)
+
+    def between(self, start: int, end: int) -> bool:
+        """Whether a fact stands at a token index in ``start..end - 1``."""
+        k = bisect.bisect_left(self.positions, start)
+        return k < len(self.positions) and self.positions[k] < end
+
+
+def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules, facts: _Facts) -> bool:
     """A number, amount or percentage that makes the match concrete.
 
     It counts in the match's own clause, in a following clause that specifies it (after
@@ -202,24 +229,23 @@ def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     tokens = doc.tokens
     sent = tokens[m.first].sent
     first, last = doc.sentences[sent]
-    clauses = {tokens[k].clause for k in range(m.first, m.last + 1)}
-    numbers = rules.number_words
     text = doc.text
-    current = tokens[m.last].clause
-    for tok in tokens[m.last + 1 : last]:
-        if tok.clause != current:
-            # a specifying clause must follow the match's clause or another specifying
-            # one: in "een mooi uurloon, een jas, de cursus (t.w.v. € 150)" the amount
-            # belongs to the course, not to the wage
-            follows = current in clauses
-            current = tok.clause
-            gap = text[tokens[tok.i - 1].end : tok.start]
-            if follows and (tok.norm in rules.specifiers or ":" in gap or "(" in gap):
-                clauses.add(current)
-    scope = [t for t in tokens[first:last] if t.clause in clauses]
+    # the match's clauses, then each following clause that specifies the one before: in
+    # "een mooi uurloon, een jas, de cursus (t.w.v. € 150)" the amount belongs to the
+    # course, not to the wage
+    end = facts.clause_end(tokens[m.last].clause)
+    while end < last:
+        tok = tokens[end]
+        gap = text[tokens[end - 1].end : tok.start]
+        if not (tok.norm in rules.specifiers or ":" in gap or "(" in gap):
+            break
+        end = facts.clause_end(tok.clause)
+    start = max(first, facts.clause_start(tokens[m.first].clause))
+    if facts.between(start, min(end, last)):
+        return True
     if sent + 1 < len(doc.sentences) and _asks(doc, last):
-        scope += tokens[last : doc.sentences[sent + 1][1]]
-    return any(t.norm[:1].isdigit() or t.norm in _FACT_SYMBOLS or t.norm in numbers for t in scope)
+        return facts.between(last, doc.sentences[sent + 1][1])
+    return False
 
 
 def _asks(doc: Doc, end: int) -> bool:

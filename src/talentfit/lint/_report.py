@@ -40,9 +40,20 @@ def _one_line(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def format_json(results: Iterable[LintResult]) -> str:
-    """One JSON array with one object per file."""
-    return json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2)
+def format_json(results: Iterable[LintResult | tuple[str, str]]) -> str:
+    """One JSON array with one object per file; a ``(path, message)`` pair is a file that
+    could not be linted: ``{"path", "language": null, "findings": [], "metrics": null,
+    "error"}``."""
+    return json.dumps(
+        [
+            r.to_dict()
+            if isinstance(r, LintResult)
+            else {"path": r[0], "language": None, "findings": [], "metrics": None, "error": r[1]}
+            for r in results
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def exit_code(results: Iterable[LintResult], fail_on: str) -> int:
