@@ -368,6 +368,9 @@ class Matcher(Generic[P]):
         self._plans: list[tuple[Pattern, P, int, bool, tuple[_Code, ...]]] = []
         # per alternative after its first step: its required words, as numbered value sets
         self._required: list[frozenset[int]] = []
+        # per alternative: its required words with the range of token offsets (from its
+        # first token) where each must stand, tried before the steps are matched
+        self._probes: list[tuple[tuple[frozenset[str], int, int], ...]] = []
         value_sets: dict[frozenset[str], int] = {}
         # language -> folded form -> the first-step alternatives of that form, for dispatch;
         # filled lazily and shared by all documents, so many texts skip the first-step tests
@@ -418,6 +421,7 @@ class Matcher(Generic[P]):
                     mode = _SIMPLE if simple else _STEPS
                 several = len(pattern.alternatives) > 1
                 self._plans.append((pattern, payload, mode, several, _codes(alt)))
+                self._probes.append(_probes(alt))
         sets_of: dict[str, list[int]] = {}
         for values, number in value_sets.items():
             for value in values:
@@ -482,7 +486,8 @@ class Matcher(Generic[P]):
             _STARTS_LIMIT,
         )
         tokens = doc.tokens
-        plans, required = self._plans, self._required
+        plans, required, probes = self._plans, self._required, self._probes
+        sentences = doc.sentences
         sents, n = doc.sents, len(doc.sents)
         present: set[int] | None = None  # the required value sets that occur in the document
         found: list[Match[P]] = []
@@ -524,7 +529,26 @@ class Matcher(Generic[P]):
                         present = self._present(norms, lemmas)
                     if not present.issuperset(required[i]):
                         continue
-                    end = _match_steps(doc, codes, 1, ti + 1, sents[ti])
+                    # each required word within its reach in the sentence (slices: no loop)
+                    stop = sentences[sents[ti]][1]
+                    for values, lo, hi in probes[i]:
+                        a, b = ti + lo, min(ti + hi + 1, stop)
+                        if a >= b or (
+                            values.isdisjoint(norms[a:b]) and values.isdisjoint(lemmas[a:b])
+                        ):
+                            break
+                    else:
+                        end = _match_steps(doc, codes, 1, ti + 1, sents[ti])
+                        if end >= 0:
+                            if several:
+                                seen.add((id(pattern), ti))
+                            last = end - 1
+                            found.append(
+                                Match(
+                                    payload, pattern, ti, last, tokens[ti].start, tokens[last].end
+                                )
+                            )
+                    continue
                 if end < 0:
                     continue
                 if several:
@@ -543,6 +567,26 @@ _KIND_CODES = {"word": _WORD, "prefix": _PREFIX, "num": _NUM, "any": _ANY, "gap"
 _KIND_CODES["not"] = _NOT
 # a step as the matcher reads it: (kind, values, optional, gap, clause_final, step)
 _Code = tuple[int, frozenset[str], bool, int, bool, Step]
+
+
+def _probes(steps: tuple[Step, ...]) -> tuple[tuple[frozenset[str], int, int], ...]:
+    """The required word steps after the first, each with the least and the most tokens
+    between the first token and its own, those with a fixed place first."""
+    found = []
+    lo = hi = 1
+    for step in steps[1:]:
+        if step.kind == "gap":
+            hi += step.gap
+        elif step.kind == "not":
+            continue
+        elif step.optional:
+            hi += 1
+        else:
+            if step.kind == "word":
+                found.append((step.values, lo, hi))
+            lo += 1
+            hi += 1
+    return tuple(sorted(found, key=lambda probe: probe[2] - probe[1]))
 
 
 def _codes(steps: tuple[Step, ...]) -> tuple[_Code, ...]:
