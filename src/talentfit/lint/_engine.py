@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections import defaultdict
 from typing import Any
@@ -25,6 +26,8 @@ _GENDER_MARKER = re.compile(
     r"\b[mMvVhHfFwW]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdDmMvV])?\b|\ball genders\b|\balle genders\b"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_QUOTED = operator.attrgetter("quoted")
+_CLAUSE = operator.attrgetter("clause")
 _MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
 
 
@@ -114,7 +117,7 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
     if not matches:
         return []
     tokens = doc.tokens
-    quotes = any(t.quoted for t in tokens)
+    quotes = any(map(_QUOTED, tokens))
     facts: _Facts | None = None
     marker: bool | None = None
     hits: list[Hit] = []
@@ -197,15 +200,20 @@ def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> 
     return any(doc.tokens[a].sent in sents for a, _ in spans)
 
 
+@functools.lru_cache(maxsize=8)
+def _fact_words(number_words: frozenset[str]) -> frozenset[str]:
+    return number_words | _FACT_SYMBOLS
+
+
 class _Facts:
     """Where a text's facts (numbers, amounts, number words) stand, and its tokens' clause
     numbers (which never decrease), so that each match's look-up is a bisection, not a scan
     of its sentence."""
 
     def __init__(self, doc: Doc, rules: CompiledRules) -> None:
-        words = rules.number_words | _FACT_SYMBOLS
-        self.positions = [i for i, n in enumerate(doc.norms) if n[:1].isdigit() or n in words]
-        self.clauses = [t.clause for t in doc.tokens]
+        words = _fact_words(rules.number_words)
+        self.positions = [i for i, n in enumerate(doc.norms) if n in words or n[:1].isdigit()]
+        self.clauses = list(map(_CLAUSE, doc.tokens))
 
     def clause_start(self, clause: int) -> int:
         return bisect.bisect_left(self.clauses, clause)
