@@ -256,7 +256,12 @@ class Doc:
         span, or (with ``inside``) between its first and last token: "ik heb hem níet
         doorverbonden", "verbond hem niet door", "I didn't just pass it on".
         """
-        if not self.negation_cues:
+        cues = self.negation_cues
+        if not cues:
+            return False
+        # a cue counts only between ``window`` tokens before the span and its last token
+        low = first - window
+        if not any(low <= k < last and k != first for k in cues):
             return False
         tokens = self.tokens
         clause = tokens[first].clause
