@@ -45,7 +45,11 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_]+(?:['’\-][^\W_]+)*"  # words: don't, e-mail, 4G-router's tail, klant-
     r"|[€$£%+]"  # symbols that matter for pay and numbers
 )
-_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+# the same tokens for re.split, letters first and without backtracking (nothing follows a
+# run of letters or digits that could make a shorter one match instead)
+_TOKEN_SPLIT_RE = re.compile(
+    r"([^\W\d_]++(?:['’\-][^\W_]+)*+|\d++(?:[.,:]\d+)*+(?:[.,]-)?|[€$£%+])"
+)
 # a sentence may also open with an elided Dutch word: "… gehouden. 's Avonds belde ik …"
 _SENT_END_RE = re.compile(
     r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ•\-*]|['’][stkn]\s+[A-Za-zÀ-ÿ])"
