@@ -29,7 +29,6 @@ A match never crosses a sentence boundary and never matches inside a word.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -349,28 +348,38 @@ class Match(NamedTuple, Generic[P]):
 
 
 _Item = tuple[Pattern, tuple[Step, ...], Any]
+_Ranked = tuple[tuple[int, int], ...]  # (rank among a form's alternatives, alternative index)
+_Entry = tuple[_Ranked, dict[str, _Ranked], _Ranked]  # always, by next word, before a number
 
 
 class Matcher(Generic[P]):
     """Many patterns, compiled once, matched fast.
 
-    Each alternative is indexed by its rarest required word. For a document, only the
-    alternatives whose required words all occur in it are tried, starting from tokens
-    their first step accepts.
+    Each alternative is tried only at tokens its first step accepts (remembered per word
+    form), and one whose second step is a required word or a number only where the next
+    token fits it. An alternative with gaps, optional steps or the like is tried only when
+    its required words all occur in the document.
     """
 
     def __init__(self, entries: Iterable[tuple[Pattern, P]]) -> None:
         self._items: list[_Item] = []
-        self._required: list[tuple[frozenset[str], ...]] = []
-        self._by_anchor: dict[str, list[int]] = defaultdict(list)
-        self._unanchored: list[int] = []
-        # each alternative's first step, as keys: ("w", word) ("p", stem) ("s", stem) ("n", "")
-        self._first_keys: list[tuple[tuple[str, str], ...]] = []
-        # language -> folded form -> indices of the alternatives whose first step accepts it;
+        # per alternative: how it is matched (_SINGLE, _SIMPLE, _STEPS), whether its pattern
+        # has other alternatives, and its steps for _match_steps
+        self._plans: list[tuple[Pattern, P, int, bool, tuple[_Code, ...]]] = []
+        # per alternative after its first step: its required words, as numbered value sets
+        self._required: list[frozenset[int]] = []
+        # per alternative: its required words with the range of token offsets (from its
+        # first token) where each must stand, tried before the steps are matched
+        self._probes: list[tuple[tuple[frozenset[str], int, int], ...]] = []
+        value_sets: dict[frozenset[str], int] = {}
+        # language -> folded form -> the first-step alternatives of that form, for dispatch;
         # filled lazily and shared by all documents, so many texts skip the first-step tests
-        self._starts: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._starts: dict[str, dict[str, _Entry | tuple[()]]] = {}
         self._first_tables: dict[str, dict[str, list[int]]] = {"w": {}, "p": {}, "s": {}}
         self._first_numeric: list[int] = []
+        # alternatives whose second step is a required word (its values) or number (None)
+        # right after the first: they are only tried where the next token fits
+        self._second: dict[int, frozenset[str] | None] = {}
         self.size = 0
         for pattern, payload in entries:
             self.size += 1
@@ -379,69 +388,46 @@ class Matcher(Generic[P]):
                 self._items.append((pattern, alt, payload))
                 first = alt[0]
                 if first.kind == "num":
-                    keys: tuple[tuple[str, str], ...] = (("n", ""),)
+                    self._first_numeric.append(index)
                 else:
-                    keys = (
-                        *(("w", v) for v in first.values),
-                        *(("p", x[:3]) for x in first.prefixes),
-                        *(("s", x[-3:]) for x in first.suffixes),
+                    tables = self._first_tables
+                    for value in first.values:
+                        tables["w"].setdefault(value, []).append(index)
+                    for prefix in first.prefixes:
+                        tables["p"].setdefault(prefix[:3], []).append(index)
+                    for suffix in first.suffixes:
+                        tables["s"].setdefault(suffix[-3:], []).append(index)
+                # (the first step is accepted where the alternative is tried)
+                self._required.append(
+                    frozenset(
+                        value_sets.setdefault(step.values, len(value_sets))
+                        for step in alt[1:]
+                        if step.kind == "word" and not step.optional
                     )
-                self._first_keys.append(keys)
-                for table, key in keys:
-                    if table == "n":
-                        self._first_numeric.append(index)
-                    else:
-                        self._first_tables[table].setdefault(key, []).append(index)
-                required = tuple(
-                    step.values for step in alt if step.kind == "word" and not step.optional
                 )
-                self._required.append(required)
-                if not required:
-                    self._unanchored.append(index)
-                    continue
-                anchor = max(required, key=lambda values: min(len(v) for v in values))
-                for value in anchor:
-                    self._by_anchor[value].append(index)
-                # found through its anchor, an alternative still needs its other words
-                self._required[index] = tuple(v for v in required if v is not anchor)
-        self._anchors = frozenset(self._by_anchor)
-        # alternatives of plain words and prefixes only: matched by a loop, not by recursion
-        self._simple = frozenset(
-            i
-            for i, (_, alt, _) in enumerate(self._items)
-            if all(step.kind in ("word", "prefix") and not step.optional for step in alt)
-            and not any(step.clause_final for step in alt)
-        )
-        # alternatives whose second step is a required word (its values) or number (None)
-        # right after the first: that token is checked before the full match is tried
-        self._second: dict[int, frozenset[str] | None] = {
-            i: alt[1].values if alt[1].kind == "word" else None
-            for i, (_, alt, _) in enumerate(self._items)
-            if len(alt) > 1
-            and alt[1].kind in ("word", "num")
-            and not alt[1].optional
-            and not alt[1].clause_final
-        }
-
-    def _candidates(self, keys: set[str]) -> set[int]:
-        """The alternatives whose required words all occur among ``keys``."""
-        found: set[int] = set()
-        by_anchor = self._by_anchor
-        for key in self._anchors.intersection(keys):
-            found.update(by_anchor[key])
-        required = self._required
-        kept: set[int] = set(self._unanchored)
-        for i in found:
-            others = required[i]
-            if others:
-                for values in others:
-                    if values.isdisjoint(keys):
-                        break
+                simple = all(
+                    step.kind in ("word", "prefix") and not step.optional for step in alt
+                ) and not any(step.clause_final for step in alt)
+                second = len(alt) > 1 and (
+                    alt[1].kind in ("word", "num")
+                    and not alt[1].optional
+                    and not alt[1].clause_final
+                )
+                if second:
+                    self._second[index] = alt[1].values if alt[1].kind == "word" else None
+                if len(alt) == 1 or (simple and second and len(alt) == 2):
+                    mode = _SINGLE  # a second step is checked before the alternative is tried
                 else:
-                    kept.add(i)
-            else:
-                kept.add(i)
-        return kept
+                    mode = _SIMPLE if simple else _STEPS
+                several = len(pattern.alternatives) > 1
+                self._plans.append((pattern, payload, mode, several, _codes(alt)))
+                self._probes.append(_probes(alt))
+        sets_of: dict[str, list[int]] = {}
+        for values, number in value_sets.items():
+            for value in values:
+                sets_of.setdefault(value, []).append(number)
+        # word -> the numbers of the required value sets that hold it
+        self._sets_of: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in sets_of.items()}
 
     def _starts_of(self, norm: str, lemma: str) -> tuple[int, ...]:
         """Indices of the alternatives whose first step accepts this word form."""
@@ -454,55 +440,115 @@ class Matcher(Generic[P]):
         items = self._items
         return tuple(i for i in dict.fromkeys(pool) if items[i][1][0].accepts_form(norm, lemma))
 
+    def _entry_of(self, norm: str, lemma: str) -> _Entry | tuple[()]:
+        """The first-step alternatives of a word form, split for dispatch on the next token.
+
+        Each alternative is kept as (rank, index), its rank being its place among the form's
+        alternatives (the order in which they are tried). Alternatives whose second step is a
+        required word are filed under that word's values, those whose second step is a number
+        apart; the others are tried at every occurrence of the form.
+        """
+        alts = self._starts_of(norm, lemma)
+        if not alts:
+            return ()  # not None: the per-language cache stores it
+        seconds = self._second
+        always: list[tuple[int, int]] = []
+        by_next: dict[str, list[tuple[int, int]]] = {}
+        numeric: list[tuple[int, int]] = []
+        for rank, i in enumerate(alts):
+            if i not in seconds:
+                always.append((rank, i))
+                continue
+            second = seconds[i]
+            if second is None:
+                numeric.append((rank, i))
+            else:
+                for value in second:
+                    by_next.setdefault(value, []).append((rank, i))
+        return tuple(always), {k: tuple(v) for k, v in by_next.items()}, tuple(numeric)
+
+    def _present(self, norms: list[str], lemmas: list[str]) -> set[int]:
+        """The numbers of the required value sets that some token of a document satisfies."""
+        sets_of = self._sets_of
+        words = sets_of.keys() & {*norms, *lemmas}
+        return set().union(*map(sets_of.__getitem__, words))
+
     def find(self, doc: Doc) -> list[Match[P]]:
         """Every match in ``doc``, ordered by position; one per pattern and start token."""
         norms, lemmas = doc.norms, doc.lemmas
-        keys = set(norms)
-        keys.update(lemmas)
-        candidates = self._candidates(keys)
-        if not candidates:
-            return []
         # a lemma is a function of the folded form within one language, so the first-step
         # alternatives of a form are remembered per language and shared by all documents
-        starts = cached_per_language(
+        entries = cached_per_language(
             self._starts,
             doc.lang,
             norms,
-            lambda ti: self._starts_of(norms[ti], lemmas[ti]),
+            lambda ti: self._entry_of(norms[ti], lemmas[ti]),
             _STARTS_LIMIT,
         )
         tokens = doc.tokens
-        items = self._items
-        simple, seconds = self._simple, self._second
+        plans, required, probes = self._plans, self._required, self._probes
+        sentences = doc.sentences
         sents, n = doc.sents, len(doc.sents)
+        present: set[int] | None = None  # the required value sets that occur in the document
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
-        for ti, alts in enumerate(starts):
-            if not alts:
+        for ti, entry in enumerate(entries):
+            if not entry:
                 continue
-            for i in alts:
-                if i not in candidates:
+            always, by_next, numeric = entry
+            # the alternatives whose second step accepts the next token of the sentence
+            k = ti + 1
+            if k < n and sents[k] == sents[ti]:
+                norm = norms[k]
+                hit = by_next.get(norm)
+                lemma = lemmas[k]
+                if lemma != norm and (other := by_next.get(lemma)):
+                    hit = tuple(sorted({*hit, *other})) if hit else other
+                if numeric and norm[:1].isdigit():
+                    hit = tuple(sorted(hit + numeric)) if hit else numeric
+                if hit:
+                    tried = tuple(sorted(always + hit)) if always else hit
+                elif always:
+                    tried = always
+                else:
                     continue
-                pattern, alt, payload = items[i]
-                if len(alt) > 1 and i in seconds:  # the cheap test of the next token first
-                    k = ti + 1
-                    if k >= n or sents[k] != sents[ti]:
-                        continue
-                    second = seconds[i]
-                    if second is None:
-                        if not norms[k][:1].isdigit():
-                            continue
-                    elif norms[k] not in second and lemmas[k] not in second:
-                        continue
-                several = len(pattern.alternatives) > 1
+            elif always:
+                tried = always
+            else:
+                continue
+            for _, i in tried:
+                pattern, payload, mode, several, codes = plans[i]
                 if several and (id(pattern), ti) in seen:
                     continue
-                if len(alt) == 1:
-                    end = ti + 1
-                elif i in simple:
-                    end = _match_simple(doc, alt, ti)
+                if mode == _SINGLE:
+                    end = ti + len(codes)
+                elif mode == _SIMPLE:
+                    end = _match_simple(norms, lemmas, sents, codes, ti)
                 else:
-                    end = _match_from(doc, alt, 1, ti + 1, sents[ti])
+                    if present is None:
+                        present = self._present(norms, lemmas)
+                    if not present.issuperset(required[i]):
+                        continue
+                    # each required word within its reach in the sentence (slices: no loop)
+                    stop = sentences[sents[ti]][1]
+                    for values, lo, hi in probes[i]:
+                        a, b = ti + lo, min(ti + hi + 1, stop)
+                        if a >= b or (
+                            values.isdisjoint(norms[a:b]) and values.isdisjoint(lemmas[a:b])
+                        ):
+                            break
+                    else:
+                        end = _match_steps(doc, codes, 1, ti + 1, sents[ti])
+                        if end >= 0:
+                            if several:
+                                seen.add((id(pattern), ti))
+                            last = end - 1
+                            found.append(
+                                Match(
+                                    payload, pattern, ti, last, tokens[ti].start, tokens[last].end
+                                )
+                            )
+                    continue
                 if end < 0:
                     continue
                 if several:
@@ -513,56 +559,104 @@ class Matcher(Generic[P]):
         return found
 
 
-def _match_simple(doc: Doc, steps: tuple[Step, ...], ti: int) -> int:
+# how an alternative is matched: one step; consecutive words and prefixes; any steps
+_SINGLE, _SIMPLE, _STEPS = 0, 1, 2
+# step kinds as codes
+_WORD, _PREFIX, _NUM, _ANY, _GAP, _NOT = range(6)
+_KIND_CODES = {"word": _WORD, "prefix": _PREFIX, "num": _NUM, "any": _ANY, "gap": _GAP}
+_KIND_CODES["not"] = _NOT
+# a step as the matcher reads it: (kind, values, optional, gap, clause_final, step)
+_Code = tuple[int, frozenset[str], bool, int, bool, Step]
+
+
+def _probes(steps: tuple[Step, ...]) -> tuple[tuple[frozenset[str], int, int], ...]:
+    """The required word steps after the first, each with the least and the most tokens
+    between the first token and its own, those with a fixed place first."""
+    found = []
+    lo = hi = 1
+    for step in steps[1:]:
+        if step.kind == "gap":
+            hi += step.gap
+        elif step.kind == "not":
+            continue
+        elif step.optional:
+            hi += 1
+        else:
+            if step.kind == "word":
+                found.append((step.values, lo, hi))
+            lo += 1
+            hi += 1
+    return tuple(sorted(found, key=lambda probe: probe[2] - probe[1]))
+
+
+def _codes(steps: tuple[Step, ...]) -> tuple[_Code, ...]:
+    return tuple(
+        (_KIND_CODES[s.kind], s.values, s.optional, s.gap, s.clause_final, s) for s in steps
+    )
+
+
+def _match_simple(
+    norms: list[str], lemmas: list[str], sents: list[int], codes: tuple[_Code, ...], ti: int
+) -> int:
     """Token index after a match of consecutive word steps at ``ti`` (first one accepted)."""
-    end = ti + len(steps)
-    sents = doc.sents
+    end = ti + len(codes)
     if end > len(sents) or sents[end - 1] != sents[ti]:
         return -1
-    norms, lemmas = doc.norms, doc.lemmas
-    for k in range(1, len(steps)):
-        step = steps[k]
+    for k in range(1, len(codes)):
+        kind, values, _, _, _, step = codes[k]
         norm, lemma = norms[ti + k], lemmas[ti + k]
-        if step.kind == "word":
-            if norm not in step.values and lemma not in step.values:
+        if kind == _WORD:
+            if norm not in values and lemma not in values:
                 return -1
         elif not step.accepts_form(norm, lemma):
             return -1
     return end
 
 
-def _match_from(doc: Doc, steps: tuple[Step, ...], si: int, ti: int, sent: int) -> int:
-    """Token index after the match of ``steps[si:]`` starting at ``ti``, or -1."""
-    if si == len(steps):
-        return ti
-    step = steps[si]
-    sents = doc.sents
+def _match_steps(doc: Doc, codes: tuple[_Code, ...], si: int, ti: int, sent: int) -> int:
+    """Token index after the match of ``codes[si:]`` starting at ``ti``, or -1.
+
+    Depth first: a gap tries its shortest skip first, an optional step the token first.
+    """
+    norms, lemmas, sents = doc.norms, doc.lemmas, doc.sents
     n = len(sents)
-    if step.kind == "not":  # zero-width: the next token of the sentence is none of these
-        if ti < n and sents[ti] == sent and step.accepts_form(doc.norms[ti], doc.lemmas[ti]):
+    size = len(codes)
+    while si < size:
+        kind, values, optional, gap, final, step = codes[si]
+        if kind == _GAP:
+            for k in range(ti, min(ti + gap + 1, n)):
+                if sents[k] != sent:
+                    break
+                end = _match_steps(doc, codes, si + 1, k, sent)
+                if end >= 0:
+                    return end
             return -1
-        return _match_from(doc, steps, si + 1, ti, sent)
-    if step.kind == "gap":
-        for skip in range(step.gap + 1):
-            k = ti + skip
-            if k >= n or sents[k] != sent:
-                break
-            end = _match_from(doc, steps, si + 1, k, sent)
+        if ti < n and sents[ti] == sent:
+            if kind in (_WORD, _NOT):
+                accepted = norms[ti] in values or lemmas[ti] in values
+            else:
+                accepted = step.accepts_form(norms[ti], lemmas[ti])
+        else:
+            accepted = False
+        if kind == _NOT:  # zero-width: the next token of the sentence is none of these
+            if accepted:
+                return -1
+            si += 1
+            continue
+        if accepted and final:
+            accepted = _ends_particle(doc.tokens, ti, step.blockers)
+        if not optional:
+            if not accepted:
+                return -1
+            si += 1
+            ti += 1
+            continue
+        if accepted:  # an optional step: with its token first, then without
+            end = _match_steps(doc, codes, si + 1, ti + 1, sent)
             if end >= 0:
                 return end
-        return -1
-    if (
-        ti < n
-        and sents[ti] == sent
-        and step.accepts_form(doc.norms[ti], doc.lemmas[ti])
-        and (not step.clause_final or _ends_particle(doc.tokens, ti, step.blockers))
-    ):
-        end = _match_from(doc, steps, si + 1, ti + 1, sent)
-        if end >= 0:
-            return end
-    if step.optional:
-        return _match_from(doc, steps, si + 1, ti, sent)
-    return -1
+        si += 1
+    return ti
 
 
 def _ends_particle(tokens: Sequence[Token], ti: int, blockers: frozenset[str]) -> bool:

@@ -45,7 +45,11 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_]+(?:['’\-][^\W_]+)*"  # words: don't, e-mail, 4G-router's tail, klant-
     r"|[€$£%+]"  # symbols that matter for pay and numbers
 )
-_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+# the same tokens for re.split, letters first and without backtracking (nothing follows a
+# run of letters or digits that could make a shorter one match instead)
+_TOKEN_SPLIT_RE = re.compile(
+    r"([^\W\d_]++(?:['’\-][^\W_]+)*+|\d++(?:[.,:]\d+)*+(?:[.,]-)?|[€$£%+])"
+)
 # a sentence may also open with an elided Dutch word: "… gehouden. 's Avonds belde ik …"
 _SENT_END_RE = re.compile(
     r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ•\-*]|['’][stkn]\s+[A-Za-zÀ-ÿ])"
@@ -256,7 +260,12 @@ class Doc:
         span, or (with ``inside``) between its first and last token: "ik heb hem níet
         doorverbonden", "verbond hem niet door", "I didn't just pass it on".
         """
-        if not self.negation_cues:
+        cues = self.negation_cues
+        if not cues:
+            return False
+        # a cue counts only between ``window`` tokens before the span and its last token
+        low = first - window
+        if not any(low <= k < last and k != first for k in cues):
             return False
         tokens = self.tokens
         clause = tokens[first].clause
@@ -546,6 +555,63 @@ def _speech_stops(
     return found
 
 
+def _boundaries(
+    text: str, starts: list[int], ends: list[int], norms: list[str], abbreviations: frozenset[str]
+) -> tuple[set[int], set[int]]:
+    """The tokens that start a sentence and those after a clause mark (0 and n left out).
+
+    Boundaries are found once in the whole text and assigned to the gap they stand in.
+    """
+    n = len(starts)
+    stops = {
+        i
+        for i in _gap_breaks(_positions(_SENT_END_RE, text), starts, ends, n)
+        # "max. 35 jaar", "ca. 20 uur": an abbreviation's full stop ends no sentence
+        if not (text[ends[i - 1] : ends[i - 1] + 1] == "." and norms[i - 1] in abbreviations)
+    }
+    if "\n" in text:
+        stops |= _gap_breaks(_positions(_NEWLINE_RE, text), starts, ends, n)
+    marks = _gap_breaks(_positions(_CLAUSE_RE, text), starts, ends, n)
+    return stops, marks
+
+
+_SENT_END_CHARS = frozenset(".!?…")
+
+
+def _gap_boundaries(
+    text: str, gaps: list[str], starts: list[int], norms: list[str], abbreviations: frozenset[str]
+) -> tuple[set[int], set[int], bool]:
+    """What :func:`_boundaries` finds, read from the gaps between the tokens (most are a
+    single space), and whether a quotation mark stands in a gap.
+
+    No token holds a sentence end, a newline or a clause mark with the white space around it,
+    so each match of those patterns lies in one gap; a sentence end is tried at each of its
+    punctuation marks (its look-ahead reads on into the text).
+    """
+    n = len(starts)
+    stops: set[int] = set()
+    marks: set[int] = set()
+    quotes = False
+    for i in itertools.compress(range(n + 1), map(" ".__ne__, gaps)):
+        gap = gaps[i]
+        if not quotes and not _QUOTE_CHARS.isdisjoint(gap):
+            quotes = True
+        if i == 0 or i == n:
+            continue
+        if "\n" in gap:
+            stops.add(i)
+        elif not _SENT_END_CHARS.isdisjoint(gap):
+            pos = starts[i] - len(gap)
+            if any(
+                c in _SENT_END_CHARS and _SENT_END_RE.match(text, pos + k)
+                for k, c in enumerate(gap)
+            ) and not (gap[0] == "." and norms[i - 1] in abbreviations):
+                stops.add(i)
+        if _CLAUSE_RE.search(gap):
+            marks.add(i)
+    return stops, marks, quotes
+
+
 @functools.lru_cache(maxsize=32)
 def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     """Tokenise, lemmatise and segment ``text`` in language ``lang`` (``nl`` or ``en``).
@@ -565,31 +631,27 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         return Doc(text, lang, [], [], frozenset())
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
     starts, ends = offsets[1:-1:2], offsets[2::2]
+    gaps: list[str] | None = pieces[::2]  # gaps[i]: the text between tokens i - 1 and i
     if spoken and not cues.fillers.isdisjoint(map(str.lower, surfaces)):
         keep = [k for k, surface in enumerate(surfaces) if surface.lower() not in cues.fillers]
         surfaces = [surfaces[k] for k in keep]
         starts = [starts[k] for k in keep]
         ends = [ends[k] for k in keep]
         n = len(surfaces)
+        gaps = None
         if not n:
             return Doc(text, lang, [], [], frozenset())
     forms = _forms_of(surfaces, lang)
     norms = [f[0] for f in forms]
     lemmas = [f[1] for f in forms]
-    # boundaries are found once in the whole text and assigned to the gap they stand in
-    abbreviations = cues.abbreviations
-    stops = {
-        i
-        for i in _gap_breaks(_positions(_SENT_END_RE, text), starts, ends, n)
-        # "max. 35 jaar", "ca. 20 uur": an abbreviation's full stop ends no sentence
-        if not (text[ends[i - 1] : ends[i - 1] + 1] == "." and norms[i - 1] in abbreviations)
-    }
-    if "\n" in text:
-        stops |= _gap_breaks(_positions(_NEWLINE_RE, text), starts, ends, n)
+    if gaps is not None:
+        stops, marks, has_quotes = _gap_boundaries(text, gaps, starts, norms, cues.abbreviations)
+    else:
+        stops, marks = _boundaries(text, starts, ends, norms, cues.abbreviations)
+        has_quotes = _has_quote_marks(text, starts, ends)
     if spoken:
         ends_marked = text.count(".") + text.count("!") + text.count("?")
         stops |= _speech_stops(norms, lemmas, stops, lang, ends_marked)
-    marks = _gap_breaks(_positions(_CLAUSE_RE, text), starts, ends, n)
     # a clause starts at each sentence start, punctuation mark and clause opener
     steps = [0] * n
     for i in stops | marks:
@@ -614,7 +676,7 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     sentences.append((first, n))
     if stops:
         sents = list(itertools.accumulate(sents))
-    if _has_quote_marks(text, starts, ends):
+    if has_quotes:
         quoted = _quoted_flags(text, starts, ends, norms, stops, cues.elisions)
     else:
         quoted = [False] * n

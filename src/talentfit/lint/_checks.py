@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 import re
 from typing import Any, cast
 
@@ -37,6 +39,10 @@ _STRESSED_ARTICLE = {
     "nl": re.compile(r"(?<!\w)(?:[dD][éÉ]|[hH][éÉ][tT]|DE|HET|[*_](?:de|het)[*_])(?!\w)"),
     "en": re.compile(r"(?<!\w)(?:THE|[*_]the[*_])(?!\w)"),
 }
+# what every match of _STRESSED_ARTICLE holds (a text without any has none): the pattern
+# starts with a look-behind, so the regex engine tries it at every position
+_STRESSED_PARTS = {"nl": ("é", "É", "DE", "HET", "*", "_"), "en": ("THE", "*", "_")}
+_END = operator.attrgetter("end")
 _ONE_SEX = re.compile(r"\(\s*(?:m|v|w|f|man|vrouw|male|female)\s*\)", re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-*•·–▪●]|\d{1,2}[.)])\s+")
 _HEADING_STRIP = re.compile(r"^[\s#*_>]+|[\s*_:?!.]+$")
@@ -305,13 +311,14 @@ def _stressed_articles(doc: Doc, text: str, rule: Rule) -> list[Hit]:
     quoted article is not a finding.
     """
     pattern = _STRESSED_ARTICLE.get(doc.lang)
-    if pattern is None:
+    if pattern is None or not any(part in text for part in _STRESSED_PARTS[doc.lang]):
         return []
     hits: list[Hit] = []
+    tokens = doc.tokens
     for m in pattern.finditer(text):
-        tokens = doc.tokens
-        i = next((k for k, t in enumerate(tokens) if t.end > m.start()), None)
-        if i is None or tokens[i].quoted:
+        # the first token that ends after the match's start
+        i = bisect.bisect_right(tokens, m.start(), key=_END)
+        if i == len(tokens) or tokens[i].quoted:
             continue
         nxt = (
             tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sent == tokens[i].sent else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from collections import defaultdict
 from typing import Any
@@ -25,6 +27,8 @@ _GENDER_MARKER = re.compile(
     r"\b[mMvVhHfFwW]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdDmMvV])?\b|\ball genders\b|\balle genders\b"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_QUOTED = operator.attrgetter("quoted")
+_CLAUSE = operator.attrgetter("clause")
 _MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
 
 
@@ -114,7 +118,7 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
     if not matches:
         return []
     tokens = doc.tokens
-    quotes = any(t.quoted for t in tokens)
+    quotes = any(map(_QUOTED, tokens))
     facts: _Facts | None = None
     marker: bool | None = None
     hits: list[Hit] = []
@@ -197,15 +201,33 @@ def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> 
     return any(doc.tokens[a].sent in sents for a, _ in spans)
 
 
+_FACT_FORMS: dict[frozenset[str], dict[str, bool | None]] = {}
+
+
+@functools.lru_cache(maxsize=8)
+def _fact_words(number_words: frozenset[str]) -> frozenset[str]:
+    return number_words | _FACT_SYMBOLS
+
+
 class _Facts:
     """Where a text's facts (numbers, amounts, number words) stand, and its tokens' clause
     numbers (which never decrease), so that each match's look-up is a bisection, not a scan
     of its sentence."""
 
     def __init__(self, doc: Doc, rules: CompiledRules) -> None:
-        words = rules.number_words | _FACT_SYMBOLS
-        self.positions = [i for i, n in enumerate(doc.norms) if n[:1].isdigit() or n in words]
-        self.clauses = [t.clause for t in doc.tokens]
+        words = _fact_words(rules.number_words)
+        known = _FACT_FORMS.setdefault(words, {})  # folded form -> whether it is a fact
+        norms = doc.norms
+        flags = list(map(known.get, norms))
+        if None in flags:
+            if len(known) > 200_000:
+                known.clear()
+            for k, flag in enumerate(flags):
+                if flag is None:
+                    n = norms[k]
+                    flags[k] = known[n] = n[:1].isdigit() or n in words
+        self.positions = list(itertools.compress(range(len(norms)), flags))
+        self.clauses = list(map(_CLAUSE, doc.tokens))
 
     def clause_start(self, clause: int) -> int:
         return bisect.bisect_left(self.clauses, clause)
@@ -347,9 +369,12 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
     for hit in hits:
         cat = hit.rule.category
         contained = False
+        start, end = hit.start, hit.end
         for other in reversed(kept):
-            if other.start < hit.start - _LONGEST_PHRASE:
+            if other.start < start - _LONGEST_PHRASE:
                 break
+            if other.end <= start and other.end < end:
+                continue  # ends before the hit: neither merges nor contains it
             if other.rule is hit.rule and hit.start < other.end:
                 other.end = max(other.end, hit.end)  # one finding per stretch of one rule
                 contained = True
