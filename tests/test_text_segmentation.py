@@ -87,3 +87,22 @@ def test_subordinate_subject_is_not_a_sentence_start() -> None:
     )
     pieces = _pieces(text, "nl", spoken=True)
     assert not any(p.startswith("ik had") for p in pieces)
+
+
+def test_a_transcript_splits_before_a_fronted_object_with_verb_and_subject() -> None:
+    """ "… koorts kreeg dat hebben we eerst uitgeprobeerd": "dat hebben we" opens a main
+    clause (object, verb, subject); "ik zei dat hij had gebeld" stays one sentence."""
+    spoken = (
+        "ik heb twee weken bijgehouden hoe vaak dat voorkwam en voorgesteld om ouders meteen "
+        "een berichtje te sturen als een kind koorts kreeg dat hebben we op mijn groep eerst "
+        "uitgeprobeerd en de ouders waren er positief over"
+    )
+    doc = analyse(spoken, "nl", spoken=True)
+    starts = [doc.tokens[first].norm for first, _ in doc.sentences]
+    assert "dat" in starts[1:]
+    said = (
+        "de klant belde omdat zijn pakket niet kwam en ik zei dat hij het morgen zou krijgen "
+        "want de bezorger had het verkeerde adres en toen heb ik het zelf opgehaald"
+    )
+    doc = analyse(said, "nl", spoken=True)
+    assert "dat" not in [doc.tokens[first].norm for first, _ in doc.sentences]

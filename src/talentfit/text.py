@@ -118,6 +118,7 @@ class LanguageData:
     speech_subjects: list[str] = attrs.field(factory=list)
     speech_keep: list[str] = attrs.field(factory=list)
     speech_responses: list[str] = attrs.field(factory=list)
+    speech_fronted: list[str] = attrs.field(factory=list)
     # Elided words after an apostrophe, which opens no quotation ("'s avonds", "'em")
     elisions: list[str] = attrs.field(factory=list)
     # Negation cues whose scope ends at a subject pronoun after them: "instead of quoting six
@@ -471,6 +472,7 @@ class _Speech:
     verbs: frozenset[str]  # finite verbs that can follow a subject pronoun
     past_suffixes: tuple[str, ...]
     responses: tuple[tuple[str, ...], ...]  # replies an answer may open with ("not really")
+    fronted: frozenset[str] = frozenset()  # a fronted object before verb and subject ("dat")
 
 
 @functools.cache
@@ -490,6 +492,7 @@ def _speech(lang: str) -> _Speech:
         tuple(
             sorted((tuple(fold(r).split()) for r in data.speech_responses), key=len, reverse=True)
         ),
+        frozenset(fold(w) for w in data.speech_fronted),
     )
 
 
@@ -549,6 +552,13 @@ def _speech_stops(
             )
             if not cut and norm in speech.subjects and before not in speech.keep:
                 cut = k + 1 < n and _is_finite_past(norms[k + 1], lemmas[k + 1], speech)
+            if not cut and norm in speech.fronted and k + 2 < n and before not in speech.keep:
+                # "… als een kind koorts kreeg | dat hebben we …": a fronted object, a finite
+                # verb and its subject start a main clause
+                cut = (
+                    _is_finite_past(norms[k + 1], lemmas[k + 1], speech)
+                    and norms[k + 2] in speech.subjects
+                )
             if cut:
                 found.add(k)
                 previous = k
