@@ -307,6 +307,17 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
             return False
         return any(w.endswith(n) or n.endswith(w) for w in title)
 
+    def addressed(t: Token) -> bool:
+        """The noun the candidate is called: "you are a chef who …", "ben jij een
+        bouwvakker die …" (the nearest person before the pronoun)."""
+        after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+        if not rules.you_are or after is None or after.norm not in rules.relatives:
+            return False
+        words = tuple(b.norm for b in tokens[max(0, t.i - 5) : t.i] if b.sent == t.sent)
+        return any(
+            words[k : k + len(cue)] == cue for cue in rules.you_are for k in range(len(words))
+        )
+
     def served(t: Token) -> bool:
         """A person the candidate reports to or supports ("report to the pharmacy manager")."""
         words = tuple(b.norm for b in tokens[max(0, t.i - 5) : t.i] if b.sent == t.sent)
@@ -334,7 +345,7 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
         )
 
     for t in reversed(window):
-        if is_candidate(t):
+        if is_candidate(t) or (t.sent == sent and addressed(t)):
             return True
         if person(t) or _is_name(doc, t, rules):
             if served(t):

@@ -171,6 +171,10 @@ class RuleSpec:
 class LintSettings:
     """Per-language word lists the built-in checks use."""
 
+    # "you are a X", "ben jij een X": the person noun X is the candidate ("You are a chef who
+    # knows his way around a kitchen")
+    you_are: list[str] = attrs.field(factory=list)
+    relatives: list[str] = attrs.field(factory=list)  # "who", "die": the noun's relative clause
     macros: dict[str, str] = attrs.field(factory=dict)
     number_words: list[str] = attrs.field(factory=list)
     pay_words: list[str] = attrs.field(factory=list)

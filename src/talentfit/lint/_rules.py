@@ -102,6 +102,8 @@ class CompiledRules:
     literals: dict[int, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = attrs.field(
         factory=dict
     )
+    you_are: tuple[tuple[str, ...], ...] = ()
+    relatives: frozenset[str] = frozenset()
 
 
 def _expand(source: str, macros: dict[str, str], where: str, rule: str) -> list[str]:
@@ -209,6 +211,8 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
         requirement_headings=tuple(fold(h) for h in settings.requirement_headings),
         offer_headings=tuple(fold(h) for h in settings.offer_headings),
         candidate_nouns=words(settings.candidate_nouns),
+        you_are=tuple(tuple(fold(c).split()) for c in settings.you_are),
+        relatives=words(settings.relatives),
         other_people=words(settings.other_people),
         served_cues=tuple(tuple(fold(c).split()) for c in settings.served_cues),
         customer_nouns=words(settings.customer_nouns),
