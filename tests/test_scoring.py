@@ -149,6 +149,17 @@ def test_a_customer_who_just_leaves_is_no_outcome() -> None:
     assert level(story + "He thanked me and said he could finally breathe.", "empathy", "en") == 4
 
 
+def test_one_concrete_act_filed_under_another_competency_is_a_thin_example() -> None:
+    """Answering an initiative question with one concrete act ("… so I printed the new one
+    and put it up myself") is a thin example (3), even when the lexicons file the act
+    under ownership."""
+    text = (
+        "I noticed the bus timetable at our library's entrance was out of date, so I printed "
+        "the new one and put it up myself."
+    )
+    assert level(text, "initiative", "en") == 3
+
+
 def test_untargeted_competency_without_evidence_is_null() -> None:
     """Other competencies get a level only with evidence; otherwise 'insufficient evidence'."""
     result = score_answer(SOLID_EN, competency="ownership", lang="en")

@@ -164,7 +164,11 @@ def _level(f: Features, targeted: bool, texts: RationaleTexts) -> tuple[int, flo
         if counters >= 1.0 and counters >= 0.5 * (f.indicators + f.claims):
             reasons.append(say("counter_no_example"))
             return 1, max(0.0, 1 - counters / 4), reasons
-        if f.story >= 1 and f.own >= 1 and f.indicators >= 1:
+        if (
+            f.story >= 1
+            and f.own >= 1
+            and (f.indicators >= 1 or (targeted and f.general_indicators >= 1))
+        ):
             reasons.append(say("thin_example"))
             return 3, min(1.0, f.indicators / 4), reasons
         if f.claims > 0 or f.indicators > 0 or f.perspective > 0:
