@@ -220,7 +220,11 @@ class Doc:
     sents: list[int] = attrs.field(factory=list)
     # negation cues whose scope ends at a subject pronoun ("instead of X, I asked")
     bounded_cues: frozenset[int] = frozenset()
+    # the tokens' clause numbers and quotation flags (columns as above)
+    clauses: list[int] = attrs.field(factory=list)
+    quoted: list[bool] = attrs.field(factory=list)
     _sentence_starts: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _cue_order: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _token_starts: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     def _starts(self) -> list[int]:
@@ -265,8 +269,13 @@ class Doc:
         if not cues:
             return False
         # a cue counts only between ``window`` tokens before the span and its last token
-        low = first - window
-        if not any(low <= k < last and k != first for k in cues):
+        order = self._cue_order
+        if order is None:
+            order = self._cue_order = sorted(cues)
+        j = bisect.bisect_left(order, first - window)
+        if j < len(order) and order[j] == first:
+            j += 1
+        if j == len(order) or order[j] >= last:
             return False
         tokens = self.tokens
         clause = tokens[first].clause
@@ -700,7 +709,9 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     )
     negation = _cue_positions(text, norms, cues)
     bounded = _bounded_positions(norms, negation, cues) if negation else frozenset()
-    return Doc(text, lang, tokens, sentences, negation, norms, lemmas, sents, bounded)
+    return Doc(
+        text, lang, tokens, sentences, negation, norms, lemmas, sents, bounded, clauses, quoted
+    )
 
 
 def language_scores(text: str) -> dict[str, float]:

@@ -118,7 +118,7 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
     if not matches:
         return []
     tokens = doc.tokens
-    quotes = any(map(_QUOTED, tokens))
+    quotes = True in doc.quoted if doc.quoted else any(map(_QUOTED, tokens))
     facts: _Facts | None = None
     marker: bool | None = None
     hits: list[Hit] = []
@@ -227,7 +227,7 @@ class _Facts:
                     n = norms[k]
                     flags[k] = known[n] = n[:1].isdigit() or n in words
         self.positions = list(itertools.compress(range(len(norms)), flags))
-        self.clauses = list(map(_CLAUSE, doc.tokens))
+        self.clauses = doc.clauses if doc.clauses else list(map(_CLAUSE, doc.tokens))
 
     def clause_start(self, clause: int) -> int:
         return bisect.bisect_left(self.clauses, clause)
