@@ -498,7 +498,7 @@ class Matcher(Generic[P]):
             lambda ti: self._entry_of(norms[ti], lemmas[ti]),
             _STARTS_LIMIT,
         )
-        tokens = doc.tokens
+        starts, ends = doc.starts, doc.ends
         plans, required, probes = self._plans, self._required, self._probes
         sentences = doc.sentences
         sents = doc.sents
@@ -547,18 +547,14 @@ class Matcher(Generic[P]):
                             if several:
                                 seen.add((id(pattern), ti))
                             last = end - 1
-                            found.append(
-                                Match(
-                                    payload, pattern, ti, last, tokens[ti].start, tokens[last].end
-                                )
-                            )
+                            found.append(Match(payload, pattern, ti, last, starts[ti], ends[last]))
                     continue
                 if end < 0:
                     continue
                 if several:
                     seen.add((id(pattern), ti))
                 last = end - 1
-                found.append(Match(payload, pattern, ti, last, tokens[ti].start, tokens[last].end))
+                found.append(Match(payload, pattern, ti, last, starts[ti], ends[last]))
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
@@ -648,7 +644,7 @@ def _match_steps(doc: Doc, codes: tuple[_Code, ...], si: int, ti: int, sent: int
             si += 1
             continue
         if accepted and final:
-            accepted = _ends_particle(doc.tokens, ti, step.blockers)
+            accepted = _ends_particle(doc, ti, step.blockers)
         if not optional:
             if not accepted:
                 return -1
@@ -663,16 +659,16 @@ def _match_steps(doc: Doc, codes: tuple[_Code, ...], si: int, ti: int, sent: int
     return ti
 
 
-def _ends_particle(tokens: Sequence[Token], ti: int, blockers: frozenset[str]) -> bool:
+def _ends_particle(doc: Doc, ti: int, blockers: frozenset[str]) -> bool:
     """Whether token ``ti`` can be a separated particle: not followed by a noun phrase.
 
     "belde hem terug." and "stemde het af op haar situatie" are verbs with a particle;
     "drie stappen op een A4" is a noun and a preposition.
     """
     nxt = ti + 1
-    if nxt >= len(tokens):
+    if nxt >= len(doc.norms):
         return True
-    after = tokens[nxt]
-    if after.sent != tokens[ti].sent or after.clause != tokens[ti].clause:
+    if doc.sents[nxt] != doc.sents[ti] or doc.clauses[nxt] != doc.clauses[ti]:
         return True
-    return after.norm not in blockers and not after.is_number
+    norm = doc.norms[nxt]
+    return norm not in blockers and not norm[:1].isdigit()

@@ -211,7 +211,8 @@ class Doc:
 
     text: str
     lang: str
-    tokens: list[Token]
+    # None: built from the columns on first use (code that reads columns never builds them)
+    _tokens: list[Token] | None = attrs.field(repr=False, eq=False)
     sentences: list[tuple[int, int]]  # (first token index, last token index + 1)
     negation_cues: frozenset[int]
     # the tokens' columns, for code that scans every token (the pattern matcher)
@@ -220,22 +221,46 @@ class Doc:
     sents: list[int] = attrs.field(factory=list)
     # negation cues whose scope ends at a subject pronoun ("instead of X, I asked")
     bounded_cues: frozenset[int] = frozenset()
-    # the tokens' clause numbers and quotation flags (columns as above)
+    # the tokens' clause numbers, quotation flags, offsets and surface forms
     clauses: list[int] = attrs.field(factory=list)
     quoted: list[bool] = attrs.field(factory=list)
+    starts: list[int] = attrs.field(factory=list)
+    ends: list[int] = attrs.field(factory=list)
+    surfaces: list[str] = attrs.field(factory=list)
     _sentence_starts: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _cue_order: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
-    _token_starts: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        tokens = self._tokens
+        if tokens and not self.starts:  # tokens given without columns: fill them in
+            self.norms = [t.norm for t in tokens]
+            self.lemmas = [t.lemma for t in tokens]
+            self.sents = [t.sent for t in tokens]
+            self.clauses = [t.clause for t in tokens]
+            self.quoted = [t.quoted for t in tokens]
+            self.starts = [t.start for t in tokens]
+            self.ends = [t.end for t in tokens]
+            self.surfaces = [t.surface for t in tokens]
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens (built from the columns on first use)."""
+        tokens = self._tokens
+        if tokens is None:
+            columns = (self.starts, self.ends, self.surfaces, self.norms, self.lemmas)
+            rest = (self.sents, self.clauses, self.quoted)
+            tokens = self._tokens = list(
+                map(_new_token, zip(range(len(self.starts)), *columns, *rest, strict=True))
+            )
+        return tokens
 
     def _starts(self) -> list[int]:
-        if self._token_starts is None:
-            self._token_starts = [t.start for t in self.tokens]
-        return self._token_starts
+        return self.starts
 
     def token_at(self, offset: int) -> int | None:
         """The index of the token holding character ``offset``, or None (bisection)."""
-        k = bisect.bisect_right(self._starts(), offset) - 1
-        return k if k >= 0 and offset < self.tokens[k].end else None
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k if k >= 0 and offset < self.ends[k] else None
 
     def tokens_within(self, start: int, end: int) -> tuple[int, int]:
         """First and last index of the tokens that begin at offsets ``start..end - 1``
@@ -246,13 +271,13 @@ class Doc:
     def sentence_starts(self) -> list[int]:
         """The character offset where each sentence begins (for bisection; computed once)."""
         if self._sentence_starts is None:
-            self._sentence_starts = [self.tokens[first].start for first, _ in self.sentences]
+            self._sentence_starts = [self.starts[first] for first, _ in self.sentences]
         return self._sentence_starts
 
     def sentence_span(self, sent: int) -> tuple[int, int]:
         """Character offsets of sentence ``sent`` in the original text."""
         first, last = self.sentences[sent]
-        return self.tokens[first].start, self.tokens[last - 1].end
+        return self.starts[first], self.ends[last - 1]
 
     def sentence_tokens(self, sent: int) -> list[Token]:
         first, last = self.sentences[sent]
@@ -277,15 +302,15 @@ class Doc:
             j += 1
         if j == len(order) or order[j] >= last:
             return False
-        tokens = self.tokens
-        clause = tokens[first].clause
+        clauses, norms = self.clauses, self.norms
+        clause = clauses[first]
         k = first - 1
         subjects = _negation_cues(self.lang).subjects if self.bounded_cues else frozenset()
-        subject_seen = tokens[first].norm in subjects  # "instead of …, I asked"
-        while k >= 0 and first - k <= window and tokens[k].clause == clause:
+        subject_seen = norms[first] in subjects  # "instead of …, I asked"
+        while k >= 0 and first - k <= window and clauses[k] == clause:
             if k in self.negation_cues and not (subject_seen and k in self.bounded_cues):
                 return True
-            subject_seen = subject_seen or tokens[k].norm in subjects
+            subject_seen = subject_seen or norms[k] in subjects
             k -= 1
         if inside:
             return any(k in self.negation_cues for k in range(first + 1, last))
@@ -699,19 +724,12 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         quoted = _quoted_flags(text, starts, ends, norms, stops, cues.elisions)
     else:
         quoted = [False] * n
-    tokens = list(
-        map(
-            _new_token,
-            zip(
-                range(n), starts, ends, surfaces, norms, lemmas, sents, clauses, quoted, strict=True
-            ),
-        )
-    )
     negation = _cue_positions(text, norms, cues)
     bounded = _bounded_positions(norms, negation, cues) if negation else frozenset()
     return Doc(
-        text, lang, tokens, sentences, negation, norms, lemmas, sents, bounded, clauses, quoted
-    )
+        text, lang, None, sentences, negation, norms, lemmas, sents, bounded, clauses, quoted,
+        starts, ends, surfaces,
+    )  # fmt: skip
 
 
 def language_scores(text: str) -> dict[str, float]:
