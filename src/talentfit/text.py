@@ -55,6 +55,7 @@ _SENT_END_RE = re.compile(
     r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ•\-*]|['’][stkn]\s+[A-Za-zÀ-ÿ])"
 )
 _CLAUSE_RE = re.compile(r"[,;:()\[\]–—!?…]|\s-\s")
+_CLAUSE_CHARS = frozenset(",;:()[]–—!?…")  # _CLAUSE_RE's single characters
 _NEWLINE_RE = re.compile(r"\n")
 _OPEN_QUOTES = "\"“„‘'«"
 _CLOSE_QUOTES = "\"”’'»"
@@ -317,15 +318,19 @@ class Doc:
         return False
 
 
-def _cue_positions(text: str, norms: list[str], cues: _Cues) -> frozenset[int]:
+def _cue_positions(
+    text: str, norms: list[str], cues: _Cues, vocab: set[str] | None = None
+) -> frozenset[int]:
     single, multi = cues.single, cues.multi_by_first
+    if vocab is None:
+        vocab = set(norms)
     found: set[int] = set()
-    for word in single.intersection(norms):
+    for word in single & vocab:
         found.update(_indices(norms, word))
     lowered = text.lower()
     if "n't" in lowered or "n’t" in lowered or "n‘t" in lowered:  # folded to ': "didn’t"
         found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
-    for word in multi.keys() & set(norms):
+    for word in multi.keys() & vocab:
         for i in _indices(norms, word):
             for phrase in multi[word]:
                 k = len(phrase)
@@ -651,7 +656,7 @@ def _gap_boundaries(
                 for k, c in enumerate(gap)
             ) and not (gap[0] == "." and norms[i - 1] in abbreviations):
                 stops.add(i)
-        if _CLAUSE_RE.search(gap):
+        if not _CLAUSE_CHARS.isdisjoint(gap) or ("-" in gap and _CLAUSE_RE.search(gap)):
             marks.add(i)
     return stops, marks, quotes
 
@@ -704,8 +709,8 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         reply = _reply_end(norms, lang)
         if reply:
             steps[reply] += 1
-    openers = cues.openers
-    for word in openers.intersection(norms):
+    vocab = set(norms)
+    for word in cues.openers & vocab:
         for i in _indices(norms, word):
             if i:
                 steps[i] += 1
@@ -724,7 +729,7 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         quoted = _quoted_flags(text, starts, ends, norms, stops, cues.elisions)
     else:
         quoted = [False] * n
-    negation = _cue_positions(text, norms, cues)
+    negation = _cue_positions(text, norms, cues, vocab)
     bounded = _bounded_positions(norms, negation, cues) if negation else frozenset()
     return Doc(
         text, lang, None, sentences, negation, norms, lemmas, sents, bounded, clauses, quoted,
