@@ -55,7 +55,7 @@ class Hit:
     rule: Rule
     start: int
     end: int
-    values: dict[str, Any] = attrs.field(factory=dict)
+    values: dict[str, Any] | None = None  # the message's placeholders
 
 
 @attrs.define

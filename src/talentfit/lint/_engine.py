@@ -78,8 +78,8 @@ def lint_vacancy(
     rules = compiled_rules(lang, config)
     doc = analyse(prepared.text, lang)
     hits = _pattern_hits(doc, prepared.text, rules)
-    masculine = sum(h.rule.id == _MASCULINE for h in hits)
-    feminine = sum(h.rule.id == _FEMININE for h in hits)
+    coded = [h.rule.id for h in hits]
+    masculine, feminine = coded.count(_MASCULINE), coded.count(_FEMININE)
     facts = facts_of(doc, prepared.text, rules)
     hits.extend(run_checks(doc, prepared.text, facts, rules))
     score, scale, level = readability(facts, lang)
@@ -405,32 +405,35 @@ def _findings(hits: list[Hit], prepared: Prepared, rules: CompiledRules) -> tupl
         newlines.append(pos)
         pos = original.find("\n", pos + 1)
     ignored = ignored_rules(original)
+    span = prepared.span if prepared.starts is not None else None
     findings: list[Finding] = []
     for hit in hits:
-        start, end = prepared.span(hit.start, hit.end)
+        start, end = span(hit.start, hit.end) if span is not None else (hit.start, hit.end)
         line = bisect.bisect_left(newlines, start) + 1
         column = start - (newlines[line - 2] + 1 if line > 1 else 0) + 1
-        silenced = ignored.get(line)
         rule = hit.rule
-        if silenced and ("*" in silenced or rule.id in silenced or rule.category in silenced):
-            continue
+        if ignored:
+            silenced = ignored.get(line)
+            if silenced and ("*" in silenced or rule.id in silenced or rule.category in silenced):
+                continue
         spec = rule.spec
         message, suggestion = spec.message, spec.suggestion
         if hit.values:
             message = message.format_map(hit.values)
             suggestion = suggestion.format_map(hit.values)
+        # positional, in the order of Finding's fields (faster than keywords)
         findings.append(
             Finding(
-                rule=rule.id,
-                category=rule.category,
-                severity=rule.severity,
-                start=start,
-                end=end,
-                line=line,
-                column=column,
-                text=original[start:end],
-                message=message,
-                suggestion=suggestion,
+                rule.id,
+                rule.category,
+                rule.severity,
+                start,
+                end,
+                line,
+                column,
+                original[start:end],
+                message,
+                suggestion,
             )
         )
     findings.sort(key=lambda f: (f.start, f.end, rules.order.get(f.rule, 0)))
