@@ -119,52 +119,58 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
     facts: _Facts | None = None
     marker: bool | None = None
     hits: list[Hit] = []
+    negations = bool(doc.negation_cues)
     for m, rule in matches:
-        spec = rule.spec
         if quotes and True in quoted[m.first : m.last + 1]:
             continue
-        if spec.not_forms and norms[m.first] in spec.not_forms:
+        spec = rule.spec
+        if (
+            negations
+            and not (spec.ignore_negation or m.pattern.has_negation)
+            and doc.is_negated(m.first, m.last)
+        ):
             continue
-        if spec.exact and not _literal(norms[m.first], rules.literals.get(id(m.pattern))):
-            continue
-        if spec.next_forms and norms[m.last] in spec.next_forms_for:
-            nxt = m.last + 1
-            if (
-                nxt >= len(norms)
-                or sents[nxt] != sents[m.last]
-                or not _form_in(norms[nxt], spec.next_forms)
+        if rule.filtered:  # the rule's own filters (most rules have none)
+            if spec.not_forms and norms[m.first] in spec.not_forms:
+                continue
+            if spec.exact and not _literal(norms[m.first], rules.literals.get(id(m.pattern))):
+                continue
+            if spec.next_forms and norms[m.last] in spec.next_forms_for:
+                nxt = m.last + 1
+                if (
+                    nxt >= len(norms)
+                    or sents[nxt] != sents[m.last]
+                    or not _form_in(norms[nxt], spec.next_forms)
+                ):
+                    continue
+            if spec.exceptions and any(
+                a <= m.last and m.first <= b for a, b in exceptions.get(spec.id, ())
             ):
                 continue
-        if not (spec.ignore_negation or m.pattern.has_negation) and doc.is_negated(m.first, m.last):
-            continue
-        if spec.exceptions and any(
-            a <= m.last and m.first <= b for a, b in exceptions.get(spec.id, ())
-        ):
-            continue
-        if spec.unless and _near(doc, m, unless.get(spec.id, ())):
-            continue
-        if spec.unless_fact:
-            if facts is None:
-                facts = _Facts(doc, rules)
-            if _has_fact(doc, m, rules, facts):
+            if spec.unless and _near(doc, m, unless.get(spec.id, ())):
                 continue
-        if spec.unless_gender_marker:
-            if marker is None:
-                marker = _GENDER_MARKER.search(text) is not None
-            if marker:
+            if spec.unless_fact:
+                if facts is None:
+                    facts = _Facts(doc, rules)
+                if _has_fact(doc, m, rules, facts):
+                    continue
+            if spec.unless_gender_marker:
+                if marker is None:
+                    marker = _GENDER_MARKER.search(text) is not None
+                if marker:
+                    continue
+            if spec.candidate_only and not _refers_to_candidate(doc, m, rules):
                 continue
-        if spec.candidate_only and not _refers_to_candidate(doc, m, rules):
-            continue
-        if (
-            spec.unless_named
-            and sents[m.first] > 0
-            and any(
-                _is_name(doc, k, rules)
-                for k in range(max(0, m.first - 4), m.first)
-                if sents[k] == sents[m.first]
-            )
-        ):
-            continue
+            if (
+                spec.unless_named
+                and sents[m.first] > 0
+                and any(
+                    _is_name(doc, k, rules)
+                    for k in range(max(0, m.first - 4), m.first)
+                    if sents[k] == sents[m.first]
+                )
+            ):
+                continue
         hits.append(Hit(rule, m.start, m.end))
     return _dedupe(hits, rules)
 
@@ -373,10 +379,15 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
     order = rules.order
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), order[h.rule.id]))
     kept: list[Hit] = []
+    reach = -1  # the furthest end of a kept hit (merges included)
     for hit in hits:
+        start, end = hit.start, hit.end
+        if reach <= start < end:  # every kept hit ends before it: nothing to merge or contain
+            kept.append(hit)
+            reach = end
+            continue
         cat = hit.rule.category
         contained = False
-        start, end = hit.start, hit.end
         for other in reversed(kept):
             if other.start < start - _LONGEST_PHRASE:
                 break
@@ -384,6 +395,7 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
                 continue  # ends before the hit: neither merges nor contains it
             if other.rule is hit.rule and hit.start < other.end:
                 other.end = max(other.end, hit.end)  # one finding per stretch of one rule
+                reach = max(reach, other.end)
                 contained = True
                 break
             if other.start <= hit.start and hit.end <= other.end:
@@ -394,6 +406,7 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
                     break
         if not contained:
             kept.append(hit)
+            reach = max(reach, end)
     return kept
 
 
