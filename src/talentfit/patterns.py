@@ -29,6 +29,8 @@ A match never crosses a sentence boundary and never matches inside a word.
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -349,16 +351,19 @@ class Match(NamedTuple, Generic[P]):
 
 _Item = tuple[Pattern, tuple[Step, ...], Any]
 _Ranked = tuple[tuple[int, int], ...]  # (rank among a form's alternatives, alternative index)
-_Entry = tuple[_Ranked, dict[str, _Ranked], _Ranked]  # always, by next word, before a number
+# a form's first-step alternatives: those to try before each next word form ("": none in the
+# sentence), filled lazily, and the alternatives whose second step is tested on the next token
+_Entry = tuple[dict[str, tuple[int, ...]], tuple[tuple[int, int, Step], ...], _Ranked]
 
 
 class Matcher(Generic[P]):
     """Many patterns, compiled once, matched fast.
 
     Each alternative is tried only at tokens its first step accepts (remembered per word
-    form), and one whose second step is a required word or a number only where the next
-    token fits it. An alternative with gaps, optional steps or the like is tried only when
-    its required words all occur in the document.
+    form), and one whose second step is a required word, a prefix or a number only where the
+    next token fits it (remembered per pair of word forms). An alternative is tried only when
+    its required words all occur in the document (bit sets), and one with gaps, optional
+    steps or the like only when each stands within its reach.
     """
 
     def __init__(self, entries: Iterable[tuple[Pattern, P]]) -> None:
@@ -366,8 +371,9 @@ class Matcher(Generic[P]):
         # per alternative: how it is matched (_SINGLE, _SIMPLE, _STEPS), whether its pattern
         # has other alternatives, and its steps for _match_steps
         self._plans: list[tuple[Pattern, P, int, bool, tuple[_Code, ...]]] = []
-        # per alternative after its first step: its required words, as numbered value sets
-        self._required: list[frozenset[int]] = []
+        # per alternative after its first step: its required words, as the bits of numbered
+        # value sets
+        self._required: list[int] = []
         # per alternative: its required words with the range of token offsets (from its
         # first token) where each must stand, tried before the steps are matched
         self._probes: list[tuple[tuple[frozenset[str], int, int], ...]] = []
@@ -377,9 +383,10 @@ class Matcher(Generic[P]):
         self._starts: dict[str, dict[str, _Entry | tuple[()]]] = {}
         self._first_tables: dict[str, dict[str, list[int]]] = {"w": {}, "p": {}, "s": {}}
         self._first_numeric: list[int] = []
-        # alternatives whose second step is a required word (its values) or number (None)
-        # right after the first: they are only tried where the next token fits
-        self._second: dict[int, frozenset[str] | None] = {}
+        # alternatives whose second step is a required word, prefix or number right after
+        # the first: they are only tried where the next token fits it
+        self._second: dict[int, Step] = {}
+        self._pairs = 0  # (form, next form) pairs remembered in the entries
         self.size = 0
         for pattern, payload in entries:
             self.size += 1
@@ -399,22 +406,26 @@ class Matcher(Generic[P]):
                         tables["s"].setdefault(suffix[-3:], []).append(index)
                 # (the first step is accepted where the alternative is tried)
                 self._required.append(
-                    frozenset(
-                        value_sets.setdefault(step.values, len(value_sets))
-                        for step in alt[1:]
-                        if step.kind == "word" and not step.optional
+                    functools.reduce(
+                        operator.or_,
+                        (
+                            1 << value_sets.setdefault(step.values, len(value_sets))
+                            for step in alt[1:]
+                            if step.kind == "word" and not step.optional
+                        ),
+                        0,
                     )
                 )
                 simple = all(
                     step.kind in ("word", "prefix") and not step.optional for step in alt
                 ) and not any(step.clause_final for step in alt)
                 second = len(alt) > 1 and (
-                    alt[1].kind in ("word", "num")
+                    alt[1].kind in ("word", "prefix", "num")
                     and not alt[1].optional
                     and not alt[1].clause_final
                 )
                 if second:
-                    self._second[index] = alt[1].values if alt[1].kind == "word" else None
+                    self._second[index] = alt[1]
                 if len(alt) == 1 or (simple and second and len(alt) == 2):
                     mode = _SINGLE  # a second step is checked before the alternative is tried
                 else:
@@ -422,12 +433,12 @@ class Matcher(Generic[P]):
                 several = len(pattern.alternatives) > 1
                 self._plans.append((pattern, payload, mode, several, _codes(alt)))
                 self._probes.append(_probes(alt))
-        sets_of: dict[str, list[int]] = {}
+        sets_of: dict[str, int] = {}
         for values, number in value_sets.items():
             for value in values:
-                sets_of.setdefault(value, []).append(number)
-        # word -> the numbers of the required value sets that hold it
-        self._sets_of: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in sets_of.items()}
+                sets_of[value] = sets_of.get(value, 0) | 1 << number
+        # word -> the bits of the numbered required value sets that hold it
+        self._sets_of = sets_of
 
     def _starts_of(self, norm: str, lemma: str) -> tuple[int, ...]:
         """Indices of the alternatives whose first step accepts this word form."""
@@ -445,33 +456,35 @@ class Matcher(Generic[P]):
 
         Each alternative is kept as (rank, index), its rank being its place among the form's
         alternatives (the order in which they are tried). Alternatives whose second step is a
-        required word are filed under that word's values, those whose second step is a number
-        apart; the others are tried at every occurrence of the form.
+        required word, prefix or number are tried only before a token it accepts; the others
+        at every occurrence of the form.
         """
         alts = self._starts_of(norm, lemma)
         if not alts:
             return ()  # not None: the per-language cache stores it
         seconds = self._second
-        always: list[tuple[int, int]] = []
-        by_next: dict[str, list[tuple[int, int]]] = {}
-        numeric: list[tuple[int, int]] = []
-        for rank, i in enumerate(alts):
-            if i not in seconds:
-                always.append((rank, i))
-                continue
-            second = seconds[i]
-            if second is None:
-                numeric.append((rank, i))
-            else:
-                for value in second:
-                    by_next.setdefault(value, []).append((rank, i))
-        return tuple(always), {k: tuple(v) for k, v in by_next.items()}, tuple(numeric)
+        always = tuple((rank, i) for rank, i in enumerate(alts) if i not in seconds)
+        tested = tuple((rank, i, seconds[i]) for rank, i in enumerate(alts) if i in seconds)
+        return {"": tuple(i for _, i in always)}, tested, always
 
-    def _present(self, norms: list[str], lemmas: list[str]) -> set[int]:
-        """The numbers of the required value sets that some token of a document satisfies."""
+    def _tried(self, entry: _Entry, norm: str, lemma: str) -> tuple[int, ...]:
+        """The alternatives of ``entry`` to try before a next token of this form, in order
+        (remembered in the entry)."""
+        table, tested, always = entry
+        accepted = [(rank, i) for rank, i, step in tested if step.accepts_form(norm, lemma)]
+        tried = tuple(i for _, i in sorted([*always, *accepted])) if accepted else table[""]
+        self._pairs += 1
+        if self._pairs > _STARTS_LIMIT:  # forget every form's pairs, keeping memory flat
+            self._pairs = 0
+            self._starts.clear()
+        table[norm] = tried
+        return tried
+
+    def _present(self, norms: list[str], lemmas: list[str]) -> int:
+        """The bits of the required value sets that some token of a document satisfies."""
         sets_of = self._sets_of
         words = sets_of.keys() & {*norms, *lemmas}
-        return set().union(*map(sets_of.__getitem__, words))
+        return functools.reduce(operator.or_, map(sets_of.__getitem__, words), 0)
 
     def find(self, doc: Doc) -> list[Match[P]]:
         """Every match in ``doc``, ordered by position; one per pattern and start token."""
@@ -485,38 +498,31 @@ class Matcher(Generic[P]):
             lambda ti: self._entry_of(norms[ti], lemmas[ti]),
             _STARTS_LIMIT,
         )
-        tokens = doc.tokens
+        starts, ends = doc.starts, doc.ends
         plans, required, probes = self._plans, self._required, self._probes
         sentences = doc.sentences
-        sents, n = doc.sents, len(doc.sents)
-        present: set[int] | None = None  # the required value sets that occur in the document
+        sents = doc.sents
+        present = self._present(norms, lemmas)  # the required value sets in the text (bits)
         found: list[Match[P]] = []
         seen: set[tuple[int, int]] = set()
+        # the form of each token's next token in its sentence ("" before a sentence end)
+        following = norms[1:]
+        following.append("")
+        for first, _ in sentences[1:]:
+            following[first - 1] = ""
         for ti, entry in enumerate(entries):
             if not entry:
                 continue
-            always, by_next, numeric = entry
-            # the alternatives whose second step accepts the next token of the sentence
-            k = ti + 1
-            if k < n and sents[k] == sents[ti]:
-                norm = norms[k]
-                hit = by_next.get(norm)
-                lemma = lemmas[k]
-                if lemma != norm and (other := by_next.get(lemma)):
-                    hit = tuple(sorted({*hit, *other})) if hit else other
-                if numeric and norm[:1].isdigit():
-                    hit = tuple(sorted(hit + numeric)) if hit else numeric
-                if hit:
-                    tried = tuple(sorted(always + hit)) if always else hit
-                elif always:
-                    tried = always
-                else:
-                    continue
-            elif always:
-                tried = always
-            else:
+            nxt = following[ti]
+            tried = entry[0].get(nxt)
+            if tried is None:
+                tried = self._tried(entry, nxt, lemmas[ti + 1])
+            if not tried:
                 continue
-            for _, i in tried:
+            for i in tried:
+                bits = required[i]
+                if present & bits != bits:
+                    continue  # a required word is missing from the text
                 pattern, payload, mode, several, codes = plans[i]
                 if several and (id(pattern), ti) in seen:
                     continue
@@ -525,14 +531,12 @@ class Matcher(Generic[P]):
                 elif mode == _SIMPLE:
                     end = _match_simple(norms, lemmas, sents, codes, ti)
                 else:
-                    if present is None:
-                        present = self._present(norms, lemmas)
-                    if not present.issuperset(required[i]):
-                        continue
                     # each required word within its reach in the sentence (slices: no loop)
                     stop = sentences[sents[ti]][1]
                     for values, lo, hi in probes[i]:
-                        a, b = ti + lo, min(ti + hi + 1, stop)
+                        a, b = ti + lo, ti + hi + 1
+                        if b > stop:
+                            b = stop
                         if a >= b or (
                             values.isdisjoint(norms[a:b]) and values.isdisjoint(lemmas[a:b])
                         ):
@@ -543,18 +547,14 @@ class Matcher(Generic[P]):
                             if several:
                                 seen.add((id(pattern), ti))
                             last = end - 1
-                            found.append(
-                                Match(
-                                    payload, pattern, ti, last, tokens[ti].start, tokens[last].end
-                                )
-                            )
+                            found.append(Match(payload, pattern, ti, last, starts[ti], ends[last]))
                     continue
                 if end < 0:
                     continue
                 if several:
                     seen.add((id(pattern), ti))
                 last = end - 1
-                found.append(Match(payload, pattern, ti, last, tokens[ti].start, tokens[last].end))
+                found.append(Match(payload, pattern, ti, last, starts[ti], ends[last]))
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
@@ -644,7 +644,7 @@ def _match_steps(doc: Doc, codes: tuple[_Code, ...], si: int, ti: int, sent: int
             si += 1
             continue
         if accepted and final:
-            accepted = _ends_particle(doc.tokens, ti, step.blockers)
+            accepted = _ends_particle(doc, ti, step.blockers)
         if not optional:
             if not accepted:
                 return -1
@@ -659,16 +659,16 @@ def _match_steps(doc: Doc, codes: tuple[_Code, ...], si: int, ti: int, sent: int
     return ti
 
 
-def _ends_particle(tokens: Sequence[Token], ti: int, blockers: frozenset[str]) -> bool:
+def _ends_particle(doc: Doc, ti: int, blockers: frozenset[str]) -> bool:
     """Whether token ``ti`` can be a separated particle: not followed by a noun phrase.
 
     "belde hem terug." and "stemde het af op haar situatie" are verbs with a particle;
     "drie stappen op een A4" is a noun and a preposition.
     """
     nxt = ti + 1
-    if nxt >= len(tokens):
+    if nxt >= len(doc.norms):
         return True
-    after = tokens[nxt]
-    if after.sent != tokens[ti].sent or after.clause != tokens[ti].clause:
+    if doc.sents[nxt] != doc.sents[ti] or doc.clauses[nxt] != doc.clauses[ti]:
         return True
-    return after.norm not in blockers and not after.is_number
+    norm = doc.norms[nxt]
+    return norm not in blockers and not norm[:1].isdigit()

@@ -55,6 +55,7 @@ _SENT_END_RE = re.compile(
     r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ•\-*]|['’][stkn]\s+[A-Za-zÀ-ÿ])"
 )
 _CLAUSE_RE = re.compile(r"[,;:()\[\]–—!?…]|\s-\s")
+_CLAUSE_CHARS = frozenset(",;:()[]–—!?…")  # _CLAUSE_RE's single characters
 _NEWLINE_RE = re.compile(r"\n")
 _OPEN_QUOTES = "\"“„‘'«"
 _CLOSE_QUOTES = "\"”’'»"
@@ -211,7 +212,8 @@ class Doc:
 
     text: str
     lang: str
-    tokens: list[Token]
+    # None: built from the columns on first use (code that reads columns never builds them)
+    _tokens: list[Token] | None = attrs.field(repr=False, eq=False)
     sentences: list[tuple[int, int]]  # (first token index, last token index + 1)
     negation_cues: frozenset[int]
     # the tokens' columns, for code that scans every token (the pattern matcher)
@@ -220,18 +222,46 @@ class Doc:
     sents: list[int] = attrs.field(factory=list)
     # negation cues whose scope ends at a subject pronoun ("instead of X, I asked")
     bounded_cues: frozenset[int] = frozenset()
+    # the tokens' clause numbers, quotation flags, offsets and surface forms
+    clauses: list[int] = attrs.field(factory=list)
+    quoted: list[bool] = attrs.field(factory=list)
+    starts: list[int] = attrs.field(factory=list)
+    ends: list[int] = attrs.field(factory=list)
+    surfaces: list[str] = attrs.field(factory=list)
     _sentence_starts: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
-    _token_starts: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _cue_order: list[int] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        tokens = self._tokens
+        if tokens and not self.starts:  # tokens given without columns: fill them in
+            self.norms = [t.norm for t in tokens]
+            self.lemmas = [t.lemma for t in tokens]
+            self.sents = [t.sent for t in tokens]
+            self.clauses = [t.clause for t in tokens]
+            self.quoted = [t.quoted for t in tokens]
+            self.starts = [t.start for t in tokens]
+            self.ends = [t.end for t in tokens]
+            self.surfaces = [t.surface for t in tokens]
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens (built from the columns on first use)."""
+        tokens = self._tokens
+        if tokens is None:
+            columns = (self.starts, self.ends, self.surfaces, self.norms, self.lemmas)
+            rest = (self.sents, self.clauses, self.quoted)
+            tokens = self._tokens = list(
+                map(_new_token, zip(range(len(self.starts)), *columns, *rest, strict=True))
+            )
+        return tokens
 
     def _starts(self) -> list[int]:
-        if self._token_starts is None:
-            self._token_starts = [t.start for t in self.tokens]
-        return self._token_starts
+        return self.starts
 
     def token_at(self, offset: int) -> int | None:
         """The index of the token holding character ``offset``, or None (bisection)."""
-        k = bisect.bisect_right(self._starts(), offset) - 1
-        return k if k >= 0 and offset < self.tokens[k].end else None
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k if k >= 0 and offset < self.ends[k] else None
 
     def tokens_within(self, start: int, end: int) -> tuple[int, int]:
         """First and last index of the tokens that begin at offsets ``start..end - 1``
@@ -242,13 +272,13 @@ class Doc:
     def sentence_starts(self) -> list[int]:
         """The character offset where each sentence begins (for bisection; computed once)."""
         if self._sentence_starts is None:
-            self._sentence_starts = [self.tokens[first].start for first, _ in self.sentences]
+            self._sentence_starts = [self.starts[first] for first, _ in self.sentences]
         return self._sentence_starts
 
     def sentence_span(self, sent: int) -> tuple[int, int]:
         """Character offsets of sentence ``sent`` in the original text."""
         first, last = self.sentences[sent]
-        return self.tokens[first].start, self.tokens[last - 1].end
+        return self.starts[first], self.ends[last - 1]
 
     def sentence_tokens(self, sent: int) -> list[Token]:
         first, last = self.sentences[sent]
@@ -265,33 +295,42 @@ class Doc:
         if not cues:
             return False
         # a cue counts only between ``window`` tokens before the span and its last token
-        low = first - window
-        if not any(low <= k < last and k != first for k in cues):
+        order = self._cue_order
+        if order is None:
+            order = self._cue_order = sorted(cues)
+        j = bisect.bisect_left(order, first - window)
+        if j < len(order) and order[j] == first:
+            j += 1
+        if j == len(order) or order[j] >= last:
             return False
-        tokens = self.tokens
-        clause = tokens[first].clause
+        clauses, norms = self.clauses, self.norms
+        clause = clauses[first]
         k = first - 1
         subjects = _negation_cues(self.lang).subjects if self.bounded_cues else frozenset()
-        subject_seen = tokens[first].norm in subjects  # "instead of …, I asked"
-        while k >= 0 and first - k <= window and tokens[k].clause == clause:
+        subject_seen = norms[first] in subjects  # "instead of …, I asked"
+        while k >= 0 and first - k <= window and clauses[k] == clause:
             if k in self.negation_cues and not (subject_seen and k in self.bounded_cues):
                 return True
-            subject_seen = subject_seen or tokens[k].norm in subjects
+            subject_seen = subject_seen or norms[k] in subjects
             k -= 1
         if inside:
             return any(k in self.negation_cues for k in range(first + 1, last))
         return False
 
 
-def _cue_positions(text: str, norms: list[str], cues: _Cues) -> frozenset[int]:
+def _cue_positions(
+    text: str, norms: list[str], cues: _Cues, vocab: set[str] | None = None
+) -> frozenset[int]:
     single, multi = cues.single, cues.multi_by_first
+    if vocab is None:
+        vocab = set(norms)
     found: set[int] = set()
-    for word in single.intersection(norms):
+    for word in single & vocab:
         found.update(_indices(norms, word))
     lowered = text.lower()
     if "n't" in lowered or "n’t" in lowered or "n‘t" in lowered:  # folded to ': "didn’t"
         found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
-    for word in multi.keys() & set(norms):
+    for word in multi.keys() & vocab:
         for i in _indices(norms, word):
             for phrase in multi[word]:
                 k = len(phrase)
@@ -617,7 +656,7 @@ def _gap_boundaries(
                 for k, c in enumerate(gap)
             ) and not (gap[0] == "." and norms[i - 1] in abbreviations):
                 stops.add(i)
-        if _CLAUSE_RE.search(gap):
+        if not _CLAUSE_CHARS.isdisjoint(gap) or ("-" in gap and _CLAUSE_RE.search(gap)):
             marks.add(i)
     return stops, marks, quotes
 
@@ -670,8 +709,8 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         reply = _reply_end(norms, lang)
         if reply:
             steps[reply] += 1
-    openers = cues.openers
-    for word in openers.intersection(norms):
+    vocab = set(norms)
+    for word in cues.openers & vocab:
         for i in _indices(norms, word):
             if i:
                 steps[i] += 1
@@ -690,17 +729,12 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         quoted = _quoted_flags(text, starts, ends, norms, stops, cues.elisions)
     else:
         quoted = [False] * n
-    tokens = list(
-        map(
-            _new_token,
-            zip(
-                range(n), starts, ends, surfaces, norms, lemmas, sents, clauses, quoted, strict=True
-            ),
-        )
-    )
-    negation = _cue_positions(text, norms, cues)
+    negation = _cue_positions(text, norms, cues, vocab)
     bounded = _bounded_positions(norms, negation, cues) if negation else frozenset()
-    return Doc(text, lang, tokens, sentences, negation, norms, lemmas, sents, bounded)
+    return Doc(
+        text, lang, None, sentences, negation, norms, lemmas, sents, bounded, clauses, quoted,
+        starts, ends, surfaces,
+    )  # fmt: skip
 
 
 def language_scores(text: str) -> dict[str, float]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 import re
 from typing import Any, cast
 
@@ -42,7 +41,6 @@ _STRESSED_ARTICLE = {
 # what every match of _STRESSED_ARTICLE holds (a text without any has none): the pattern
 # starts with a look-behind, so the regex engine tries it at every position
 _STRESSED_PARTS = {"nl": ("é", "É", "DE", "HET", "*", "_"), "en": ("THE", "*", "_")}
-_END = operator.attrgetter("end")
 _ONE_SEX = re.compile(r"\(\s*(?:m|v|w|f|man|vrouw|male|female)\s*\)", re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-*•·–▪●]|\d{1,2}[.)])\s+")
 _HEADING_STRIP = re.compile(r"^[\s#*_>]+|[\s*_:?!.]+$")
@@ -57,7 +55,7 @@ class Hit:
     rule: Rule
     start: int
     end: int
-    values: dict[str, Any] = attrs.field(factory=dict)
+    values: dict[str, Any] | None = None  # the message's placeholders
 
 
 @attrs.define
@@ -220,7 +218,7 @@ def facts_of(doc: Doc, text: str, rules: CompiledRules) -> TextFacts:
     limit = int(_param(rules, "sentence_length", "max_words", 25))
     you_words, we_words = rules.you_words, rules.we_words
     known = _SYLLABLES.setdefault(lang, {})
-    tokens, norms = doc.tokens, doc.norms
+    starts, ends, norms = doc.starts, doc.ends, doc.norms
     # syllables per token (0 for numbers and symbols, which are not words)
     looked = list(map(known.get, norms))
     if None in looked:
@@ -239,7 +237,7 @@ def facts_of(doc: Doc, text: str, rules: CompiledRules) -> TextFacts:
             words += n
             syl += sum(part)
             if n > limit:
-                long_sentences.append((tokens[first].start, tokens[last - 1].end, n))
+                long_sentences.append((starts[first], ends[last - 1], n))
     you = sum(map(you_words.__contains__, norms))
     we = sum(map(we_words.difference(you_words).__contains__, norms))
     requirements, span, has_offer = _sections(text, rules)
@@ -314,22 +312,21 @@ def _stressed_articles(doc: Doc, text: str, rule: Rule) -> list[Hit]:
     if pattern is None or not any(part in text for part in _STRESSED_PARTS[doc.lang]):
         return []
     hits: list[Hit] = []
-    tokens = doc.tokens
+    starts, ends, sents = doc.starts, doc.ends, doc.sents
+    size = len(ends)
     for m in pattern.finditer(text):
         # the first token that ends after the match's start
-        i = bisect.bisect_right(tokens, m.start(), key=_END)
-        if i == len(tokens) or tokens[i].quoted:
+        i = bisect.bisect_right(ends, m.start())
+        if i == size or doc.quoted[i]:
             continue
-        nxt = (
-            tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sent == tokens[i].sent else None
-        )
+        nxt = i + 1 if i + 1 < size and sents[i + 1] == sents[i] else None
         if m.group().isupper():
-            prev = tokens[i - 1] if i > 0 and tokens[i - 1].sent == tokens[i].sent else None
+            prev = i - 1 if i > 0 and sents[i - 1] == sents[i] else None
             if nxt is None or prev is None:
                 continue
-            if text[nxt.start : nxt.end].isupper() or text[prev.start : prev.end].isupper():
+            if text[starts[nxt] : ends[nxt]].isupper() or text[starts[prev] : ends[prev]].isupper():
                 continue
-        hits.append(Hit(rule, m.start(), nxt.end if nxt is not None else m.end()))
+        hits.append(Hit(rule, m.start(), ends[nxt] if nxt is not None else m.end()))
     return hits
 
 

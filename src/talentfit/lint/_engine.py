@@ -5,14 +5,13 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import operator
 import re
 from collections import defaultdict
 from typing import Any
 
 from ..errors import LanguageError
 from ..patterns import Match
-from ..text import LANGUAGES, Doc, Token, analyse, detect_language
+from ..text import LANGUAGES, Doc, analyse, detect_language
 from ._checks import Hit, facts_of, readability, run_checks
 from ._markup import Prepared, detect_format, ignored_rules, prepare
 from ._model import Finding, LintConfig, LintResult, Metrics
@@ -27,8 +26,6 @@ _GENDER_MARKER = re.compile(
     r"\b[mMvVhHfFwW]\s*/\s*[vVmMwWfFxX](?:\s*/\s*[xXdDmMvV])?\b|\ball genders\b|\balle genders\b"
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_QUOTED = operator.attrgetter("quoted")
-_CLAUSE = operator.attrgetter("clause")
 _MASCULINE, _FEMININE = "gender-coded-masculine", "gender-coded-feminine"
 
 
@@ -81,8 +78,8 @@ def lint_vacancy(
     rules = compiled_rules(lang, config)
     doc = analyse(prepared.text, lang)
     hits = _pattern_hits(doc, prepared.text, rules)
-    masculine = sum(h.rule.id == _MASCULINE for h in hits)
-    feminine = sum(h.rule.id == _FEMININE for h in hits)
+    coded = [h.rule.id for h in hits]
+    masculine, feminine = coded.count(_MASCULINE), coded.count(_FEMININE)
     facts = facts_of(doc, prepared.text, rules)
     hits.extend(run_checks(doc, prepared.text, facts, rules))
     score, scale, level = readability(facts, lang)
@@ -117,57 +114,63 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
             )
     if not matches:
         return []
-    tokens = doc.tokens
-    quotes = any(map(_QUOTED, tokens))
+    norms, sents, quoted = doc.norms, doc.sents, doc.quoted
+    quotes = True in quoted
     facts: _Facts | None = None
     marker: bool | None = None
     hits: list[Hit] = []
+    negations = bool(doc.negation_cues)
     for m, rule in matches:
+        if quotes and True in quoted[m.first : m.last + 1]:
+            continue
         spec = rule.spec
-        if quotes and any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+        if (
+            negations
+            and not (spec.ignore_negation or m.pattern.has_negation)
+            and doc.is_negated(m.first, m.last)
+        ):
             continue
-        if spec.not_forms and tokens[m.first].norm in spec.not_forms:
-            continue
-        if spec.exact and not _literal(tokens[m.first].norm, rules.literals.get(id(m.pattern))):
-            continue
-        if spec.next_forms and tokens[m.last].norm in spec.next_forms_for:
-            nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
-            if (
-                nxt is None
-                or nxt.sent != tokens[m.last].sent
-                or not _form_in(nxt.norm, spec.next_forms)
+        if rule.filtered:  # the rule's own filters (most rules have none)
+            if spec.not_forms and norms[m.first] in spec.not_forms:
+                continue
+            if spec.exact and not _literal(norms[m.first], rules.literals.get(id(m.pattern))):
+                continue
+            if spec.next_forms and norms[m.last] in spec.next_forms_for:
+                nxt = m.last + 1
+                if (
+                    nxt >= len(norms)
+                    or sents[nxt] != sents[m.last]
+                    or not _form_in(norms[nxt], spec.next_forms)
+                ):
+                    continue
+            if spec.exceptions and any(
+                a <= m.last and m.first <= b for a, b in exceptions.get(spec.id, ())
             ):
                 continue
-        if not (spec.ignore_negation or m.pattern.has_negation) and doc.is_negated(m.first, m.last):
-            continue
-        if spec.exceptions and any(
-            a <= m.last and m.first <= b for a, b in exceptions.get(spec.id, ())
-        ):
-            continue
-        if spec.unless and _near(doc, m, unless.get(spec.id, ())):
-            continue
-        if spec.unless_fact:
-            if facts is None:
-                facts = _Facts(doc, rules)
-            if _has_fact(doc, m, rules, facts):
+            if spec.unless and _near(doc, m, unless.get(spec.id, ())):
                 continue
-        if spec.unless_gender_marker:
-            if marker is None:
-                marker = _GENDER_MARKER.search(text) is not None
-            if marker:
+            if spec.unless_fact:
+                if facts is None:
+                    facts = _Facts(doc, rules)
+                if _has_fact(doc, m, rules, facts):
+                    continue
+            if spec.unless_gender_marker:
+                if marker is None:
+                    marker = _GENDER_MARKER.search(text) is not None
+                if marker:
+                    continue
+            if spec.candidate_only and not _refers_to_candidate(doc, m, rules):
                 continue
-        if spec.candidate_only and not _refers_to_candidate(doc, m, rules):
-            continue
-        if (
-            spec.unless_named
-            and tokens[m.first].sent > 0
-            and any(
-                _is_name(doc, t, rules)
-                for t in tokens[max(0, m.first - 4) : m.first]
-                if t.sent == tokens[m.first].sent
-            )
-        ):
-            continue
+            if (
+                spec.unless_named
+                and sents[m.first] > 0
+                and any(
+                    _is_name(doc, k, rules)
+                    for k in range(max(0, m.first - 4), m.first)
+                    if sents[k] == sents[m.first]
+                )
+            ):
+                continue
         hits.append(Hit(rule, m.start, m.end))
     return _dedupe(hits, rules)
 
@@ -193,12 +196,12 @@ def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> 
     """
     if not spans:
         return False
-    sent = doc.tokens[m.first].sent
+    sent = doc.sents[m.first]
     sents = {sent}
     end = doc.sentences[sent][1]
     if sent + 1 < len(doc.sentences) and _asks(doc, end):
         sents.add(sent + 1)
-    return any(doc.tokens[a].sent in sents for a, _ in spans)
+    return any(doc.sents[a] in sents for a, _ in spans)
 
 
 _FACT_FORMS: dict[frozenset[str], dict[str, bool | None]] = {}
@@ -227,7 +230,7 @@ class _Facts:
                     n = norms[k]
                     flags[k] = known[n] = n[:1].isdigit() or n in words
         self.positions = list(itertools.compress(range(len(norms)), flags))
-        self.clauses = list(map(_CLAUSE, doc.tokens))
+        self.clauses = doc.clauses
 
     def clause_start(self, clause: int) -> int:
         return bisect.bisect_left(self.clauses, clause)
@@ -248,21 +251,20 @@ def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules, facts: _Facts) -> b
     ':' or '(', or opening with "zoals", "waaronder", "including", "such as"…), and in
     the next sentence when the match's sentence is a lead-in ("Doorgroeien? Vier van…").
     """
-    tokens = doc.tokens
-    sent = tokens[m.first].sent
+    clauses = doc.clauses
+    sent = doc.sents[m.first]
     first, last = doc.sentences[sent]
     text = doc.text
     # the match's clauses, then each following clause that specifies the one before: in
     # "een mooi uurloon, een jas, de cursus (t.w.v. € 150)" the amount belongs to the
     # course, not to the wage
-    end = facts.clause_end(tokens[m.last].clause)
+    end = facts.clause_end(clauses[m.last])
     while end < last:
-        tok = tokens[end]
-        gap = text[tokens[end - 1].end : tok.start]
-        if not (tok.norm in rules.specifiers or ":" in gap or "(" in gap):
+        gap = text[doc.ends[end - 1] : doc.starts[end]]
+        if not (doc.norms[end] in rules.specifiers or ":" in gap or "(" in gap):
             break
-        end = facts.clause_end(tok.clause)
-    start = max(first, facts.clause_start(tokens[m.first].clause))
+        end = facts.clause_end(clauses[end])
+    start = max(first, facts.clause_start(clauses[m.first]))
     if facts.between(start, min(end, last)):
         return True
     if sent + 1 < len(doc.sentences) and _asks(doc, last):
@@ -272,7 +274,7 @@ def _has_fact(doc: Doc, m: Match[Any], rules: CompiledRules, facts: _Facts) -> b
 
 def _asks(doc: Doc, end: int) -> bool:
     """Whether the sentence ending before token ``end`` ends in '?' or ':' (a lead-in)."""
-    tail = doc.text[doc.tokens[end - 1].end : doc.tokens[end - 1].end + 3].lstrip(" *_")
+    tail = doc.text[doc.ends[end - 1] : doc.ends[end - 1] + 3].lstrip(" *_")
     return tail[:1] in ("?", ":")
 
 
@@ -283,90 +285,90 @@ def _refers_to_candidate(doc: Doc, m: Match[Any], rules: CompiledRules) -> bool:
     sentence wins; otherwise the nearest person before it decides: a customer, a
     colleague or a capitalised name means someone else.
     """
-    tokens = doc.tokens
-    sent = tokens[m.first].sent
+    norms, lemmas, sents = doc.norms, doc.lemmas, doc.sents
+    size = len(norms)
+    sent = sents[m.first]
+    head, tail = doc.sentences[0]
     title = {
-        t.norm
-        for t in doc.sentence_tokens(0)
-        if len(t.norm) >= 4 and t.norm.isalpha() and t.norm not in rules.customer_nouns
+        n for n in norms[head:tail] if len(n) >= 4 and n.isalpha() and n not in rules.customer_nouns
     }
 
-    def is_candidate(t: Token) -> bool:
-        if t.norm in rules.candidate_nouns or t.lemma in rules.candidate_nouns:
+    def is_candidate(i: int) -> bool:
+        n = norms[i]
+        if n in rules.candidate_nouns or lemmas[i] in rules.candidate_nouns:
             return True
-        if (
-            t.i and tokens[t.i - 1].norm in rules.new_words
-        ):  # "de nieuwe collega", "our new colleague"
+        if i and norms[i - 1] in rules.new_words:  # "de nieuwe collega", "our new colleague"
             return True
-        n = t.norm
-        if len(n) < 4 or t.sent == 0 or t.i == 0:
+        if len(n) < 4 or sents[i] == 0 or i == 0:
             return False
         # a word of the job title after a determiner: "de monteur", "a decisive site manager"
-        before = tokens[max(0, t.i - 3) : t.i]
-        if not any(b.norm in rules.determiners and b.sent == t.sent for b in before):
+        if not any(
+            norms[b] in rules.determiners and sents[b] == sents[i] for b in range(max(0, i - 3), i)
+        ):
             return False
         return any(w.endswith(n) or n.endswith(w) for w in title)
 
-    def addressed(t: Token) -> bool:
+    def words_before(i: int) -> tuple[str, ...]:
+        return tuple(norms[b] for b in range(max(0, i - 5), i) if sents[b] == sents[i])
+
+    def addressed(i: int) -> bool:
         """The noun the candidate is called: "you are a chef who …", "ben jij een
         bouwvakker die …" (the nearest person before the pronoun)."""
-        after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
-        if not rules.you_are or after is None or after.norm not in rules.relatives:
+        if not rules.you_are or i + 1 >= size or norms[i + 1] not in rules.relatives:
             return False
-        words = tuple(b.norm for b in tokens[max(0, t.i - 5) : t.i] if b.sent == t.sent)
+        words = words_before(i)
         return any(
             words[k : k + len(cue)] == cue for cue in rules.you_are for k in range(len(words))
         )
 
-    def served(t: Token) -> bool:
+    def served(i: int) -> bool:
         """A person the candidate reports to or supports ("report to the pharmacy manager")."""
-        words = tuple(b.norm for b in tokens[max(0, t.i - 5) : t.i] if b.sent == t.sent)
+        words = words_before(i)
         return any(
             words[k : k + len(cue)] == cue for cue in rules.served_cues for k in range(len(words))
         )
 
-    window = [t for t in tokens[max(0, m.first - 30) : m.first] if t.sent >= sent - 1]
-    if any(is_candidate(t) for t in window if t.sent == sent):
+    window = [k for k in range(max(0, m.first - 30), m.first) if sents[k] >= sent - 1]
+    if any(is_candidate(k) for k in window if sents[k] == sent):
         return True
 
-    def person(t: Token) -> bool:
+    def person(i: int) -> bool:
         """A person word used as one: after a determiner or possessive, or in the plural
         ("the head of sales", "our clients"; not "a calm head", "to lead climbing")."""
-        if t.norm not in rules.other_people and t.lemma not in rules.other_people:
+        if norms[i] not in rules.other_people and lemmas[i] not in rules.other_people:
             return False
-        after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
-        if after is not None and after.sent == t.sent and after.norm in rules.than_words:
+        if i + 1 < size and sents[i + 1] == sents[i] and norms[i + 1] in rules.than_words:
             return False  # "niet ouder dan 50" is a comparative, not a parent
-        if t.norm != t.lemma:
+        if norms[i] != lemmas[i]:
             return True
-        before = tokens[t.i - 1] if t.i else None
-        return (
-            before is not None and before.sent == t.sent and before.norm in rules.person_determiners
-        )
+        return i > 0 and sents[i - 1] == sents[i] and norms[i - 1] in rules.person_determiners
 
-    for t in reversed(window):
-        if is_candidate(t) or (t.sent == sent and addressed(t)):
+    for k in reversed(window):
+        if is_candidate(k) or (sents[k] == sent and addressed(k)):
             return True
-        if person(t) or _is_name(doc, t, rules):
-            if served(t):
+        if person(k) or _is_name(doc, k, rules):
+            if served(k):
                 continue  # "You report to the manager. She must…": she is the candidate
             return False
     return True
 
 
-def _is_name(doc: Doc, t: Token, rules: CompiledRules) -> bool:
+def _is_name(doc: Doc, i: int, rules: CompiledRules) -> bool:
     """A capitalised word that reads as a person's name: after 'bel'/'call', or in a full name."""
-    if not t.surface[:1].isupper() or not t.norm[:1].isalpha() or doc.sentences[t.sent][0] == t.i:
+    norms, sents, surfaces = doc.norms, doc.sents, doc.surfaces
+    if (
+        not surfaces[i][:1].isupper()
+        or not norms[i][:1].isalpha()
+        or doc.sentences[sents[i]][0] == i
+    ):
         return False
-    tokens = doc.tokens
-    before = tokens[t.i - 1].norm if t.i else ""
-    after = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+    before = norms[i - 1] if i else ""
     if before in rules.name_cues:
         return True
     return (
-        after is not None
-        and after.sent == t.sent
-        and (after.norm in rules.name_particles or after.surface[:1].isupper())
+        i + 1 < len(norms)
+        and sents[i + 1] == sents[i]
+        and (norms[i + 1] in rules.name_particles or surfaces[i + 1][:1].isupper())
     )
 
 
@@ -377,10 +379,15 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
     order = rules.order
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), order[h.rule.id]))
     kept: list[Hit] = []
+    reach = -1  # the furthest end of a kept hit (merges included)
     for hit in hits:
+        start, end = hit.start, hit.end
+        if reach <= start < end:  # every kept hit ends before it: nothing to merge or contain
+            kept.append(hit)
+            reach = end
+            continue
         cat = hit.rule.category
         contained = False
-        start, end = hit.start, hit.end
         for other in reversed(kept):
             if other.start < start - _LONGEST_PHRASE:
                 break
@@ -388,6 +395,7 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
                 continue  # ends before the hit: neither merges nor contains it
             if other.rule is hit.rule and hit.start < other.end:
                 other.end = max(other.end, hit.end)  # one finding per stretch of one rule
+                reach = max(reach, other.end)
                 contained = True
                 break
             if other.start <= hit.start and hit.end <= other.end:
@@ -398,6 +406,7 @@ def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
                     break
         if not contained:
             kept.append(hit)
+            reach = max(reach, end)
     return kept
 
 
@@ -409,32 +418,35 @@ def _findings(hits: list[Hit], prepared: Prepared, rules: CompiledRules) -> tupl
         newlines.append(pos)
         pos = original.find("\n", pos + 1)
     ignored = ignored_rules(original)
+    span = prepared.span if prepared.starts is not None else None
     findings: list[Finding] = []
     for hit in hits:
-        start, end = prepared.span(hit.start, hit.end)
+        start, end = span(hit.start, hit.end) if span is not None else (hit.start, hit.end)
         line = bisect.bisect_left(newlines, start) + 1
         column = start - (newlines[line - 2] + 1 if line > 1 else 0) + 1
-        silenced = ignored.get(line)
         rule = hit.rule
-        if silenced and ("*" in silenced or rule.id in silenced or rule.category in silenced):
-            continue
+        if ignored:
+            silenced = ignored.get(line)
+            if silenced and ("*" in silenced or rule.id in silenced or rule.category in silenced):
+                continue
         spec = rule.spec
         message, suggestion = spec.message, spec.suggestion
         if hit.values:
             message = message.format_map(hit.values)
             suggestion = suggestion.format_map(hit.values)
+        # positional, in the order of Finding's fields (faster than keywords)
         findings.append(
             Finding(
-                rule=rule.id,
-                category=rule.category,
-                severity=rule.severity,
-                start=start,
-                end=end,
-                line=line,
-                column=column,
-                text=original[start:end],
-                message=message,
-                suggestion=suggestion,
+                rule.id,
+                rule.category,
+                rule.severity,
+                start,
+                end,
+                line,
+                column,
+                original[start:end],
+                message,
+                suggestion,
             )
         )
     findings.sort(key=lambda f: (f.start, f.end, rules.order.get(f.rule, 0)))

@@ -41,6 +41,7 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 class Finding:
     """One problem or piece of advice, with offsets into the file's original text."""
 
+    # the lint engine builds findings with positional arguments: keep this order
     rule: str
     category: str
     severity: str

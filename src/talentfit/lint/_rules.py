@@ -59,14 +59,28 @@ class Rule:
 
     spec: RuleSpec
     severity: str
+    # the spec's id and category, copied for the hot paths of the lint (plain attributes)
+    id: str = attrs.field(init=False, eq=False, repr=False)
+    category: str = attrs.field(init=False, eq=False, repr=False)
+    # whether a match of the rule passes filters beyond quotation and negation
+    filtered: bool = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def id(self) -> str:
-        return self.spec.id
-
-    @property
-    def category(self) -> str:
-        return self.spec.category
+    def __attrs_post_init__(self) -> None:
+        spec = self.spec
+        object.__setattr__(self, "id", spec.id)
+        object.__setattr__(self, "category", spec.category)
+        filtered = (
+            spec.not_forms
+            or spec.exact
+            or spec.next_forms
+            or spec.exceptions
+            or spec.unless
+            or spec.unless_fact
+            or spec.unless_gender_marker
+            or spec.candidate_only
+            or spec.unless_named
+        )
+        object.__setattr__(self, "filtered", bool(filtered))
 
 
 @attrs.define
