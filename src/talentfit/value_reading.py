@@ -30,6 +30,7 @@ __all__ = [
     "other_subject",
     "read_cues",
     "read_signal",
+    "tagged_matcher",
 ]
 
 
@@ -502,24 +503,36 @@ CLAIM_BEFORE = 3  # the value word may open it: "eerlijkheid staat bij mij vooro
 PREFERENCE_REACH = 5  # tokens between "dan"/"than" and the value word ranked below
 
 
-@functools.cache
-def _cue_matcher(lang: str) -> Matcher[str]:
+def tagged_matcher(lang: str, tags: Sequence[tuple[str, str]]) -> Matcher[str]:
+    """One matcher over ``[general]`` word lists of the values data, each match carrying its
+    list's tag: ``tags`` pairs a field name with the tag its patterns get."""
     data = lexicon(lang).general
     where = f"talentfit/data/values/{lang}.toml"
-    entries = [(p, "claim") for p in compile_all(data.claims, lang, where)]
-    entries += [(p, "rejection") for p in compile_all(data.rejections, lang, where)]
-    entries += [(p, "dismissive") for p in compile_all(data.dismissive, lang, where)]
-    entries += [(p, "hedge") for p in compile_all(data.hedges, lang, where)]
-    entries += [(p, "rhetorical") for p in compile_all(data.rhetorical, lang, where)]
-    entries += [(p, "concession") for p in compile_all(data.concessives, lang, where)]
-    entries += [(p, "concession_adverb") for p in compile_all(data.concession_adverbs, lang, where)]
-    entries += [(p, "nagging") for p in compile_all(data.nagging, lang, where)]
-    entries += [(p, "restriction") for p in compile_all(data.restrictions, lang, where)]
-    entries += [(p, "restriction") for p in compile_all(data.sarcasm, lang, where)]
-    entries += [(p, "disclaimer") for p in compile_all(data.disclaimers, lang, where)]
-    entries += [(p, "counterfactual") for p in compile_all(data.counterfactuals, lang, where)]
-    entries += [(p, "acceptance") for p in compile_all(data.acceptances, lang, where)]
-    return Matcher(entries)
+    return Matcher(
+        [(p, tag) for field, tag in tags for p in compile_all(getattr(data, field), lang, where)]
+    )
+
+
+_CUE_TAGS = (
+    ("claims", "claim"),
+    ("rejections", "rejection"),
+    ("dismissive", "dismissive"),
+    ("hedges", "hedge"),
+    ("rhetorical", "rhetorical"),
+    ("concessives", "concession"),
+    ("concession_adverbs", "concession_adverb"),
+    ("nagging", "nagging"),
+    ("restrictions", "restriction"),
+    ("sarcasm", "restriction"),
+    ("disclaimers", "disclaimer"),
+    ("counterfactuals", "counterfactual"),
+    ("acceptances", "acceptance"),
+)
+
+
+@functools.cache
+def _cue_matcher(lang: str) -> Matcher[str]:
+    return tagged_matcher(lang, _CUE_TAGS)
 
 
 def _aside(doc: Doc, match: Match[Any]) -> bool:
@@ -1105,16 +1118,18 @@ def _in_condition(doc: Doc, k: int) -> bool:
     return tokens[j].norm in general_words(doc.lang, "condition_openers")
 
 
+_COVER_TAGS = (
+    ("mishaps", "mishap"),
+    ("tellings", "telling"),
+    ("admissions", "admission"),
+    ("disclosures", "disclosure"),
+    ("accidents", "accident"),
+)
+
+
 @functools.cache
 def _cover_matcher(lang: str) -> Matcher[str]:
-    data = lexicon(lang).general
-    where = f"talentfit/data/values/{lang}.toml"
-    entries = [(p, "mishap") for p in compile_all(data.mishaps, lang, where)]
-    entries += [(p, "telling") for p in compile_all(data.tellings, lang, where)]
-    entries += [(p, "admission") for p in compile_all(data.admissions, lang, where)]
-    entries += [(p, "disclosure") for p in compile_all(data.disclosures, lang, where)]
-    entries += [(p, "accident") for p in compile_all(data.accidents, lang, where)]
-    return Matcher(entries)
+    return tagged_matcher(lang, _COVER_TAGS)
 
 
 def cover_stories(doc: Doc) -> list[Match[str]]:
@@ -1197,9 +1212,7 @@ def _own_mishap(doc: Doc, match: Match[Any]) -> bool:
 
 @functools.cache
 def _letdown_matcher(lang: str) -> Matcher[str]:
-    data = lexicon(lang).general
-    where = f"talentfit/data/values/{lang}.toml"
-    return Matcher([(p, "letdown") for p in compile_all(data.letdowns, lang, where)])
+    return tagged_matcher(lang, (("letdowns", "letdown"),))
 
 
 def _told_past_act(doc: Doc) -> bool:

@@ -74,6 +74,7 @@ from .value_reading import (
     other_subject,
     read_cues,
     read_signal,
+    tagged_matcher,
 )
 
 __all__ = [
@@ -630,9 +631,7 @@ def _story_evidence(doc: Doc, found: Sequence[ValueEvidence] = ()) -> list[Value
 
 @functools.cache
 def _habit_matcher(lang: str) -> Matcher[str]:
-    data = lexicon(lang).general
-    where = f"talentfit/data/values/{lang}.toml"
-    return Matcher([(p, "cost") for p in compile_all(data.habit_costs, lang, where)])
+    return tagged_matcher(lang, (("habit_costs", "cost"),))
 
 
 def _lived_habit(doc: Doc, story: Doc, personal: Sequence[int]) -> int | None:
