@@ -5,12 +5,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Any, cast
+from typing import Any
 
 import attrs
 import pyphen
 
-from ..text import Doc, fold
+from ..text import Doc, cached_per_language, fold
 from ._rules import CompiledRules, Rule
 
 __all__ = ["Hit", "TextFacts", "facts_of", "run_checks", "syllables"]
@@ -217,18 +217,15 @@ def facts_of(doc: Doc, text: str, rules: CompiledRules) -> TextFacts:
     long_sentences: list[tuple[int, int, int]] = []
     limit = int(_param(rules, "sentence_length", "max_words", 25))
     you_words, we_words = rules.you_words, rules.we_words
-    known = _SYLLABLES.setdefault(lang, {})
     starts, ends, norms = doc.starts, doc.ends, doc.norms
-    # syllables per token (0 for numbers and symbols, which are not words)
-    looked = list(map(known.get, norms))
-    if None in looked:
-        if len(known) > 200_000:
-            known.clear()
-        for k, count in enumerate(looked):
-            if count is None:
-                norm = norms[k]
-                looked[k] = known[norm] = syllables(norm, lang) if norm[:1].isalpha() else 0
-    counts = cast(list[int], looked)
+    # syllables per token (0 for numbers and symbols, which are not words), per language
+    counts = cached_per_language(
+        _SYLLABLES,
+        lang,
+        norms,
+        lambda k: syllables(norms[k], lang) if norms[k][:1].isalpha() else 0,
+        200_000,
+    )
     for first, last in doc.sentences:
         part = counts[first:last]
         n = len(part) - part.count(0)

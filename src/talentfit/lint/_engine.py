@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import LanguageError
 from ..patterns import Match
-from ..text import LANGUAGES, Doc, analyse, detect_language
+from ..text import LANGUAGES, Doc, analyse, cached_per_language, detect_language
 from ._checks import Hit, facts_of, readability, run_checks
 from ._markup import Prepared, detect_format, ignored_rules, prepare
 from ._model import Finding, LintConfig, LintResult, Metrics
@@ -204,7 +204,8 @@ def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> 
     return any(doc.sents[a] in sents for a, _ in spans)
 
 
-_FACT_FORMS: dict[frozenset[str], dict[str, bool | None]] = {}
+_FACT_FORMS: dict[str, dict[str, bool]] = {}
+_FORMS_LIMIT = 200_000  # word forms remembered per language
 
 
 @functools.lru_cache(maxsize=8)
@@ -219,16 +220,15 @@ class _Facts:
 
     def __init__(self, doc: Doc, rules: CompiledRules) -> None:
         words = _fact_words(rules.number_words)
-        known = _FACT_FORMS.setdefault(words, {})  # folded form -> whether it is a fact
         norms = doc.norms
-        flags = list(map(known.get, norms))
-        if None in flags:
-            if len(known) > 200_000:
-                known.clear()
-            for k, flag in enumerate(flags):
-                if flag is None:
-                    n = norms[k]
-                    flags[k] = known[n] = n[:1].isdigit() or n in words
+        # folded form -> whether it is a fact, remembered per language
+        flags = cached_per_language(
+            _FACT_FORMS,
+            rules.lang,
+            norms,
+            lambda k: norms[k][:1].isdigit() or norms[k] in words,
+            _FORMS_LIMIT,
+        )
         self.positions = list(itertools.compress(range(len(norms)), flags))
         self.clauses = doc.clauses
 
