@@ -89,6 +89,8 @@ class Grammar:
     self_subjects: list[str] = attrs.field(factory=list)
     # the candidate's team as the subject ("we", not "us" or "our"): an answer told as "we"
     plural_subjects: list[str] = attrs.field(factory=list)
+    # articles and possessives an organisation's own value phrase may do without
+    # (patterns.compile_loose_phrase)
     determiners: list[str] = attrs.field(factory=list)
     # words of a customer's closing clause that tell no outcome ("he took it and left")
     neutral_endings: list[str] = attrs.field(factory=list)
@@ -255,9 +257,6 @@ class Doc:
             )
         return tokens
 
-    def _starts(self) -> list[int]:
-        return self.starts
-
     def token_at(self, offset: int) -> int | None:
         """The index of the token holding character ``offset``, or None (bisection)."""
         k = bisect.bisect_right(self.starts, offset) - 1
@@ -266,7 +265,7 @@ class Doc:
     def tokens_within(self, start: int, end: int) -> tuple[int, int]:
         """First and last index of the tokens that begin at offsets ``start..end - 1``
         (first > last when there are none)."""
-        starts = self._starts()
+        starts = self.starts
         return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end) - 1
 
     def sentence_starts(self) -> list[int]:
