@@ -160,17 +160,6 @@ def test_one_concrete_act_filed_under_another_competency_is_a_thin_example() -> 
     assert level(text, "initiative", "en") == 3
 
 
-def test_being_passed_around_in_the_complaint_is_not_the_candidate_passing_on() -> None:
-    """ "… van de ene naar de andere afdeling werd doorgestuurd" is what happened to the
-    customer; "ik heb haar naar de andere afdeling doorgestuurd" is the candidate's act."""
-    from talentfit.evidence import analyse_answer
-
-    told = "Ze belde dat ze steeds van de ene naar de andere afdeling werd doorgestuurd."
-    assert not [h for h in analyse_answer(told, "nl").hits if h.kind == "counter"]
-    done = "Ik heb haar naar de andere afdeling doorgestuurd."
-    assert [h for h in analyse_answer(done, "nl").hits if h.kind == "counter"]
-
-
 def test_untargeted_competency_without_evidence_is_null() -> None:
     """Other competencies get a level only with evidence; otherwise 'insufficient evidence'."""
     result = score_answer(SOLID_EN, competency="ownership", lang="en")

@@ -342,34 +342,13 @@ def _is_passive(doc: Doc, first: int, last: int) -> bool:
     The auxiliary stands before the participle in its clause ("was al twee keer
     doorverbonden") or, in a Dutch subordinate clause, just after it ("die drie keer
     doorverbonden was"); a Dutch participle may also end the phrase that matched ("van de
-    ene naar de andere afdeling gestuurd"), or hold its auxiliary and end in the participle
-    ("… naar de andere afdeling werd doorgestuurd"), or be followed by it ("naar de andere
-    afdeling | werd doorgestuurd").
+    ene naar de andere afdeling gestuurd").
     """
     tokens = doc.tokens
     verb = tokens[first]
     auxiliaries, agents = _passive_words(doc.lang)
     clause = tokens[first].clause
-    end = tokens[last]
-    if (
-        last > first
-        and end.lemma != end.norm
-        and _is_participle(end, doc.lang)
-        and any(
-            tokens[k].norm in auxiliaries and tokens[k].clause == end.clause
-            for k in range(first, last)
-        )
-    ):
-        pass  # the phrase ends in its passive verb: "naar de andere afdeling werd doorgestuurd"
-    elif (
-        last + 2 < len(tokens)
-        and tokens[last + 1].norm in auxiliaries
-        and tokens[last + 2].clause == clause
-        and tokens[last + 2].lemma != tokens[last + 2].norm
-        and _is_participle(tokens[last + 2], doc.lang)
-    ):
-        pass  # the passive verb follows the phrase: "… naar de andere afdeling | werd doorgestuurd"
-    elif verb.lemma == verb.norm or not _is_participle(verb, doc.lang):
+    if verb.lemma == verb.norm or not _is_participle(verb, doc.lang):
         # a Dutch clause ends in its participle: "hij was van de ene naar de andere
         # afdeling gestuurd" (the match is the phrase before the verb)
         after = tokens[last + 1] if last + 1 < len(tokens) else None
