@@ -189,6 +189,22 @@ def test_csv_input_and_spreadsheet_safe_output(tmp_path: Path) -> None:
     assert all(r["id"].startswith("'=") for r in rows)
 
 
+@pytest.mark.parametrize("sep", [";", "\t", ","])
+def test_csv_separator_is_read_from_the_header(tmp_path: Path, sep: str) -> None:
+    """Excel in Dutch locales writes ';', other tools tabs: the header decides, and a
+    separator inside a quoted answer does not."""
+    answer = ANSWER_EN.replace(",", ";") if sep == "," else ANSWER_EN.replace(";", ",")
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=sep, lineterminator="\n")
+    writer.writerow(["id", "answer", "lang"])
+    writer.writerow(["a", answer, "en"])
+    writer.writerow(["b", "Ik heb de klant teruggebeld; hij had lang gewacht, dus ik bleef.", "nl"])
+    code, out, _ = run("score", write(tmp_path, "a.csv", "\ufeff" + buf.getvalue()))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [(r["id"], r["language"]) for r in records] == [("a", "en"), ("b", "nl")]
+
+
 def test_stdin_and_output_file(tmp_path: Path) -> None:
     """'-' reads JSONL from stdin; -o writes to a file."""
     target = tmp_path / "out.jsonl"

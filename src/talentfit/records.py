@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -218,6 +219,22 @@ def _read_json(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
         yield item
 
 
+class _ExcelSemicolon(csv.excel):
+    """Excel's CSV in locales with a decimal comma (Dutch, German…): fields split by ';'."""
+
+    delimiter = ";"
+
+
+def _delimiter(header: str) -> str:
+    """The field separator of a CSV file, read from its header line: the commonest of
+    ',', ';' and tab outside quotes (',' on a tie), so Excel exports from Dutch locales
+    (';') and tab-separated files read without options."""
+    outside = "".join(part for i, part in enumerate(header.split('"')) if i % 2 == 0)
+    counts = {d: outside.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
 def _read_csv(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
     dialect: type[csv.Dialect] = csv.excel_tab if lines.name.endswith(".tsv") else csv.excel
     undecodable: list[InputError] = []
@@ -229,7 +246,17 @@ def _read_csv(lines: _LineReader) -> Iterator[dict[str, Any] | InputError]:
             else:
                 yield line
 
-    reader = csv.reader(decoded(), dialect)
+    stream = decoded()
+    if dialect is csv.excel:
+        first = next(stream, None)
+        if first is None:
+            yield from undecodable
+            return
+        stream = itertools.chain([first], stream)
+        delimiter = _delimiter(first)
+        if delimiter != ",":
+            dialect = csv.excel_tab if delimiter == "\t" else _ExcelSemicolon
+    reader = csv.reader(stream, dialect)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
