@@ -95,10 +95,21 @@ def test_profiled_record_gains_values_motivation_and_weighted_score(
     assert {"scores", "advice", "flags"} <= set(data)
 
 
-def test_weighted_score_uses_profile_weights_default_one(context: ProfileContext) -> None:
-    """Σ w·score / Σ w; competencies outside the profile weigh 1; None-scores are skipped."""
-    assert weighted_score([("ownership", 4.0), ("extra_mile", 1.0)], context) == 3.25
+def test_weighted_score_uses_profile_weights(context: ProfileContext) -> None:
+    """Σ w·score / Σ w over the profile's competencies: one the profile leaves out weighs 0
+    (the guide asks nothing about it); None-scores are skipped."""
+    assert context.weight("ownership") == 3 and context.weight("extra_mile") == 0
+    assert weighted_score([("ownership", 4.0), ("empathy", 1.0)], context) == 2.8
+    assert weighted_score([("ownership", 4.0), ("extra_mile", 1.0)], context) == 4.0
+    assert weighted_score([("extra_mile", 1.0)], context) is None
     assert weighted_score([("ownership", None)], context) is None
+
+
+def test_without_competencies_every_competency_weighs_one() -> None:
+    """A profile without [competencies] weighs every competency 1."""
+    plain = ProfileContext()
+    assert plain.weight("extra_mile") == 1
+    assert weighted_score([("ownership", 4.0), ("extra_mile", 1.0)], plain) == 2.5
 
 
 def test_per_candidate_groups_and_aggregates(context: ProfileContext) -> None:
@@ -112,7 +123,9 @@ def test_per_candidate_groups_and_aggregates(context: ProfileContext) -> None:
     assert [c.competency for c in c1.competencies][:2] == ["needs_clarification", "ownership"]
     assert len(c1.competencies) == len(load_rubric().ids)
     for comp in c1.competencies:
-        assert (comp.competency in c1.without_evidence) == (comp.answers_with_evidence == 0)
+        asked = comp.weight > 0 and comp.answers_with_evidence == 0
+        assert (comp.competency in c1.without_evidence) == asked
+    assert "extra_mile" not in c1.without_evidence  # not in the profile: nothing to ask next
     values = {v["value"]: v for v in c1.values}
     assert values["ownership"]["alignment"] > 0
     assert all("answer_id" in e for e in values["ownership"]["evidence"])
@@ -209,3 +222,26 @@ def test_pooled_values_prefer_own_evidence(context: ProfileContext) -> None:
     assert {e["answer_id"] for e in openness["evidence"]} <= {"x1", "x2"}
     assert openness["basis"] == "direct"
     assert all(v["basis"] in ("direct", "indirect", None) for v in summary.values)
+
+
+def test_score_with_a_partial_profile(tmp_path: Path) -> None:
+    """Scoring needs only the weights, values and offer: a profile without salary or
+    application address works, and only its weighted competencies are asked about next."""
+    profile = tmp_path / "role.toml"
+    profile.write_text(
+        'language = "nl"\n[organisation]\nname = "X"\nvalues = ["eigenaarschap"]\n'
+        "[competencies]\nownership = 3\nempathy = 1\n",
+        encoding="utf-8",
+    )
+    args = ["score", _write(tmp_path, ANSWERS), "--profile", str(profile)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout.splitlines()[0])
+    assert [v["value"] for v in first["values"]] == ["ownership"]
+    assert first["motivation"]["fit"] is None  # no [offer]: nothing to fit against
+    result = CliRunner().invoke(main, [*args, "--per", "candidate"])
+    assert result.exit_code == 0, result.output
+    alone = json.loads(result.stdout.splitlines()[-1])
+    assert alone["candidate_id"] == "a4"
+    assert alone["without_evidence"] == ["ownership", "empathy"]
+    assert [c["weight"] for c in alone["competencies"]][:3] == [3, 1, 0]

@@ -178,6 +178,71 @@ def test_cli_guide_bad_profile_exits_2(tmp_path: Path) -> None:
     assert "$.organisation.values[1]" in result.stderr and "Traceback" not in result.stderr
 
 
+PARTIAL = """language = "en"
+
+[organisation]
+name = "Acme Housing"
+values = ["Integrity", "klantgerichtheid"]
+
+[role]
+title = "Housing Advisor"
+customers = "Tenants of 4,000 social homes"
+purpose = "A repair booked in one call"
+
+[competencies]
+extra_mile = 1
+service_recovery = 3
+empathy = 3
+"""
+
+
+def test_cli_guide_from_a_partial_profile(tmp_path: Path) -> None:
+    """A guide needs no salary, requirements or application address yet: a profile with only
+    some sections gives the guide of its weighted competencies, heaviest first."""
+    path = tmp_path / "role.toml"
+    path.write_text(PARTIAL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["guide", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(c["id"], c["weight"]) for c in data["competencies"]] == [
+        ("empathy", 3),  # equal weights: the rubric's order
+        ("service_recovery", 3),
+        ("extra_mile", 1),
+    ]
+    assert all(len(c["questions"]) >= 2 and set(c["levels"]) == set("12345") for c in
+               data["competencies"])  # fmt: skip
+    assert [v["value"] for v in data["values"]] == ["integrity", "customer_focus"]
+    md = CliRunner().invoke(main, ["guide", str(path)]).stdout
+    assert md.startswith("# Interview guide: Housing Advisor (Acme Housing)")
+    assert "Tenants of 4,000 social homes." in md
+
+
+def test_cli_guide_partial_profile_needs_a_language_and_known_keys(tmp_path: Path) -> None:
+    """Without `language` the guide asks for --lang; a misspelt key is still an error."""
+    path = tmp_path / "role.toml"
+    path.write_text("[competencies]\nownership = 2\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["guide", str(path)])
+    assert result.exit_code == 2 and "--lang" in result.stderr and "$.language" in result.stderr
+    result = CliRunner().invoke(main, ["guide", str(path), "--lang", "nl"])
+    assert result.exit_code == 0 and result.stdout.startswith("# Interviewgids\n")
+    assert "Eigenaarschap (gewicht 2)" in result.stdout
+    path.write_text('[role]\ntitel = "x"\n[competencies]\nownership = 4\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["guide", str(path), "--lang", "nl"])
+    assert result.exit_code == 2 and "'titel' @ $.role" in result.stderr
+    path.write_text("[competencies]\nownership = 4\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["guide", str(path), "--lang", "nl"])
+    assert result.exit_code == 2 and "$.competencies.ownership" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_draft_still_needs_the_whole_profile(tmp_path: Path) -> None:
+    """The vacancy draft reads everything, so a partial profile is refused there."""
+    path = tmp_path / "role.toml"
+    path.write_text(PARTIAL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["vacancy", "draft", str(path)])
+    assert result.exit_code == 2 and "required field missing @ $.conditions" in result.stderr
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_every_heading_label_renders_as_text(lang: str, fmt: str) -> None:

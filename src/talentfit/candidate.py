@@ -3,7 +3,8 @@
 With a profile, every scored answer also gets its values alignment (the profile's declared
 values, :mod:`talentfit.values`), its motivation drivers and their fit with the role's
 ``[offer]`` (:mod:`talentfit.motivation`), and a ``weighted_score``: the competency scores
-averaged with the profile's ``[competencies]`` weights (default 1).
+averaged with the profile's ``[competencies]`` weights (a competency the profile leaves out
+weighs 0; a profile without ``[competencies]`` weighs every competency 1).
 
 Per candidate, answers are grouped by ``candidate_id`` (an answer without one stands alone,
 under its own id): the weighted competency profile, the values and motivation pooled over
@@ -72,7 +73,12 @@ class ProfileContext:
         )
 
     def weight(self, competency: str) -> int:
-        return int(self.weights.get(competency, DEFAULT_WEIGHT))
+        """The profile's weight; a competency the profile's ``[competencies]`` leaves out
+        weighs 0 (the role does not ask for it: the guide has no questions for it), and
+        without ``[competencies]`` every competency weighs 1."""
+        if not self.weights:
+            return DEFAULT_WEIGHT
+        return int(self.weights.get(competency, 0))
 
 
 @attrs.frozen
@@ -212,10 +218,11 @@ def summarise_candidates(
 
     ``results`` are :class:`AnswerResult` or :class:`ProfiledResult`; plain results get the
     profile's view added. A result without ``candidate_id`` is its own group, keyed by its id.
-    Every rubric competency is listed, heaviest first (profile weight, default 1; ties in
-    rubric order); ``without_evidence`` names those no answer gave a level (the engine's
-    "insufficient evidence"). A value's own evidence in any answer outweighs general evidence:
-    the general kind is pooled only when no answer speaks to the value itself.
+    Every rubric competency is listed, heaviest first (profile weight; 0 for one the
+    profile's ``[competencies]`` leaves out, 1 for all without ``[competencies]``; ties in
+    rubric order); ``without_evidence`` names the weighted ones no answer gave a level (the
+    engine's "insufficient evidence"). A value's own evidence in any answer outweighs
+    general evidence: the general kind is pooled only when no answer speaks to the value.
     """
     context = context or ProfileContext()
     rub = load_rubric(rubric)
@@ -300,7 +307,9 @@ def _summary(group: _Candidate, context: ProfileContext, ids: list[str]) -> Cand
         answer_ids=tuple(group.answer_ids),
         competencies=tuple(competencies),
         weighted_score=weighted,
-        without_evidence=tuple(c.competency for c in competencies if not c.answers_with_evidence),
+        without_evidence=tuple(
+            c.competency for c in competencies if c.weight and not c.answers_with_evidence
+        ),
         values=values,
         motivation=motivation_dict,
         flags=tuple(sorted(group.flags)),

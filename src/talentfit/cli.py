@@ -255,7 +255,8 @@ def guide_command(
     from .profile import load_profile
 
     text = render_guide(
-        build_guide(load_profile(profile), lang=lang, rubric=rubric, source=profile), fmt
+        build_guide(load_profile(profile, partial=True), lang=lang, rubric=rubric, source=profile),
+        fmt,
     )
     _write_text(text, output)
 
@@ -406,7 +407,9 @@ def score(
         from .candidate import ProfileContext
         from .profile import load_profile
 
-        context = ProfileContext.from_profile(load_profile(profile_path), source=profile_path)
+        context = ProfileContext.from_profile(
+            load_profile(profile_path, partial=True), source=profile_path
+        )
     records = read_records(input_path, fmt=input_format)
     first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file
     log = None

@@ -170,13 +170,26 @@ def build_guide(
     from .rubric import load_rubric
 
     lang = lang or profile.language
+    if lang is None:
+        raise ProfileError(
+            'language missing: give it in the profile (language = "nl" or "en") or with --lang',
+            field="$.language",
+            path=source,
+        )
     if lang not in LANGUAGES:
         raise ProfileError(f"language must be one of {', '.join(LANGUAGES)} (got {lang!r})")
     rubric = load_rubric(rubric)
     data = guide_data(lang)
     role = profile.role
-    why_role = data.why_frame.format_map(
-        {"customers": _sentence(role.customers), "purpose": _sentence(role.purpose)}
+    customers = getattr(role, "customers", None)
+    purpose = getattr(role, "purpose", None)
+    # why it matters in this role: from the profile's customers and purpose, when it has them
+    why_role = (
+        data.why_frame.format_map(
+            {"customers": _sentence(customers), "purpose": _sentence(purpose)}
+        )
+        if customers and purpose
+        else ""
     )
     competencies: list[GuideCompetency] = []
     try:
@@ -198,7 +211,7 @@ def build_guide(
                 id=cid,
                 name=_capitalised(comp.display_name(lang)),
                 weight=int(weight),
-                why=f"{why_role} {questions.why}",
+                why=f"{why_role} {questions.why}".strip(),
                 questions=tuple(questions.questions),
                 levels={str(i + 1): anchor for i, anchor in enumerate(levels)},
             )
@@ -211,8 +224,8 @@ def build_guide(
     )
     return Guide(
         lang=lang,
-        title=str(role.title),
-        organisation=str(profile.organisation.name),
+        title=str(getattr(role, "title", None) or ""),
+        organisation=str(getattr(profile.organisation, "name", None) or ""),
         competencies=tuple(competencies),
         values=values,
         motivation=tuple(data.motivation),

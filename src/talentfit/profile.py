@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any, NewType
+from typing import Any, Literal, NewType, overload
 
 import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
@@ -36,6 +36,7 @@ __all__ = [
     "CustomValue",
     "Offer",
     "Organisation",
+    "PartialProfile",
     "Profile",
     "Requirements",
     "Role",
@@ -335,6 +336,33 @@ class Profile:
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def _optional_version(cls: type, nested: dict[Any, type]) -> type:
+    """``cls`` with every required field optional (None when the file leaves it out).
+
+    Fields keep their types, so what a partial profile does give is checked exactly as in
+    a complete one; section types are replaced by their own optional versions (``nested``).
+    """
+    attrs.resolve_types(cls, globalns=globals())
+    fields: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        kind = nested.get(field.type, field.type)
+        if field.default is attrs.NOTHING:
+            fields[field.name] = attrs.field(type=kind | None, default=None)
+        else:
+            fields[field.name] = attrs.field(type=kind, default=field.default)
+    return attrs.make_class(f"Partial{cls.__name__}", fields, frozen=True)
+
+
+_PARTIAL_SECTIONS: dict[Any, type] = {
+    section: _optional_version(section, {})
+    for section in (Organisation, Role, Offer, Conditions, Requirements, Application)
+}
+PartialProfile: type = _optional_version(Profile, _PARTIAL_SECTIONS)
+PartialProfile.__doc__ = """A role profile that may leave out what the interview guide and scoring
+do not read (the salary, the requirements, how to apply…): every key is optional, and the
+keys it does have are checked as in a complete :class:`Profile`. See :func:`load_profile`."""
+
+
 # --- loading ----------------------------------------------------------------------------
 
 # Sections that must be TOML tables, and within them the arrays of tables.
@@ -375,28 +403,33 @@ def _shape_errors(data: Any) -> list[str]:
     return lines
 
 
-def _checks(profile: Profile) -> Iterator[str]:
-    """What the types alone cannot say."""
+def _checks(profile: Any, *, complete: bool = True) -> Iterator[str]:
+    """What the types alone cannot say. A partial profile (``complete=False``) is checked
+    on what it gives: nothing is asked to be present."""
     cond = profile.conditions
-    if cond.salary_min > cond.salary_max:
+    low_pay = getattr(cond, "salary_min", None)
+    high_pay = getattr(cond, "salary_max", None)
+    if low_pay is not None and high_pay is not None and low_pay > high_pay:
         yield (
-            f"salary_min must not exceed salary_max ({cond.salary_min} > {cond.salary_max})"
+            f"salary_min must not exceed salary_max ({low_pay} > {high_pay})"
             " @ $.conditions.salary_min"
         )
-    if cond.salary_max <= 0:
+    if high_pay is not None and high_pay <= 0:
         yield "salary_max must be a number above 0 @ $.conditions.salary_max"
-    low, high = profile.role.hours_per_week
-    if low > high:
-        yield f"hours_per_week must be [min, max] with min <= max (got [{low}, {high}])" + (
-            " @ $.role.hours_per_week"
+    hours = getattr(profile.role, "hours_per_week", None)
+    if hours is not None and hours[0] > hours[1]:
+        yield (
+            f"hours_per_week must be [min, max] with min <= max (got [{hours[0]}, {hours[1]}])"
+            + (" @ $.role.hours_per_week")
         )
-    for kind in REQUIRED_OFFER_KINDS:
-        if not getattr(profile.offer, kind):
-            yield f"{kind} must list at least one concrete item @ $.offer.{kind}"
-    if not profile.role.tasks:
-        yield "tasks must list at least one task @ $.role.tasks"
-    if not profile.requirements.must:
-        yield "must must list at least one requirement @ $.requirements.must"
+    if complete:
+        for kind in REQUIRED_OFFER_KINDS:
+            if not getattr(profile.offer, kind):
+                yield f"{kind} must list at least one concrete item @ $.offer.{kind}"
+        if not profile.role.tasks:
+            yield "tasks must list at least one task @ $.role.tasks"
+        if not profile.requirements.must:
+            yield "must must list at least one requirement @ $.requirements.must"
     for comp, weight in profile.competencies.items():
         if comp not in COMPETENCY_IDS:
             yield (
@@ -406,7 +439,7 @@ def _checks(profile: Profile) -> Iterator[str]:
         elif not _is_number(weight) or weight not in (1, 2, 3) or isinstance(weight, float):
             yield f"{comp} must be a weight 1, 2 or 3 (got {weight!r}) @ $.competencies.{comp}"
     seen: set[str] = set()
-    for i, value in enumerate(profile.organisation.custom_values):
+    for i, value in enumerate(getattr(profile.organisation, "custom_values", None) or ()):
         if value.id in seen:
             yield (
                 f"id must be unique (duplicate {value.id!r}) @ $.organisation.custom_values[{i}].id"
@@ -414,9 +447,18 @@ def _checks(profile: Profile) -> Iterator[str]:
         seen.add(value.id)
 
 
-def profile_from_dict(data: Any, *, source: str | None = None) -> Profile:
+@overload
+def profile_from_dict(
+    data: Any, *, source: str | None = None, partial: Literal[False] = False
+) -> Profile: ...
+@overload
+def profile_from_dict(data: Any, *, source: str | None = None, partial: bool) -> Any: ...
+def profile_from_dict(data: Any, *, source: str | None = None, partial: bool = False) -> Any:
     """Validate plain data (as read from TOML) into a :class:`Profile`.
 
+    With ``partial=True`` any key may be missing (a :data:`PartialProfile` is returned, with
+    None for what is left out), which is all the interview guide and scoring need; the keys
+    that are there are checked as in a complete profile, and unknown keys are errors.
     Raises :class:`ProfileError` listing every failure, ``; ``-separated, each as
     ``<field> must … @ $.key.path`` with ``(source)`` at the end.
     """
@@ -424,10 +466,10 @@ def profile_from_dict(data: Any, *, source: str | None = None) -> Profile:
     if lines:
         raise ProfileError("; ".join(lines), path=source)
     try:
-        profile = converter.structure(data, Profile)
+        profile: Any = converter.structure(data, PartialProfile if partial else Profile)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         raise ProfileError("; ".join(_named(error_lines(exc))), path=source) from None
-    problems = list(_checks(profile))
+    problems = list(_checks(profile, complete=not partial))
     if problems:
         raise ProfileError("; ".join(problems), path=source)
     return profile
@@ -447,8 +489,16 @@ def _named(lines: list[str]) -> list[str]:
 _TOML_POS_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-def load_profile(path: str | Path) -> Profile:
-    """Read and validate a role profile (TOML). Raises :class:`ProfileError` on any problem."""
+@overload
+def load_profile(path: str | Path, *, partial: Literal[False] = False) -> Profile: ...
+@overload
+def load_profile(path: str | Path, *, partial: bool) -> Any: ...
+def load_profile(path: str | Path, *, partial: bool = False) -> Any:
+    """Read and validate a role profile (TOML). Raises :class:`ProfileError` on any problem.
+
+    ``partial=True`` accepts a profile with keys left out (see :func:`profile_from_dict`):
+    an interview guide or values scoring needs no salary or application address yet.
+    """
     source = str(path)
     try:
         raw = Path(path).read_bytes()
@@ -470,7 +520,7 @@ def load_profile(path: str | Path) -> Profile:
         if match:
             message = message[: match.start()]
         raise ProfileError(f"invalid TOML: {message}", path=source, line=line) from None
-    return profile_from_dict(data, source=source)
+    return profile_from_dict(data, source=source, partial=partial)
 
 
 _NOT_TEXT: frozenset[str] = frozenset(

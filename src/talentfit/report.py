@@ -300,10 +300,11 @@ def _read(records: Iterable[Any]) -> tuple[list[_Answer], list[NotScored]]:
 def profile_weights(profile: Any) -> dict[str, float]:
     """Competency weights from a role profile: a path, a loaded profile or a mapping.
 
-    A path is read with :func:`talentfit.profile.load_profile` (full validation).
+    A path is read with :func:`talentfit.profile.load_profile` (``partial=True``: the
+    report reads only the weights and values).
     """
     if isinstance(profile, str | Path):
-        profile = load_profile(profile)
+        profile = load_profile(profile, partial=True)
     table = getattr(profile, "competencies", profile)
     if not isinstance(table, Mapping):
         raise ProfileError("expected competency weights (competency id = weight)")
@@ -645,7 +646,7 @@ def _collect(
 ) -> tuple[dict[str, Any], int, int, tuple[NotScored, ...]]:
     text = report_text(lang)
     if isinstance(profile, str | Path):
-        profile = load_profile(profile)
+        profile = load_profile(profile, partial=True)
     if weights is None and profile is not None:
         weights = profile_weights(profile)
     weights = dict(weights or {})
