@@ -386,6 +386,22 @@ def test_custom_phrases_match_their_words_loosely() -> None:
     assert not any(e.signal == "indicator" for e in value_alignment(far, "en", en)[0].evidence)
 
 
+def test_custom_contrary_phrase_over_two_clauses_keeps_its_negation() -> None:
+    """The issue's own example of a contrary belief, given as an organisation's phrase, is
+    found when the candidate says it with its comma: the negation of the first clause is
+    part of the belief, not a negation left behind."""
+    phrase = "als niemand het merkt, waarom zou je er dan een punt van maken"
+    value = resolve_values(profile(["eerlijk advies"], [custom_value(contrary=[phrase])]))
+    for text in (
+        "Ach, als niemand het merkt, waarom zou je er dan een punt van maken? Zolang de klant "
+        "tevreden is.",
+        "Als niemand het merkt, waarom zou je er dan een punt van maken.",
+    ):
+        result = value_alignment(text, "nl", value)[0]
+        assert result.alignment is not None and result.alignment < 0, text
+        assert any(e.signal == "contrary" for e in result.evidence), text
+
+
 def test_custom_values_are_declared_even_when_not_listed() -> None:
     """Custom values defined in the profile are included after the listed values."""
     resolved = resolve_values(profile(["integriteit"], [custom_value()]))

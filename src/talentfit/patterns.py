@@ -95,6 +95,9 @@ class Pattern:
     source: str
     alternatives: tuple[tuple[Step, ...], ...]
     has_negation: bool = False
+    # a user's phrase (compile_phrase, compile_loose_phrase): its words are meant as written,
+    # a negation in it included, whichever clause of the answer it falls in
+    literal: bool = False
 
 
 def compile_phrase(phrase: str, lang: str) -> Pattern:
@@ -103,7 +106,7 @@ def compile_phrase(phrase: str, lang: str) -> Pattern:
     if not words:
         raise ConfigError(f"phrase has no words: {phrase!r}")
     steps = tuple(Step("word", frozenset({w, lemma_of(w, lang)})) for w in words)
-    return Pattern(phrase, (steps,), _mentions_negation(words, lang))
+    return Pattern(phrase, (steps,), _mentions_negation(words, lang), literal=True)
 
 
 def compile_loose_phrase(phrase: str, lang: str) -> Pattern:
@@ -125,7 +128,7 @@ def compile_loose_phrase(phrase: str, lang: str) -> Pattern:
         tuple(s for k, step in enumerate(order) for s in ((gap, step) if k else (step,)))
         for order in orders
     )
-    return Pattern(phrase, alternatives, _mentions_negation(words, lang))
+    return Pattern(phrase, alternatives, _mentions_negation(words, lang), literal=True)
 
 
 def compile_pattern(source: str, lang: str) -> Pattern:

@@ -680,7 +680,11 @@ def _resumptive(lang: str) -> frozenset[str]:
 
 def _negation_left_behind(doc: Doc, match: Match[Any]) -> bool:
     """Whether a pattern's own negation lies only in an earlier clause than the match's end
-    ("not mine, so I told him"), unlike "te laat, maar dat maakt niet uit"."""
+    ("not mine, so I told him"), unlike "te laat, maar dat maakt niet uit". An
+    organisation's own phrase is meant as written: "als niemand het merkt, waarom zou je er
+    dan een punt van maken" keeps the negation of its first clause."""
+    if match.pattern.literal:
+        return False
     end_clause = doc.tokens[match.last].clause
     cues = [k for k in range(match.first, match.last + 1) if k in doc.negation_cues]
     return bool(cues) and all(doc.tokens[k].clause != end_clause for k in cues)
