@@ -386,6 +386,23 @@ def test_custom_phrases_match_their_words_loosely() -> None:
     assert not any(e.signal == "indicator" for e in value_alignment(far, "en", en)[0].evidence)
 
 
+def test_custom_phrase_with_a_dutch_separable_verb_matches_its_word_orders() -> None:
+    """An organisation writes "legt uit waarom het niet kan" or "klanten terugbellen";
+    candidates say "heb … uitgelegd", "legde … uit", "teruggebeld" or "uit te leggen"."""
+    explains = custom_value(indicators=["legt uit waarom het niet kan", "klanten terugbellen"])
+    value = resolve_values(profile(["eerlijk advies"], [explains]))
+    for text in (
+        "Ik heb haar uitgelegd waarom het niet kon.",
+        "Ik legde de klant uit waarom het niet kon.",
+        "Ik heb alle klanten teruggebeld.",
+        "Ik heb besloten om de klanten zelf terug te bellen.",
+    ):
+        result = value_alignment(text, "nl", value)[0]
+        assert any(e.signal == "indicator" for e in result.evidence), text
+    result = value_alignment("De klanten legden hun vragen neer bij de balie.", "nl", value)[0]
+    assert not any(e.signal == "indicator" for e in result.evidence)
+
+
 def test_custom_contrary_phrase_over_two_clauses_keeps_its_negation() -> None:
     """The issue's own example of a contrary belief, given as an organisation's phrase, is
     found when the candidate says it with its comma: the negation of the first clause is

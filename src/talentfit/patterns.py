@@ -30,6 +30,7 @@ A match never crosses a sentence boundary and never matches inside a word.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -121,14 +122,50 @@ def compile_loose_phrase(phrase: str, lang: str) -> Pattern:
         raise ConfigError(f"phrase has no words: {phrase!r}")
     skip = frozenset(fold(w) for w in language_data(lang).grammar.determiners)
     content = [w for w in words if w not in skip] or words
-    steps = [Step("word", frozenset({w, lemma_of(w, lang)})) for w in content]
-    orders = [steps, steps[::-1]] if len(steps) == 2 else [steps]
+    units = _loose_units(content, lang, phrase)
+    orders = [units, units[::-1]] if len(units) == 2 else [units]
     gap = Step("gap", gap=GAP)
-    alternatives = tuple(
-        tuple(s for k, step in enumerate(order) for s in ((gap, step) if k else (step,)))
-        for order in orders
-    )
-    return Pattern(phrase, alternatives, _mentions_negation(words, lang), literal=True)
+    alternatives: list[tuple[Step, ...]] = []
+    for order in orders:
+        for choice in itertools.product(*order):
+            steps = [s for k, seq in enumerate(choice) for s in ((gap, *seq) if k else seq)]
+            alternatives.append(tuple(steps))
+    return Pattern(phrase, tuple(alternatives), _mentions_negation(words, lang), literal=True)
+
+
+def _loose_units(words: Sequence[str], lang: str, phrase: str) -> list[list[tuple[Step, ...]]]:
+    """The steps of a loose phrase, one unit per word, each unit a list of alternative step
+    sequences. A Dutch separable verb is one unit in all its word orders, whether the phrase
+    writes it joined ("uitleggen") or split ("legt uit"): "legt uit waarom" finds "ik heb
+    uitgelegd waarom" and "ik legde haar uit waarom"."""
+    particles = frozenset(language_data(lang).particles) if lang == "nl" else frozenset()
+    units: list[list[tuple[Step, ...]]] = []
+    k = 0
+    while k < len(words):
+        word = words[k]
+        lemma = lemma_of(word, lang)
+        plain: tuple[Step, ...] = (Step("word", frozenset({word, lemma})),)
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after in particles and _is_verb_lemma(lemma, particles):
+            split = _compile_part(f"{after}+{lemma}", lang, phrase)
+            units.append([(plain[0], Step("word", frozenset({after}))), *split])
+            k += 2
+            continue
+        particle = next((p for p in particles if lemma.startswith(p)), None)
+        if particle is not None and _is_verb_lemma(lemma[len(particle) :], particles):
+            units.append(
+                [plain, *_compile_part(f"{particle}+{lemma[len(particle) :]}", lang, phrase)]
+            )
+        else:
+            units.append([plain])
+        k += 1
+    return units
+
+
+def _is_verb_lemma(lemma: str, particles: frozenset[str]) -> bool:
+    """Whether a Dutch lemma looks like an infinitive a particle can join ("leggen",
+    "bellen"): at least four letters ending in -en, and not itself a particle."""
+    return len(lemma) >= 4 and lemma.endswith("en") and lemma.isalpha() and lemma not in particles
 
 
 def compile_pattern(source: str, lang: str) -> Pattern:
