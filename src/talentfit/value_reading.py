@@ -685,9 +685,31 @@ def _negation_left_behind(doc: Doc, match: Match[Any]) -> bool:
     dan een punt van maken" keeps the negation of its first clause."""
     if match.pattern.literal:
         return False
-    end_clause = doc.tokens[match.last].clause
-    cues = [k for k in range(match.first, match.last + 1) if k in doc.negation_cues]
-    return bool(cues) and all(doc.tokens[k].clause != end_clause for k in cues)
+    tokens = doc.tokens
+    end_clause = tokens[match.last].clause
+    span = range(match.first, match.last + 1)
+    cues = [k for k in span if k in doc.negation_cues]
+    if not cues or any(tokens[k].clause == end_clause for k in cues):
+        return False
+    # "als niemand het ziet, … toch": the pattern's own words go on in the negation's clause,
+    # so the clauses belong to one belief; "not mine, so I told him": only the negation there
+    words = _pattern_words(match.pattern)
+    clauses = {tokens[k].clause for k in cues}
+    return not any(
+        tokens[k].clause in clauses
+        and k not in doc.negation_cues
+        and (tokens[k].norm in words or tokens[k].lemma in words)
+        for k in span
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern_words(pattern: Any) -> frozenset[str]:
+    """The words a pattern's word steps accept (in any alternative)."""
+    return frozenset(
+        value for alt in pattern.alternatives for step in alt if step.kind == "word"
+        for value in step.values
+    )  # fmt: skip
 
 
 ECHO_LENGTH = 4  # a question this short, a value word in it, echoes the interviewer
