@@ -548,6 +548,19 @@ def test_new_fresh_batches_keep_their_agreement(name: str) -> None:
         assert agree >= measured - 2, (name, lang, agree, measured)
 
 
+def test_lead_probes_keep_their_agreement() -> None:
+    """130 beliefs written by the lead in three rounds (contrary beliefs, beliefs for +1,
+    colloquial), each round measured before its families were added (24/40, 42/60, 19/30);
+    afterwards 128/130. They stay at least 125/130."""
+    path = Path(__file__).parent / "data" / "values_probes.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    agree = sum(
+        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
+    )
+    assert len(rows) == 130 and agree >= 125, agree
+
+
 def test_dismissed_value_words_are_not_evidence() -> None:
     """'al die bijscholing', 'all that syncing up with the team' do not count for the value."""
     values = builtin_values()
