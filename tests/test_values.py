@@ -488,6 +488,12 @@ FRESH_BATCHES = {
     "values_fresh_33.jsonl": {"nl": 19, "en": 18},
     "values_fresh_34.jsonl": {"nl": 16, "en": 13},
     "values_fresh_35.jsonl": {"nl": 17, "en": 15},
+    # batches 36–39: written and labelled first, first pass in docs/values.md, then the
+    # general story rules (talentfit.value_stories) were built on their misses
+    "values_fresh_36.jsonl": {"nl": 13, "en": 14},
+    "values_fresh_37.jsonl": {"nl": 12, "en": 14},
+    "values_fresh_38.jsonl": {"nl": 16, "en": 15},
+    "values_fresh_39.jsonl": {"nl": 14, "en": 17},
 }
 
 

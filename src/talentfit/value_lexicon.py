@@ -131,6 +131,30 @@ class GeneralCues:
     purpose_modals: list[str] = attrs.field(factory=list)  # "so I'd be done by two"
     letdown_examples: list[str] = attrs.field(factory=list)
     letdown_look_alikes: list[str] = attrs.field(factory=list)
+    # Someone asks or needs something, the candidate answers with words only and carries on
+    # with their own work ("I said the gift shop sold them and carried on restocking"): the
+    # carrying on (`moving_on`) after a reply word (`moving_on_replies`) whose subject is the
+    # candidate counts against every value (`talentfit.value_stories.moved_on`).
+    moving_on: list[str] = attrs.field(factory=list)
+    moving_on_replies: list[str] = attrs.field(factory=list)
+    # "samen", "together", "him": the carrying on is with the other person (no letdown)
+    moving_on_with: list[str] = attrs.field(factory=list)
+    moving_on_examples: list[str] = attrs.field(factory=list)
+    moving_on_look_alikes: list[str] = attrs.field(factory=list)
+    # A commitment told in the past perfect (`commitments`: "ik had beloofd", "I'd agreed")
+    # with a day or hour, then a later day or hour in the candidate's next sentences: kept
+    # late (`talentfit.value_stories.broken_commitments`). Weekdays Monday first; dayparts
+    # morning, afternoon, evening ("a|b" alternatives); hours one to twelve.
+    commitments: list[str] = attrs.field(factory=list)
+    weekdays: list[str] = attrs.field(factory=list)
+    dayparts: list[str] = attrs.field(factory=list)
+    hours: list[str] = attrs.field(factory=list)
+    clock_words: list[str] = attrs.field(factory=list)  # "om", "at"
+    half_words: list[str] = attrs.field(factory=list)  # "om half tien": half an hour before
+    next_words: list[str] = attrs.field(factory=list)  # "the following Monday"
+    minute_words: list[str] = attrs.field(factory=list)  # "om tien over half negen"
+    commitment_examples: list[str] = attrs.field(factory=list)
+    commitment_look_alikes: list[str] = attrs.field(factory=list)
     # Deceptions the candidate tells of (a cover story, a made-up excuse, a record signed off
     # as done): direct contrary evidence for every value, with examples that must clash for
     # every built-in value (`deception_examples`) and honest look-alikes that must not

@@ -76,6 +76,7 @@ from .value_reading import (
     read_signal,
     tagged_matcher,
 )
+from .value_stories import broken_commitments, moved_on
 
 __all__ = [
     "SIGNAL_WEIGHTS",
@@ -404,7 +405,7 @@ def value_alignment(
     # a letdown ending the story: next to a value's own evidence directly, else in the backoff
     letdown = [
         ValueEvidence(m.start, m.end, doc.text[m.start : m.end], "contrary")
-        for m in letdowns(doc, cues)
+        for m in [*letdowns(doc, cues), *moved_on(doc, cues), *broken_commitments(doc, cues)]
     ]
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []

@@ -1,0 +1,71 @@
+"""Stories that go against every value without a listed word: a request answered with words
+only, then the candidate carries on (talentfit.value_stories.moved_on); a commitment in the
+past perfect kept at a later day or hour (talentfit.value_stories.broken_commitments)."""
+
+from __future__ import annotations
+
+import pytest
+
+from talentfit.text import LANGUAGES, analyse
+from talentfit.value_lexicon import lexicon
+from talentfit.value_reading import read_cues
+from talentfit.value_stories import broken_commitments, moved_on
+from talentfit.values import builtin_values, value_alignment
+
+FIELDS = {
+    "moving_on": ("moving_on_examples", "moving_on_look_alikes"),
+    "commitments": ("commitment_examples", "commitment_look_alikes"),
+}
+EXAMPLES = [
+    (lang, s)
+    for lang in LANGUAGES
+    for examples, _ in FIELDS.values()
+    for s in getattr(lexicon(lang).general, examples)
+]
+LOOK_ALIKES = [
+    (lang, s)
+    for lang in LANGUAGES
+    for _, look_alikes in FIELDS.values()
+    for s in getattr(lexicon(lang).general, look_alikes)
+]
+
+
+def test_story_rules_have_examples_and_look_alikes() -> None:
+    for lang in LANGUAGES:
+        general = lexicon(lang).general
+        for field, (examples, look_alikes) in FIELDS.items():
+            assert getattr(general, field), (lang, field)
+            assert getattr(general, examples), (lang, examples)
+            assert getattr(general, look_alikes), (lang, look_alikes)
+
+
+@pytest.mark.parametrize(("lang", "text"), EXAMPLES)
+def test_story_counts_against_every_value(lang: str, text: str) -> None:
+    for value in builtin_values().values():
+        result = value_alignment(text, lang, [value])[0]
+        assert result.alignment is not None and result.alignment < 0, (value.id, result)
+
+
+@pytest.mark.parametrize(("lang", "text"), LOOK_ALIKES)
+def test_look_alike_is_no_contrary_story(lang: str, text: str) -> None:
+    doc = analyse(text, lang, spoken=True)
+    cues = read_cues(doc)
+    assert not moved_on(doc, cues)
+    assert not broken_commitments(doc, cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Ik had beloofd dat het maandag klaar was. Ik heb het dinsdag gedaan.", "nl", True),
+        ("Ik had beloofd dat het dinsdag klaar was. Ik heb het maandag gedaan.", "nl", False),
+        ("I'd told her it would be in by Tuesday. I sent it the following Monday.", "en", True),
+        ("I'd promised a morning slot. I turned up at four.", "en", True),
+        ("I'd promised a morning slot. I turned up at ten past eight.", "en", False),
+        ("We hadden om acht uur afgesproken. Om tien over half acht stond ik er.", "nl", False),
+        ("Als ik om acht uur had beloofd, sta ik er om acht uur.", "nl", False),
+    ],
+)
+def test_commitment_kept_later(text: str, lang: str, expected: bool) -> None:
+    doc = analyse(text, lang, spoken=True)
+    assert bool(broken_commitments(doc, read_cues(doc))) is expected
