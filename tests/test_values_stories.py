@@ -9,12 +9,19 @@ import pytest
 from talentfit.text import LANGUAGES, analyse
 from talentfit.value_lexicon import lexicon
 from talentfit.value_reading import read_cues
-from talentfit.value_stories import broken_commitments, moved_on
+from talentfit.value_stories import (
+    broken_commitments,
+    concealed_flaws,
+    contradicted_claims,
+    moved_on,
+)
 from talentfit.values import builtin_values, value_alignment
 
 FIELDS = {
     "moving_on": ("moving_on_examples", "moving_on_look_alikes"),
     "commitments": ("commitment_examples", "commitment_look_alikes"),
+    "fact_questions": ("claim_examples", "claim_look_alikes"),
+    "concealments": ("concealment_examples", "concealment_look_alikes"),
 }
 EXAMPLES = [
     (lang, s)
@@ -52,6 +59,8 @@ def test_look_alike_is_no_contrary_story(lang: str, text: str) -> None:
     cues = read_cues(doc)
     assert not moved_on(doc, cues)
     assert not broken_commitments(doc, cues)
+    assert not contradicted_claims(doc, cues)
+    assert not concealed_flaws(doc, cues)
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,24 @@ class GeneralCues:
     minute_words: list[str] = attrs.field(factory=list)  # "om tien over half negen"
     commitment_examples: list[str] = attrs.field(factory=list)
     commitment_look_alikes: list[str] = attrs.field(factory=list)
+    # Someone asks about a fact (`fact_questions`, no modal of a request in it:
+    # `request_modals`), then "but"/"maar" and the candidate telling a claim (`claim_replies`)
+    # that names neither themselves nor an admission: told against what they knew
+    # (`talentfit.value_stories.contradicted_claims`).
+    fact_questions: list[str] = attrs.field(factory=list)
+    request_modals: list[str] = attrs.field(factory=list)
+    # "asked if we could", "vroeg of ik even kon": a person, then a modal — a request
+    request_persons: list[str] = attrs.field(factory=list)
+    claim_replies: list[str] = attrs.field(factory=list)
+    claim_examples: list[str] = attrs.field(factory=list)
+    claim_look_alikes: list[str] = attrs.field(factory=list)
+    # A flaw left unseen after the candidate's own act ("zodat het minder opviel", "so it
+    # wouldn't show"), not conceded (`concealment_blockers`: "ook al", "toch", "even though")
+    # and not disclosed or repaired after (`talentfit.value_stories.concealed_flaws`).
+    concealments: list[str] = attrs.field(factory=list)
+    concealment_blockers: list[str] = attrs.field(factory=list)
+    concealment_examples: list[str] = attrs.field(factory=list)
+    concealment_look_alikes: list[str] = attrs.field(factory=list)
     # Deceptions the candidate tells of (a cover story, a made-up excuse, a record signed off
     # as done): direct contrary evidence for every value, with examples that must clash for
     # every built-in value (`deception_examples`) and honest look-alikes that must not

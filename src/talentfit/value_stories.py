@@ -33,7 +33,7 @@ from .value_reading import (
     tagged_matcher,
 )
 
-__all__ = ["broken_commitments", "moved_on"]
+__all__ = ["broken_commitments", "concealed_flaws", "contradicted_claims", "moved_on"]
 
 
 SCENE_REACH = 8  # tokens from the start of a sentence to the verb of another person's act
@@ -228,4 +228,109 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
                 continue
             if _later(_when(doc, later), due):
                 return [m]
+    return []
+
+
+# --- a claim told against what the candidate knew ---------------------------------------
+
+
+CLAIM_REACH = 8  # tokens from "but"/"maar" to the candidate's telling
+
+
+@functools.cache
+def _claim_matcher(lang: str) -> Matcher[str]:
+    return tagged_matcher(
+        lang,
+        (("fact_questions", "question"), ("concealments", "concealment")),
+    )
+
+
+def contradicted_claims(doc: Doc, cues: Cues) -> list[Match[str]]:
+    """Someone asks about a fact ("A buyer asked if the engine had ever been rebuilt", "Een
+    stel vroeg of de caravan ooit lekkage had gehad": ``fact_questions``, not a request with a
+    modal), the answer states or knows the fact, and then the candidate, after "but"/"maar",
+    tells a claim ("It had seized the previous summer, but I said it had always been
+    serviced", "Ik wist van de vochtplek, maar ik heb gezegd dat hij altijd binnen had
+    gestaan"): a claim told against what they knew. The telling word is returned (a contrary
+    act for every value) unless what follows it in its sentence names the candidate
+    themselves ("but I said I'd sort it") or an admission ("but I told her honestly")."""
+    found = _claim_matcher(doc.lang).find(doc)
+    questions = [q for q in found if q.payload == "question" and not candidate_acts(doc, q.first)]
+    if not questions:
+        return []
+    tokens = doc.tokens
+    contrast = cues.contrast
+    replies = general_words(doc.lang, "moving_on_replies") | general_words(
+        doc.lang, "claim_replies"
+    )
+    singular = _grammar_words(doc.lang, "first_singular")
+    admitted = {
+        k
+        for m in _cover_matcher(doc.lang).find(doc)
+        if m.payload == "admission"
+        for k in range(m.first, m.last + 1)
+    }
+    modals = general_words(doc.lang, "request_modals")
+    persons = general_words(doc.lang, "request_persons")
+    for q in questions:
+        q_last = doc.sentences[tokens[q.first].sent][1]
+        asker = q.last + 1 < q_last and tokens[q.last + 1].norm in persons
+        if asker and any(tokens[k].norm in modals for k in range(q.last, q_last)):
+            continue  # "asked if we could …", "vroeg of ik even kon …": a request
+        for k in range(q.last + 1, len(tokens)):
+            if tokens[k].norm not in contrast:
+                continue
+            sent_last = doc.sentences[tokens[k].sent][1]
+            for j in range(k + 1, min(sent_last, k + CLAIM_REACH)):
+                if tokens[j].norm not in replies and tokens[j].lemma not in replies:
+                    continue
+                if not candidate_acts(doc, j):
+                    continue
+                if any(tokens[r].norm in singular for r in range(j + 1, sent_last)) or any(
+                    r in admitted for r in range(k + 1, sent_last)
+                ):
+                    break  # "but I said I'd look into it", "but I told her honestly"
+                return [Match("claim", q.pattern, j, j, tokens[j].start, tokens[j].end)]
+    return []
+
+
+def concealed_flaws(doc: Doc, cues: Cues) -> list[Match[str]]:
+    """A flaw left unseen after the candidate's own act ("zodat het minder opviel", "so it
+    wouldn't show", "van de straat af zag je het verschil niet", "the family never had the
+    original to compare": ``concealments``), in a story of theirs, not conceded ("ook al had
+    niemand het gemerkt", "even though nobody would see it"), and nothing after it discloses,
+    admits or repairs it (no admission or disclosure later, no "toch"/"still" and no act of
+    the candidate in a later clause). Returned: a contrary act for every value."""
+    found = [m for m in _claim_matcher(doc.lang).find(doc) if m.payload == "concealment"]
+    if not found or not _told_past_act(doc):
+        return []
+    tokens = doc.tokens
+    selves = _selves(doc.lang)
+    blockers = general_words(doc.lang, "concealment_blockers")
+    cover = [
+        m for m in _cover_matcher(doc.lang).find(doc) if m.payload in ("admission", "disclosure")
+    ]
+    for m in found:
+        sent = tokens[m.first].sent
+        sent_first, sent_last = doc.sentences[sent]
+        if not any(tokens[k].norm in selves for k in range(sent_first, m.first)):
+            continue  # the candidate acted before it: "Ik heb … gedaan zodat …"
+        if any(tokens[k].norm in blockers for k in range(sent_first, sent_last)):
+            continue  # "ook al had niemand het gemerkt", "zag je bijna niks van. Toch …"
+        if sent + 1 < len(doc.sentences):
+            nxt = doc.sentences[sent + 1][0]
+            if tokens[nxt].norm in blockers:
+                continue
+        if any(c.first > m.last for c in cover):
+            continue  # "… gezegd dat ik het was": disclosed after all
+        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+            continue
+        if _in_condition(doc, m.first) or cues.not_taken(doc, m, counterfactual_only=True):
+            continue
+        clause = tokens[m.last].clause
+        purpose = general_words(doc.lang, "purpose_words")
+        later = [t for t in tokens[m.last + 1 :] if t.clause != clause and t.norm in selves]
+        if any(not _in_purpose(doc, t.i, purpose) for t in later):
+            continue  # "… die je bijna niet zag. Ik heb de lak opgebouwd": repaired
+        return [m]
     return []

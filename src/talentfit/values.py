@@ -76,7 +76,12 @@ from .value_reading import (
     read_signal,
     tagged_matcher,
 )
-from .value_stories import broken_commitments, moved_on
+from .value_stories import (
+    broken_commitments,
+    concealed_flaws,
+    contradicted_claims,
+    moved_on,
+)
 
 __all__ = [
     "SIGNAL_WEIGHTS",
@@ -405,7 +410,13 @@ def value_alignment(
     # a letdown ending the story: next to a value's own evidence directly, else in the backoff
     letdown = [
         ValueEvidence(m.start, m.end, doc.text[m.start : m.end], "contrary")
-        for m in [*letdowns(doc, cues), *moved_on(doc, cues), *broken_commitments(doc, cues)]
+        for m in [
+            *letdowns(doc, cues),
+            *moved_on(doc, cues),
+            *broken_commitments(doc, cues),
+            *contradicted_claims(doc, cues),
+            *concealed_flaws(doc, cues),
+        ]
     ]
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
