@@ -190,6 +190,14 @@ class GeneralCues:
     disclosures: list[str] = attrs.field(factory=list)
     # "per ongeluk", "by accident": a mishap that, left unsaid, was kept quiet
     accidents: list[str] = attrs.field(factory=list)
+    # "had", "I'd": a mishap told in the past perfect is the premise of the story, and kept
+    # quiet too when nothing after it discloses, admits or repairs it
+    premise_auxiliaries: list[str] = attrs.field(factory=list)
+    # "before she came home", "toen ze vrijdag kwam": the subject of a subordinate clause is
+    # not the subject of the candidate's next verb ("… and told her")
+    subordinators: list[str] = attrs.field(factory=list)
+    # "We had a pile of broken chairs": a determiner between "had" and the mishap, no perfect
+    premise_gap_blockers: list[str] = attrs.field(factory=list)
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 
