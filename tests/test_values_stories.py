@@ -78,3 +78,25 @@ def test_look_alike_is_no_contrary_story(lang: str, text: str) -> None:
 def test_commitment_kept_later(text: str, lang: str, expected: bool) -> None:
     doc = analyse(text, lang, spoken=True)
     assert bool(broken_commitments(doc, read_cues(doc))) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "habit"),
+    [
+        ("Als een kind overstuur is, praat ik eerst rustig met het kind.", "nl", True),
+        ("When a kid goes white, I stop and talk about something else for a bit.", "en", True),
+        ("Een lot dat wint geef ik terug, ook als die klant denkt dat het niks is.", "nl", True),
+        ("Ik haal er een doekje overheen als ik tijd heb.", "nl", False),
+        ("If they really need it they'll ask again, and then I'll order it.", "en", False),
+        ("Als een klant zeurt, stuur ik hem gewoon door.", "nl", False),
+        ("I don't tell them when the wind picks up.", "en", False),
+    ],
+)
+def test_conditional_habit(text: str, lang: str, habit: bool) -> None:
+    """A present-tense rule of the candidate's with a condition ("als …, ga ik …") is a habit
+    lived, unless the condition is one of convenience, a promise for later, a minimiser or a
+    negation of the candidate's own act."""
+    values = builtin_values()
+    blank = [values["ownership"]]
+    signals = [e.signal for e in value_alignment(text, lang, blank)[0].evidence]
+    assert ("general_habit" in signals) is habit, signals

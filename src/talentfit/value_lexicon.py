@@ -124,6 +124,15 @@ class GeneralCues:
     habit_costs: list[str] = attrs.field(factory=list)
     habit_words: list[str] = attrs.field(factory=list)
     habit_blockers: list[str] = attrs.field(factory=list)  # "ik zeg altijd", "ach", "but"
+    # "als", "when": a present-tense sentence of the candidate's with a condition is a rule
+    # they keep ("als een kind overstuur is, ga ik er even bij zitten")
+    habit_conditions: list[str] = attrs.field(factory=list)
+    # "als ik tijd heb", "they'll come in and ask again, and then I'll …": a condition of
+    # convenience or a promise for later is no rule kept
+    habit_condition_blockers: list[str] = attrs.field(factory=list)
+    # "ook als die …", "who's …": a negation in such a clause without the candidate is
+    # someone else's matter, no denial of the habit
+    habit_subordinate_openers: list[str] = attrs.field(factory=list)
     # A letdown ending the candidate's story: their own convenience first ("went home") or the
     # customer left worse off ("she had to wait a week"), with examples that must clash for
     # every built-in value and look-alikes (a repair follows, a condition) that must not.

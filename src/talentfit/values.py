@@ -657,12 +657,19 @@ def _lived_habit(doc: Doc, story: Doc, personal: Sequence[int]) -> int | None:
     costs = _habit_matcher(doc.lang).find(story)
     words = general_words(doc.lang, "habit_words")
     blockers = general_words(doc.lang, "minimisers") | general_words(doc.lang, "habit_blockers")
+    conditions = general_words(doc.lang, "habit_conditions")
+    condition_blockers = general_words(doc.lang, "habit_condition_blockers")
+    selves = general_words(doc.lang, "self_subjects")
     for sent in personal:
         first, last = story.sentences[sent]
         tokens = story.tokens[first:last]
         merely = general_words(doc.lang, "not_merely")
         if any(
-            (t.i in story.negation_cues and not _followed_by(story, t.i, merely))
+            (
+                t.i in story.negation_cues
+                and not _followed_by(story, t.i, merely)
+                and not _others_clause(story, t.i, selves)
+            )
             or t.norm in blockers
             or t.lemma in blockers
             for t in tokens
@@ -670,7 +677,22 @@ def _lived_habit(doc: Doc, story: Doc, personal: Sequence[int]) -> int | None:
             continue  # "ik stuur ze gewoon terug", "ik zeg altijd zes weken"
         if any(t.norm in words for t in tokens) or any(first <= c.first < last for c in costs):
             return sent
+        if any(t.norm in conditions for t in tokens) and not any(
+            t.norm in condition_blockers for t in tokens
+        ):
+            return sent  # "als een kind overstuur is, ga ik er even bij zitten": a rule of theirs
     return None
+
+
+def _others_clause(doc: Doc, k: int, selves: frozenset[str]) -> bool:
+    """Whether token ``k`` stands in a clause without the candidate that opens with a
+    subordinator or a relative ("ook als die zelf denkt dat het niks is", "who's standing by
+    the fence not buying tickets"): someone else's matter, not a denial of the habit."""
+    tokens = doc.tokens
+    clause = [t for t in tokens if t.sent == tokens[k].sent and t.clause == tokens[k].clause]
+    if any(t.norm in selves for t in clause):
+        return False
+    return clause[0].norm in general_words(doc.lang, "habit_subordinate_openers")
 
 
 def _followed_by(doc: Doc, k: int, words: frozenset[str]) -> bool:
