@@ -162,6 +162,10 @@ class GeneralCues:
     half_words: list[str] = attrs.field(factory=list)  # "om half tien": half an hour before
     next_words: list[str] = attrs.field(factory=list)  # "the following Monday"
     minute_words: list[str] = attrs.field(factory=list)  # "om tien over half negen"
+    minutes_after: list[str] = attrs.field(factory=list)  # "past", "over": after the hour
+    # "every day", "elke dag" promised, then "every third", "om de dag": kept less often
+    daily_words: list[str] = attrs.field(factory=list)
+    less_often: list[str] = attrs.field(factory=list)
     commitment_examples: list[str] = attrs.field(factory=list)
     commitment_look_alikes: list[str] = attrs.field(factory=list)
     # Someone asks about a fact (`fact_questions`, no modal of a request in it:
@@ -202,6 +206,8 @@ class GeneralCues:
     # "had", "I'd": a mishap told in the past perfect is the premise of the story, and kept
     # quiet too when nothing after it discloses, admits or repairs it
     premise_auxiliaries: list[str] = attrs.field(factory=list)
+    # "nadat ik de verkeerde dosering had gegeven": the auxiliary after the mishap (Dutch)
+    premise_auxiliaries_after: list[str] = attrs.field(factory=list)
     # "before she came home", "toen ze vrijdag kwam": the subject of a subordinate clause is
     # not the subject of the candidate's next verb ("… and told her")
     subordinators: list[str] = attrs.field(factory=list)

@@ -1207,6 +1207,13 @@ def _premise(doc: Doc, match: Match[Any]) -> bool:
     blockers = general_words(doc.lang, "premise_gap_blockers")
     selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
     tokens = doc.tokens
+    after = general_words(doc.lang, "premise_auxiliaries_after")
+    for k in range(match.last + 1, min(doc.sentences[sent][1], match.last + 1 + PREMISE_AFTER)):
+        if tokens[k].norm in after and any(
+            tokens[j].norm in selves and tokens[j].clause == tokens[k].clause
+            for j in range(first, match.first)
+        ):
+            return True  # "nadat ik de verkeerde dosering had gegeven": verb-final
     for k in range(max(first, match.first - PREMISE_REACH), match.first):
         if tokens[k].norm not in auxiliaries or tokens[k].clause != tokens[match.first].clause:
             continue
@@ -1221,6 +1228,7 @@ def _premise(doc: Doc, match: Match[Any]) -> bool:
     return False
 
 
+PREMISE_AFTER = 3  # tokens from a Dutch verb-final mishap to its "had" ("… verkeerd had gedaan")
 PREMISE_REACH = 14  # tokens from "had"/"I'd" to the mishap (Dutch puts it last)
 
 

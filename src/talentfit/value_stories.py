@@ -125,6 +125,7 @@ def moved_on(doc: Doc, cues: Cues) -> list[Match[str]]:
 _MORNING, _AFTERNOON, _EVENING = 9.0, 14.0, 19.0
 _WEEK = 7
 _PM_BELOW = 7  # "at four", "om vier uur": an hour below this is in the afternoon
+_NUDGE = 0.25  # "twenty past" the hour promised is later, "quarter to" earlier
 
 
 @functools.cache
@@ -149,7 +150,7 @@ def _hour_of(lang: str, norm: str) -> float | None:
     return None
 
 
-def _when(doc: Doc, sent: int) -> tuple[float | None, float | None]:
+def _when(doc: Doc, sent: int, due_hour: float | None = None) -> tuple[float | None, float | None]:
     """The last day (0 = Monday; a week later after "following"/"volgende") and the last hour
     a sentence names — where a story ends up: weekdays ("donderdagochtend" counts as Thursday
     morning), parts of the day ("morning slot", "'s avonds") and clock times ("at four", "om
@@ -187,7 +188,32 @@ def _when(doc: Doc, sent: int) -> tuple[float | None, float | None]:
                     value_h += 12
                 value_h -= 0.5 if half else 0.0
                 hour = value_h
+            elif j == k + 1 and k + 2 < last and tokens[k + 2].norm in minutes:
+                # "at twenty past", "by quarter to": minutes around the hour promised
+                past = tokens[k + 2].norm in general_words(doc.lang, "minutes_after")
+                hour = None if due_hour is None else due_hour + (_NUDGE if past else -_NUDGE)
+            else:
+                hour = None  # "by quarter to …": a time this reading cannot place
     return day, hour
+
+
+def _daily(doc: Doc, sent: int) -> bool:
+    """Whether sentence ``sent`` names a daily round ("elke dag", "every day")."""
+    first, last = doc.sentences[sent]
+    words = general_words(doc.lang, "daily_words")
+    norms = doc.norms
+    return any(" ".join(norms[k : k + 2]) in words for k in range(first, last - 1))
+
+
+def _less_often(doc: Doc, due_sent: int, sent: int) -> bool:
+    """A daily commitment, then a later sentence of the candidate's going less often ("om de
+    dag", "every third day")."""
+    if not _daily(doc, due_sent):
+        return False
+    first, last = doc.sentences[sent]
+    words = general_words(doc.lang, "less_often")
+    norms = doc.norms
+    return any(" ".join(norms[k : k + 2]) in words for k in range(first, last - 1))
 
 
 def _later(done: tuple[float | None, float | None], due: tuple[float | None, float | None]) -> bool:
@@ -218,7 +244,7 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
         if _in_condition(doc, m.first) or match_negated(doc, m):
             continue
         due = _when(doc, sent)
-        if due == (None, None):
+        if due == (None, None) and not _daily(doc, sent):
             continue
         for later in range(sent + 1, len(doc.sentences)):
             first, last = doc.sentences[later]
@@ -226,7 +252,7 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
                 break  # "ik heb om half acht al gebeld": the customer was told in time
             if not any(t.norm in selves for t in tokens[first:last]):
                 continue
-            if _later(_when(doc, later), due):
+            if _later(_when(doc, later, due[1]), due) or _less_often(doc, sent, later):
                 return [m]
     return []
 
