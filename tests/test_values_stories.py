@@ -13,6 +13,7 @@ from talentfit.value_stories import (
     broken_commitments,
     concealed_flaws,
     contradicted_claims,
+    flaws_handed_over,
     moved_on,
 )
 from talentfit.values import builtin_values, value_alignment
@@ -22,6 +23,7 @@ FIELDS = {
     "commitments": ("commitment_examples", "commitment_look_alikes"),
     "fact_questions": ("claim_examples", "claim_look_alikes"),
     "concealments": ("concealment_examples", "concealment_look_alikes"),
+    "flaws": ("flaw_examples", "flaw_look_alikes"),
 }
 EXAMPLES = [
     (lang, s)
@@ -61,6 +63,7 @@ def test_look_alike_is_no_contrary_story(lang: str, text: str) -> None:
     assert not broken_commitments(doc, cues)
     assert not contradicted_claims(doc, cues)
     assert not concealed_flaws(doc, cues)
+    assert not flaws_handed_over(doc, cues)
 
 
 @pytest.mark.parametrize(

@@ -186,6 +186,14 @@ class GeneralCues:
     concealment_blockers: list[str] = attrs.field(factory=list)
     concealment_examples: list[str] = attrs.field(factory=list)
     concealment_look_alikes: list[str] = attrs.field(factory=list)
+    # A flaw in the work named (`flaws`), then the work handed over or charged for
+    # (`handovers`) by the candidate with nothing redone in between (`repairs`): the flaw went
+    # to the customer (`talentfit.value_stories.flaws_handed_over`).
+    flaws: list[str] = attrs.field(factory=list)
+    handovers: list[str] = attrs.field(factory=list)
+    repairs: list[str] = attrs.field(factory=list)
+    flaw_examples: list[str] = attrs.field(factory=list)
+    flaw_look_alikes: list[str] = attrs.field(factory=list)
     # Deceptions the candidate tells of (a cover story, a made-up excuse, a record signed off
     # as done): direct contrary evidence for every value, with examples that must clash for
     # every built-in value (`deception_examples`) and honest look-alikes that must not

@@ -33,7 +33,13 @@ from .value_reading import (
     tagged_matcher,
 )
 
-__all__ = ["broken_commitments", "concealed_flaws", "contradicted_claims", "moved_on"]
+__all__ = [
+    "broken_commitments",
+    "concealed_flaws",
+    "contradicted_claims",
+    "flaws_handed_over",
+    "moved_on",
+]
 
 
 SCENE_REACH = 8  # tokens from the start of a sentence to the verb of another person's act
@@ -358,5 +364,57 @@ def concealed_flaws(doc: Doc, cues: Cues) -> list[Match[str]]:
         later = [t for t in tokens[m.last + 1 :] if t.clause != clause and t.norm in selves]
         if any(not _in_purpose(doc, t.i, purpose) for t in later):
             continue  # "… die je bijna niet zag. Ik heb de lak opgebouwd": repaired
+        return [m]
+    return []
+
+
+# --- a flaw handed over ---------------------------------------------------------------
+
+
+@functools.cache
+def _flaw_matcher(lang: str) -> Matcher[str]:
+    return tagged_matcher(
+        lang, (("flaws", "flaw"), ("handovers", "handover"), ("repairs", "repair"))
+    )
+
+
+def flaws_handed_over(doc: Doc, cues: Cues) -> list[Match[str]]:
+    """A flaw in the work named ("one letter was cut a little crooked", "the hem came out a
+    centimetre uneven", "de kitrand was bobbelig geworden": ``flaws``), then, in a later
+    sentence of the candidate's, the work handed over or charged for ("boxed it up", "took
+    the payment", "afgerekend", "de kast teruggebracht": ``handovers``) with nothing redone,
+    replaced or disclosed in between ("opnieuw", "redid", "replaced", "rang the customer":
+    ``repairs`` and the disclosures and admissions of the cover stories). The handover is
+    returned: the flaw went to the customer (a contrary act for every value)."""
+    found = _flaw_matcher(doc.lang).find(doc)
+    flaws = [m for m in found if m.payload == "flaw"]
+    if not flaws or not _told_past_act(doc):
+        return []
+    tokens = doc.tokens
+    selves = _selves(doc.lang)
+    fixes = [m.first for m in found if m.payload == "repair"]
+    fixes += [
+        m.first
+        for m in _cover_matcher(doc.lang).find(doc)
+        if m.payload in ("admission", "disclosure")
+    ]
+    flaw = flaws[0]
+    subordinators = general_words(doc.lang, "subordinators")
+    modals = general_words(doc.lang, "modal_words") | general_words(doc.lang, "purpose_modals")
+    for m in found:
+        if m.payload != "handover" or tokens[m.first].sent <= tokens[flaw.first].sent:
+            continue
+        sent_first = doc.sentences[tokens[m.first].sent][0]
+        if not any(tokens[k].norm in selves for k in range(sent_first, m.first)):
+            continue  # "the customer paid": someone else's act
+        if any(flaw.last < k < m.first for k in fixes):
+            return []  # "… opnieuw gesneden en toen ingepakt": redone first
+        if match_negated(doc, m) or _in_condition(doc, m.first):
+            continue
+        if cues.not_taken(doc, m, counterfactual_only=True):
+            continue
+        before = range(max(sent_first, m.first - 3), m.first)
+        if any(tokens[k].norm in subordinators or tokens[k].norm in modals for k in before):
+            continue  # "tested it at every stage before I'd hand it back": a standard kept
         return [m]
     return []

@@ -80,6 +80,7 @@ from .value_stories import (
     broken_commitments,
     concealed_flaws,
     contradicted_claims,
+    flaws_handed_over,
     moved_on,
 )
 
@@ -416,6 +417,7 @@ def value_alignment(
             *broken_commitments(doc, cues),
             *contradicted_claims(doc, cues),
             *concealed_flaws(doc, cues),
+            *flaws_handed_over(doc, cues),
         ]
     ]
     general: list[ValueEvidence] | None = None
