@@ -124,6 +124,15 @@ class GeneralCues:
     habit_costs: list[str] = attrs.field(factory=list)
     habit_words: list[str] = attrs.field(factory=list)
     habit_blockers: list[str] = attrs.field(factory=list)  # "ik zeg altijd", "ach", "but"
+    # "als", "when": a present-tense sentence of the candidate's with a condition is a rule
+    # they keep ("als een kind overstuur is, ga ik er even bij zitten")
+    habit_conditions: list[str] = attrs.field(factory=list)
+    # "als ik tijd heb", "they'll come in and ask again, and then I'll …": a condition of
+    # convenience or a promise for later is no rule kept
+    habit_condition_blockers: list[str] = attrs.field(factory=list)
+    # "ook als die …", "who's …": a negation in such a clause without the candidate is
+    # someone else's matter, no denial of the habit
+    habit_subordinate_openers: list[str] = attrs.field(factory=list)
     # A letdown ending the candidate's story: their own convenience first ("went home") or the
     # customer left worse off ("she had to wait a week"), with examples that must clash for
     # every built-in value and look-alikes (a repair follows, a condition) that must not.
@@ -131,6 +140,60 @@ class GeneralCues:
     purpose_modals: list[str] = attrs.field(factory=list)  # "so I'd be done by two"
     letdown_examples: list[str] = attrs.field(factory=list)
     letdown_look_alikes: list[str] = attrs.field(factory=list)
+    # Someone asks or needs something, the candidate answers with words only and carries on
+    # with their own work ("I said the gift shop sold them and carried on restocking"): the
+    # carrying on (`moving_on`) after a reply word (`moving_on_replies`) whose subject is the
+    # candidate counts against every value (`talentfit.value_stories.moved_on`).
+    moving_on: list[str] = attrs.field(factory=list)
+    moving_on_replies: list[str] = attrs.field(factory=list)
+    # "samen", "together", "him": the carrying on is with the other person (no letdown)
+    moving_on_with: list[str] = attrs.field(factory=list)
+    moving_on_examples: list[str] = attrs.field(factory=list)
+    moving_on_look_alikes: list[str] = attrs.field(factory=list)
+    # A commitment told in the past perfect (`commitments`: "ik had beloofd", "I'd agreed")
+    # with a day or hour, then a later day or hour in the candidate's next sentences: kept
+    # late (`talentfit.value_stories.broken_commitments`). Weekdays Monday first; dayparts
+    # morning, afternoon, evening ("a|b" alternatives); hours one to twelve.
+    commitments: list[str] = attrs.field(factory=list)
+    weekdays: list[str] = attrs.field(factory=list)
+    dayparts: list[str] = attrs.field(factory=list)
+    hours: list[str] = attrs.field(factory=list)
+    clock_words: list[str] = attrs.field(factory=list)  # "om", "at"
+    half_words: list[str] = attrs.field(factory=list)  # "om half tien": half an hour before
+    next_words: list[str] = attrs.field(factory=list)  # "the following Monday"
+    minute_words: list[str] = attrs.field(factory=list)  # "om tien over half negen"
+    minutes_after: list[str] = attrs.field(factory=list)  # "past", "over": after the hour
+    # "every day", "elke dag" promised, then "every third", "om de dag": kept less often
+    daily_words: list[str] = attrs.field(factory=list)
+    less_often: list[str] = attrs.field(factory=list)
+    commitment_examples: list[str] = attrs.field(factory=list)
+    commitment_look_alikes: list[str] = attrs.field(factory=list)
+    # Someone asks about a fact (`fact_questions`, no modal of a request in it:
+    # `request_modals`), then "but"/"maar" and the candidate telling a claim (`claim_replies`)
+    # that names neither themselves nor an admission: told against what they knew
+    # (`talentfit.value_stories.contradicted_claims`).
+    fact_questions: list[str] = attrs.field(factory=list)
+    request_modals: list[str] = attrs.field(factory=list)
+    # "asked if we could", "vroeg of ik even kon": a person, then a modal — a request
+    request_persons: list[str] = attrs.field(factory=list)
+    claim_replies: list[str] = attrs.field(factory=list)
+    claim_examples: list[str] = attrs.field(factory=list)
+    claim_look_alikes: list[str] = attrs.field(factory=list)
+    # A flaw left unseen after the candidate's own act ("zodat het minder opviel", "so it
+    # wouldn't show"), not conceded (`concealment_blockers`: "ook al", "toch", "even though")
+    # and not disclosed or repaired after (`talentfit.value_stories.concealed_flaws`).
+    concealments: list[str] = attrs.field(factory=list)
+    concealment_blockers: list[str] = attrs.field(factory=list)
+    concealment_examples: list[str] = attrs.field(factory=list)
+    concealment_look_alikes: list[str] = attrs.field(factory=list)
+    # A flaw in the work named (`flaws`), then the work handed over or charged for
+    # (`handovers`) by the candidate with nothing redone in between (`repairs`): the flaw went
+    # to the customer (`talentfit.value_stories.flaws_handed_over`).
+    flaws: list[str] = attrs.field(factory=list)
+    handovers: list[str] = attrs.field(factory=list)
+    repairs: list[str] = attrs.field(factory=list)
+    flaw_examples: list[str] = attrs.field(factory=list)
+    flaw_look_alikes: list[str] = attrs.field(factory=list)
     # Deceptions the candidate tells of (a cover story, a made-up excuse, a record signed off
     # as done): direct contrary evidence for every value, with examples that must clash for
     # every built-in value (`deception_examples`) and honest look-alikes that must not
@@ -148,6 +211,16 @@ class GeneralCues:
     disclosures: list[str] = attrs.field(factory=list)
     # "per ongeluk", "by accident": a mishap that, left unsaid, was kept quiet
     accidents: list[str] = attrs.field(factory=list)
+    # "had", "I'd": a mishap told in the past perfect is the premise of the story, and kept
+    # quiet too when nothing after it discloses, admits or repairs it
+    premise_auxiliaries: list[str] = attrs.field(factory=list)
+    # "nadat ik de verkeerde dosering had gegeven": the auxiliary after the mishap (Dutch)
+    premise_auxiliaries_after: list[str] = attrs.field(factory=list)
+    # "before she came home", "toen ze vrijdag kwam": the subject of a subordinate clause is
+    # not the subject of the candidate's next verb ("… and told her")
+    subordinators: list[str] = attrs.field(factory=list)
+    # "We had a pile of broken chairs": a determiner between "had" and the mishap, no perfect
+    premise_gap_blockers: list[str] = attrs.field(factory=list)
     positive: list[str] = attrs.field(factory=list)
     negative: list[str] = attrs.field(factory=list)
 

@@ -1083,9 +1083,12 @@ def _carried_self_subject(doc: Doc, sent_first: int, k: int) -> bool:
     _, others = _persons(doc.lang)
     selves = _report_words(doc.lang)[1]  # subject forms only: "me", "my" are no subject
     people = _other_people(doc.lang) | _other_subjects(doc.lang)
+    subordinators = general_words(doc.lang, "subordinators")
     for j in range(k - 1, sent_first - 1, -1):
         norm = doc.tokens[j].norm
         if norm in others or norm in people:
+            if any(doc.tokens[i].norm in subordinators for i in range(max(sent_first, j - 3), j)):
+                continue  # "I got it back in before the owner came home and told her …"
             return False
         if norm in selves:
             return True
@@ -1202,8 +1205,62 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
         if m.payload in ("admission", "disclosure", "telling")
         for k in range(m.first, m.last + 1)
     }
-    accidents = [m for m in found if m.payload == "accident" and _own_mishap(doc, m)]
+    accidents = [
+        m
+        for m in found
+        if (m.payload == "accident" or (m.payload == "mishap" and _premise(doc, m)))
+        and _own_mishap(doc, m)
+    ]
+    if accidents and accidents[0].payload == "mishap" and admitted:
+        return []  # "Bit of a mess-up on my side, I'd labelled …": owned up to
     return [m for m in accidents[:1] if not any(k > m.last for k in after)]
+
+
+def _premise(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a mishap is told in the past perfect as the premise of the story ("Ik had bij
+    het lossen de dakgoot geraakt", "I'd knocked a bottle off the shelf"): a verb form, with
+    a perfect auxiliary of the candidate's (``premise_auxiliaries``: "I'd", or "had" next to
+    ik/we/I) before it in its clause (in English with no determiner between: "We had a pile
+    of broken chairs" is no past perfect), in a sentence without a promise ("I'd promised a
+    dad I'd drop off …": a commitment is no mishap)."""
+    sent = doc.tokens[match.first].sent
+    if any(doc.tokens[c.first].sent == sent for c in _premise_matcher(doc.lang).find(doc)):
+        return False
+    if match.first == match.last and not _inflected_verb(doc, match.first):
+        return False  # "I had the crew take a break": no mishap of theirs
+    first = doc.sentences[sent][0]
+    auxiliaries = general_words(doc.lang, "premise_auxiliaries")
+    blockers = general_words(doc.lang, "premise_gap_blockers")
+    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    tokens = doc.tokens
+    after = general_words(doc.lang, "premise_auxiliaries_after")
+    for k in range(match.last + 1, min(doc.sentences[sent][1], match.last + 1 + PREMISE_AFTER)):
+        if tokens[k].norm in after and any(
+            tokens[j].norm in selves and tokens[j].clause == tokens[k].clause
+            for j in range(first, match.first)
+        ):
+            return True  # "nadat ik de verkeerde dosering had gegeven": verb-final
+    for k in range(max(first, match.first - PREMISE_REACH), match.first):
+        if tokens[k].norm not in auxiliaries or tokens[k].clause != tokens[match.first].clause:
+            continue
+        if any(tokens[j].norm in blockers for j in range(k + 1, match.first)):
+            continue  # "We had a pile of broken chairs": "had" is the main verb
+        if tokens[k].norm in selves:
+            return True  # "I'd", "we'd"
+        if (k > first and tokens[k - 1].norm in selves) or (
+            k + 1 < match.first and tokens[k + 1].norm in selves
+        ):
+            return True  # "ik had", "had ik", "we hadden"
+    return False
+
+
+PREMISE_AFTER = 3  # tokens from a Dutch verb-final mishap to its "had" ("… verkeerd had gedaan")
+PREMISE_REACH = 14  # tokens from "had"/"I'd" to the mishap (Dutch puts it last)
+
+
+@functools.cache
+def _premise_matcher(lang: str) -> Matcher[str]:
+    return tagged_matcher(lang, (("commitments", "commitment"),))
 
 
 def candidate_acts(doc: Doc, k: int) -> bool:

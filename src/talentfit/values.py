@@ -76,6 +76,13 @@ from .value_reading import (
     read_signal,
     tagged_matcher,
 )
+from .value_stories import (
+    broken_commitments,
+    concealed_flaws,
+    contradicted_claims,
+    flaws_handed_over,
+    moved_on,
+)
 
 __all__ = [
     "SIGNAL_WEIGHTS",
@@ -404,7 +411,14 @@ def value_alignment(
     # a letdown ending the story: next to a value's own evidence directly, else in the backoff
     letdown = [
         ValueEvidence(m.start, m.end, doc.text[m.start : m.end], "contrary")
-        for m in letdowns(doc, cues)
+        for m in [
+            *letdowns(doc, cues),
+            *moved_on(doc, cues),
+            *broken_commitments(doc, cues),
+            *contradicted_claims(doc, cues),
+            *concealed_flaws(doc, cues),
+            *flaws_handed_over(doc, cues),
+        ]
     ]
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
@@ -645,12 +659,19 @@ def _lived_habit(doc: Doc, story: Doc, personal: Sequence[int]) -> int | None:
     costs = _habit_matcher(doc.lang).find(story)
     words = general_words(doc.lang, "habit_words")
     blockers = general_words(doc.lang, "minimisers") | general_words(doc.lang, "habit_blockers")
+    conditions = general_words(doc.lang, "habit_conditions")
+    condition_blockers = general_words(doc.lang, "habit_condition_blockers")
+    selves = general_words(doc.lang, "self_subjects")
     for sent in personal:
         first, last = story.sentences[sent]
         tokens = story.tokens[first:last]
         merely = general_words(doc.lang, "not_merely")
         if any(
-            (t.i in story.negation_cues and not _followed_by(story, t.i, merely))
+            (
+                t.i in story.negation_cues
+                and not _followed_by(story, t.i, merely)
+                and not _others_clause(story, t.i, selves)
+            )
             or t.norm in blockers
             or t.lemma in blockers
             for t in tokens
@@ -658,7 +679,22 @@ def _lived_habit(doc: Doc, story: Doc, personal: Sequence[int]) -> int | None:
             continue  # "ik stuur ze gewoon terug", "ik zeg altijd zes weken"
         if any(t.norm in words for t in tokens) or any(first <= c.first < last for c in costs):
             return sent
+        if any(t.norm in conditions for t in tokens) and not any(
+            t.norm in condition_blockers for t in tokens
+        ):
+            return sent  # "als een kind overstuur is, ga ik er even bij zitten": a rule of theirs
     return None
+
+
+def _others_clause(doc: Doc, k: int, selves: frozenset[str]) -> bool:
+    """Whether token ``k`` stands in a clause without the candidate that opens with a
+    subordinator or a relative ("ook als die zelf denkt dat het niks is", "who's standing by
+    the fence not buying tickets"): someone else's matter, not a denial of the habit."""
+    tokens = doc.tokens
+    clause = [t for t in tokens if t.sent == tokens[k].sent and t.clause == tokens[k].clause]
+    if any(t.norm in selves for t in clause):
+        return False
+    return clause[0].norm in general_words(doc.lang, "habit_subordinate_openers")
 
 
 def _followed_by(doc: Doc, k: int, words: frozenset[str]) -> bool:
