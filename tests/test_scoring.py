@@ -509,3 +509,16 @@ def test_a_habit_word_in_what_the_candidate_proposed_is_no_habit() -> None:
     assert "habitual" not in analyse_answer(text, "nl").sentences[0].modes
     text = "I suggested that families with small children always get priority."
     assert "habitual" not in analyse_answer(text, "en").sentences[0].modes
+
+
+def test_a_blamed_customer_is_no_outcome() -> None:
+    """'He should have checked the order confirmation anyway' (a counter-indicator) has the
+    customer as subject near the end, but it is blame, not how the story ended for him."""
+    answer = (
+        "A customer got the wrong size because I picked the wrong box. I told him to call "
+        "the courier himself. He should have checked the order confirmation anyway."
+    )
+    result = score_answer(answer, lang="en", competency="service_recovery")
+    signals = [e.signal for s in result.scores for e in s.evidence]
+    assert "result.customer_outcome" not in signals
+    assert "recovery.blame" in signals

@@ -500,6 +500,9 @@ def _analyse_answer(
 
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
+    # sentences with a counter-indicator ("He should have checked the confirmation anyway"):
+    # a customer as their subject is blamed, not how the story ended for them
+    blamed = {doc.tokens[m.first].sent for m in matches if m.payload.signal.kind == "counter"}
     for m in matches:
         signal = m.payload.signal
         key = (signal.id, m.first)
@@ -516,6 +519,7 @@ def _analyse_answer(
             sent_first = doc.sentences[sent][0]
             if (
                 sent not in late
+                or sent in blamed
                 or m.first - sent_first >= _OUTCOME_WINDOW
                 or _starts_with_self(doc, sent_first, m.first)
                 or (
