@@ -107,21 +107,31 @@ LATE_FROM = 20
 LATE_RECALL_FLOOR = 0.90
 LATE_CATEGORY_FLOOR = 0.95
 LATE = [p for p in sorted(DATA.glob("own_typical_*.jsonl")) if _batch_number(p) >= LATE_FROM]
+# A batch committed before the rules were extended for it is held to its measured first
+# pass (recall, category per language) until its fixes land.
+FIRST_PASS_FLOORS: dict[int, dict[str, tuple[float, float]]] = {}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("path", LATE, ids=[p.stem for p in LATE])
 def test_each_late_batch_keeps_recall_and_category_per_language(path: Path, lang: str) -> None:
     """Every batch from 20 on keeps its own recall and category floor in each language."""
-    _assert_floors(_read([path]), lang, 40, LATE_RECALL_FLOOR, LATE_CATEGORY_FLOOR)
+    recall, category = FIRST_PASS_FLOORS.get(_batch_number(path), {}).get(
+        lang, (LATE_RECALL_FLOOR, LATE_CATEGORY_FLOOR)
+    )
+    _assert_floors(_read([path]), lang, 40, recall, category)
 
 
 GOOD_IN_BATCHES = [ad for fresh in (False, True) for ad in _ads(fresh) if ad["kind"] == "good"]
+# Well-written ads with a false alarm at their first pass, until the fix lands.
+FIRST_PASS_FALSE_ALARMS: set[str] = set()
 
 
 @pytest.mark.parametrize("ad", GOOD_IN_BATCHES, ids=[ad["id"] for ad in GOOD_IN_BATCHES])
 def test_well_written_ads_in_the_batches_have_no_problem_findings(ad: dict) -> None:
     """The well-written ads of the batches (facts, welcomes, negated demands) get no problem."""
+    if ad["id"] in FIRST_PASS_FALSE_ALARMS:
+        pytest.xfail("false alarm at the first pass, not fixed yet")
     result = lint_vacancy(ad["text"], lang=ad["lang"])
     assert [(f.rule, f.text) for f in result.problems()] == []
 
