@@ -349,6 +349,10 @@ class Match(NamedTuple, Generic[P]):
     end: int
 
 
+# building a Match from a tuple skips NamedTuple's keyword-handling __new__ (the hot path)
+_new_match = functools.partial(tuple.__new__, Match)
+_by_offsets = operator.itemgetter(4, 5)  # (start, end) of a Match
+
 _Item = tuple[Pattern, tuple[Step, ...], Any]
 _Ranked = tuple[tuple[int, int], ...]  # (rank among a form's alternatives, alternative index)
 # a form's first-step alternatives: those to try before each next word form ("": none in the
@@ -547,15 +551,17 @@ class Matcher(Generic[P]):
                             if several:
                                 seen.add((id(pattern), ti))
                             last = end - 1
-                            found.append(Match(payload, pattern, ti, last, starts[ti], ends[last]))
+                            found.append(
+                                _new_match((payload, pattern, ti, last, starts[ti], ends[last]))
+                            )
                     continue
                 if end < 0:
                     continue
                 if several:
                     seen.add((id(pattern), ti))
                 last = end - 1
-                found.append(Match(payload, pattern, ti, last, starts[ti], ends[last]))
-        found.sort(key=lambda m: (m.start, m.end))
+                found.append(_new_match((payload, pattern, ti, last, starts[ti], ends[last])))
+        found.sort(key=_by_offsets)
         return found
 
 

@@ -399,7 +399,8 @@ def _negation_cues(lang: str) -> _Cues:
 
 
 _FORMS_LIMIT = 200_000  # word forms remembered per language (folded form and lemma)
-_forms: dict[str, dict[str, tuple[str, str]]] = {}
+_folded: dict[str, dict[str, str]] = {}  # language -> surface form -> folded form
+_lemmas: dict[str, dict[str, str]] = {}  # language -> folded form -> lemma
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -430,14 +431,14 @@ def cached_per_language(
     return values  # type: ignore[return-value]
 
 
-def _forms_of(surfaces: list[str], lang: str) -> list[tuple[str, str]]:
-    """(folded form, lemma) of each surface form, through a per-language cache."""
-
-    def form(k: int) -> tuple[str, str]:
-        norm = fold(surfaces[k])
-        return norm, lemma_of(norm, lang)
-
-    return cached_per_language(_forms, lang, surfaces, form, _FORMS_LIMIT)
+def _forms_of(surfaces: list[str], lang: str) -> tuple[list[str], list[str]]:
+    """The folded forms and the lemmas of the surface forms, through per-language caches
+    (a lemma depends on the folded form only)."""
+    norms = cached_per_language(_folded, lang, surfaces, lambda k: fold(surfaces[k]), _FORMS_LIMIT)
+    lemmas = cached_per_language(
+        _lemmas, lang, norms, lambda k: lemma_of(norms[k], lang), _FORMS_LIMIT
+    )
+    return norms, lemmas
 
 
 def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
@@ -624,6 +625,25 @@ def _boundaries(
 
 
 _SENT_END_CHARS = frozenset(".!?…")
+# what a gap between two tokens may hold (bits; 0: nothing that matters)
+_GAP_QUOTE, _GAP_NEWLINE, _GAP_SENT_END, _GAP_CLAUSE = 1, 2, 4, 8
+_GAP_KINDS: dict[str, dict[str, int]] = {}  # "" -> gap -> its bits (gaps repeat: ", ", "\n")
+_GAP_LIMIT = 20_000
+
+
+def _gap_kind(gap: str) -> int:
+    """The bits of what ``gap`` holds: a quotation mark, a newline, a sentence-end character
+    (without a newline), a clause mark."""
+    kind = 0
+    if not _QUOTE_CHARS.isdisjoint(gap):
+        kind |= _GAP_QUOTE
+    if "\n" in gap:
+        kind |= _GAP_NEWLINE
+    elif not _SENT_END_CHARS.isdisjoint(gap):
+        kind |= _GAP_SENT_END
+    if not _CLAUSE_CHARS.isdisjoint(gap) or ("-" in gap and _CLAUSE_RE.search(gap)):
+        kind |= _GAP_CLAUSE
+    return kind
 
 
 def _gap_boundaries(
@@ -634,28 +654,31 @@ def _gap_boundaries(
 
     No token holds a sentence end, a newline or a clause mark with the white space around it,
     so each match of those patterns lies in one gap; a sentence end is tried at each of its
-    punctuation marks (its look-ahead reads on into the text).
+    punctuation marks (its look-ahead reads on into the text). What a gap holds is
+    remembered per gap string (:func:`_gap_kind`).
     """
     n = len(starts)
     stops: set[int] = set()
     marks: set[int] = set()
+    kinds = cached_per_language(_GAP_KINDS, "", gaps, lambda k: _gap_kind(gaps[k]), _GAP_LIMIT)
     quotes = False
-    for i in itertools.compress(range(n + 1), map(" ".__ne__, gaps)):
-        gap = gaps[i]
-        if not quotes and not _QUOTE_CHARS.isdisjoint(gap):
+    for i in itertools.compress(range(n + 1), kinds):
+        kind = kinds[i]
+        if kind & _GAP_QUOTE:
             quotes = True
         if i == 0 or i == n:
             continue
-        if "\n" in gap:
+        if kind & _GAP_NEWLINE:
             stops.add(i)
-        elif not _SENT_END_CHARS.isdisjoint(gap):
+        elif kind & _GAP_SENT_END:
+            gap = gaps[i]
             pos = starts[i] - len(gap)
             if any(
                 c in _SENT_END_CHARS and _SENT_END_RE.match(text, pos + k)
                 for k, c in enumerate(gap)
             ) and not (gap[0] == "." and norms[i - 1] in abbreviations):
                 stops.add(i)
-        if not _CLAUSE_CHARS.isdisjoint(gap) or ("-" in gap and _CLAUSE_RE.search(gap)):
+        if kind & _GAP_CLAUSE:
             marks.add(i)
     return stops, marks, quotes
 
@@ -689,9 +712,7 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         gaps = None
         if not n:
             return Doc(text, lang, [], [], frozenset())
-    forms = _forms_of(surfaces, lang)
-    norms = [f[0] for f in forms]
-    lemmas = [f[1] for f in forms]
+    norms, lemmas = _forms_of(surfaces, lang)
     if gaps is not None:
         stops, marks, has_quotes = _gap_boundaries(text, gaps, starts, norms, cues.abbreviations)
     else:
