@@ -317,6 +317,11 @@ class Doc:
         return False
 
 
+# "n't" in any case with any apostrophe (what ``"n't" in text.lower()`` finds for each, as only
+# N and T lower-case to n and t)
+_NOT_SUFFIX_RE = re.compile("[nN]['’‘][tT]")
+
+
 def _cue_positions(
     text: str, norms: list[str], cues: _Cues, vocab: set[str] | None = None
 ) -> frozenset[int]:
@@ -326,8 +331,7 @@ def _cue_positions(
     found: set[int] = set()
     for word in single & vocab:
         found.update(_indices(norms, word))
-    lowered = text.lower()
-    if "n't" in lowered or "n’t" in lowered or "n‘t" in lowered:  # folded to ': "didn’t"
+    if _NOT_SUFFIX_RE.search(text):  # folded to ': "didn’t"
         found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
     for word in multi.keys() & vocab:
         for i in _indices(norms, word):

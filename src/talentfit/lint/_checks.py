@@ -176,8 +176,21 @@ def _bare_amounts(line: str) -> list[tuple[int, int, float]]:
 
 @functools.lru_cache(maxsize=8)
 def _pay_regex(words: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+    r"""Any of ``words`` as a whole word (no letter before or after it), the longest first.
+
+    The words are grouped by their first character, and whether a letter stands before a
+    word is checked after that character (``(?<![^\W\d_].)``; no word starts with a newline,
+    which ``.`` would not match). A pattern whose every alternative starts with a literal lets
+    the regex engine skip to where one of those characters stands instead of trying each
+    position. It finds what ``(?<![^\W\d_])(?:longest|…|shortest)(?![^\W\d_])`` finds.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternatives = "|".join(
+        f"{re.escape(first)}(?<![^\\W\\d_].)(?:{'|'.join(rest)})" for first, rest in rests.items()
+    )
+    return re.compile(rf"(?:{alternatives})(?![^\W\d_])")
 
 
 def _sections(text: str, rules: CompiledRules) -> tuple[int, tuple[int, int] | None, bool]:

@@ -122,32 +122,33 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
     hits: list[_Keyed] = []
     negations = bool(doc.negation_cues)
     for m, rule in matches:
-        if quotes and True in quoted[m.first : m.last + 1]:
+        _, pattern, first, last, start, end = m
+        if quotes and True in quoted[first : last + 1]:
             continue
         spec = rule.spec
         if (
             negations
-            and not (spec.ignore_negation or m.pattern.has_negation)
-            and doc.is_negated(m.first, m.last)
+            and not (spec.ignore_negation or pattern.has_negation)
+            and doc.is_negated(first, last)
         ):
             continue
         if rule.filtered:  # the rule's own filters (most rules have none)
-            if spec.not_forms and norms[m.first] in spec.not_forms:
+            if spec.not_forms and norms[first] in spec.not_forms:
                 continue
-            if spec.exact and not _literal(norms[m.first], rules.literals.get(id(m.pattern))):
+            if spec.exact and not _literal(norms[first], rules.literals.get(id(pattern))):
                 continue
-            if spec.next_forms and norms[m.last] in spec.next_forms_for:
-                nxt = m.last + 1
+            if spec.next_forms and norms[last] in spec.next_forms_for:
+                nxt = last + 1
                 if (
                     nxt >= len(norms)
-                    or sents[nxt] != sents[m.last]
+                    or sents[nxt] != sents[last]
                     or not _form_in(norms[nxt], spec.next_forms)
                 ):
                     continue
-            if spec.exceptions and any(
-                a <= m.last and m.first <= b for a, b in exceptions.get(spec.id, ())
-            ):
-                continue
+            if spec.exceptions:
+                spans = exceptions.get(spec.id)
+                if spans and any(a <= last and first <= b for a, b in spans):
+                    continue
             if spec.unless and _near(doc, m, unless.get(spec.id, ())):
                 continue
             if spec.unless_fact:
@@ -164,15 +165,14 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
                 continue
             if (
                 spec.unless_named
-                and sents[m.first] > 0
+                and sents[first] > 0
                 and any(
                     _is_name(doc, k, rules)
-                    for k in range(max(0, m.first - 4), m.first)
-                    if sents[k] == sents[m.first]
+                    for k in range(max(0, first - 4), first)
+                    if sents[k] == sents[first]
                 )
             ):
                 continue
-        start, end = m.start, m.end
         hits.append((start, start - end, order[rule.id], len(hits), rule, end))
     return _dedupe(hits)
 
