@@ -331,7 +331,9 @@ def _cue_positions(
     found: set[int] = set()
     for word in single & vocab:
         found.update(_indices(norms, word))
-    if _NOT_SUFFIX_RE.search(text):  # folded to ': "didn’t"
+    # a form ending in "n't" counts where the text has "n't" (any case, any apostrophe);
+    # the forms are looked at first, as they are fewer than the characters
+    if "n't " in " ".join([*vocab, ""]) and _NOT_SUFFIX_RE.search(text):  # folded: "didn’t"
         found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
     for word in multi.keys() & vocab:
         for i in _indices(norms, word):

@@ -31,7 +31,7 @@ _UNITS = (
     "fte", "x", "procent", "percent", "minu", "medewerker", "collega", "people", "mensen",
 )  # fmt: skip
 _SCALE_WORDS = ("schaal", "scale", "niveau", "level", "fwg", "groep", "trede", "step", "band")
-_DIGIT = re.compile(r"\d")
+_DIGIT_TO_LINE_END = re.compile(r"\d[^\n]*")
 # "dé specialist", "hét adres", "THE place to be", "*the* bakery": an article stressed by an
 # accent, capitals or emphasis claims to be the only one
 _STRESSED_ARTICLE = {
@@ -131,10 +131,11 @@ def _pay(text: str, rules: CompiledRules) -> list[tuple[int, int, float, float]]
         return []
     pay_re = _pay_regex(rules.pay_words)
     found: list[tuple[int, int, float, float]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        if _DIGIT.search(line) and pay_re.search(line.lower()):
+    # each line with a digit: one match from its first digit to its end
+    for digit in _DIGIT_TO_LINE_END.finditer(text):
+        line_start = text.rfind("\n", 0, digit.start()) + 1
+        line = text[line_start : digit.end()]
+        if pay_re.search(line.lower()):
             amounts: list[tuple[int, int, float]] = []
             for m in _AMOUNT.finditer(line):
                 raw = m.group("a") or m.group("b")
@@ -152,7 +153,6 @@ def _pay(text: str, rules: CompiledRules) -> list[tuple[int, int, float, float]]
             for i, (s, e, v) in enumerate(amounts):
                 if i not in used:
                     found.append((line_start + s, line_start + e, v, v))
-        line_start = line_end + 1
     return found
 
 
