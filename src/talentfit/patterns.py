@@ -30,9 +30,10 @@ A match never crosses a sentence boundary and never matches inside a word.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 from collections.abc import Iterable, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import attrs
 
@@ -514,9 +515,10 @@ class Matcher(Generic[P]):
         following.append("")
         for first, _ in sentences[1:]:
             following[first - 1] = ""
-        for ti, entry in enumerate(entries):
-            if not entry:
-                continue
+        # the tokens whose form starts an alternative (the others' entries are empty)
+        starting = cast(list[_Entry], entries)
+        for ti in itertools.compress(range(len(entries)), entries):
+            entry = starting[ti]
             nxt = following[ti]
             tried = entry[0].get(nxt)
             if tried is None:
