@@ -405,8 +405,7 @@ def _negation_cues(lang: str) -> _Cues:
 
 
 _FORMS_LIMIT = 200_000  # word forms remembered per language (folded form and lemma)
-_folded: dict[str, dict[str, str]] = {}  # language -> surface form -> folded form
-_lemmas: dict[str, dict[str, str]] = {}  # language -> folded form -> lemma
+_forms: dict[str, dict[str, tuple[str, str]]] = {}
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -438,12 +437,15 @@ def cached_per_language(
 
 
 def _forms_of(surfaces: list[str], lang: str) -> tuple[list[str], list[str]]:
-    """The folded forms and the lemmas of the surface forms, through per-language caches
-    (a lemma depends on the folded form only)."""
-    norms = cached_per_language(_folded, lang, surfaces, lambda k: fold(surfaces[k]), _FORMS_LIMIT)
-    lemmas = cached_per_language(
-        _lemmas, lang, norms, lambda k: lemma_of(norms[k], lang), _FORMS_LIMIT
-    )
+    """The folded forms and the lemmas of (at least one) surface forms, through a
+    per-language cache."""
+
+    def form(k: int) -> tuple[str, str]:
+        norm = fold(surfaces[k])
+        return norm, lemma_of(norm, lang)
+
+    forms = cached_per_language(_forms, lang, surfaces, form, _FORMS_LIMIT)
+    norms, lemmas = map(list, zip(*forms, strict=True))
     return norms, lemmas
 
 
