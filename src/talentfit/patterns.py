@@ -33,7 +33,7 @@ import functools
 import itertools
 import operator
 from collections.abc import Iterable, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import attrs
 
@@ -389,6 +389,10 @@ class Match(NamedTuple, Generic[P]):
     end: int
 
 
+# building a Match from a tuple skips NamedTuple's keyword-handling __new__ (the hot path)
+_new_match = functools.partial(tuple.__new__, Match)
+_by_offsets = operator.itemgetter(4, 5)  # (start, end) of a Match
+
 _Item = tuple[Pattern, tuple[Step, ...], Any]
 _Ranked = tuple[tuple[int, int], ...]  # (rank among a form's alternatives, alternative index)
 # a form's first-step alternatives: those to try before each next word form ("": none in the
@@ -550,9 +554,10 @@ class Matcher(Generic[P]):
         following.append("")
         for first, _ in sentences[1:]:
             following[first - 1] = ""
-        for ti, entry in enumerate(entries):
-            if not entry:
-                continue
+        # the tokens whose form starts an alternative (the others' entries are empty)
+        starting = cast(list[_Entry], entries)
+        for ti in itertools.compress(range(len(entries)), entries):
+            entry = starting[ti]
             nxt = following[ti]
             tried = entry[0].get(nxt)
             if tried is None:
@@ -587,15 +592,17 @@ class Matcher(Generic[P]):
                             if several:
                                 seen.add((id(pattern), ti))
                             last = end - 1
-                            found.append(Match(payload, pattern, ti, last, starts[ti], ends[last]))
+                            found.append(
+                                _new_match((payload, pattern, ti, last, starts[ti], ends[last]))
+                            )
                     continue
                 if end < 0:
                     continue
                 if several:
                     seen.add((id(pattern), ti))
                 last = end - 1
-                found.append(Match(payload, pattern, ti, last, starts[ti], ends[last]))
-        found.sort(key=lambda m: (m.start, m.end))
+                found.append(_new_match((payload, pattern, ti, last, starts[ti], ends[last])))
+        found.sort(key=_by_offsets)
         return found
 
 

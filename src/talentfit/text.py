@@ -317,6 +317,11 @@ class Doc:
         return False
 
 
+# "n't" in any case with any apostrophe (what ``"n't" in text.lower()`` finds for each, as only
+# N and T lower-case to n and t)
+_NOT_SUFFIX_RE = re.compile("[nN]['’‘][tT]")
+
+
 def _cue_positions(
     text: str, norms: list[str], cues: _Cues, vocab: set[str] | None = None
 ) -> frozenset[int]:
@@ -326,8 +331,9 @@ def _cue_positions(
     found: set[int] = set()
     for word in single & vocab:
         found.update(_indices(norms, word))
-    lowered = text.lower()
-    if "n't" in lowered or "n’t" in lowered or "n‘t" in lowered:  # folded to ': "didn’t"
+    # a form ending in "n't" counts where the text has "n't" (any case, any apostrophe);
+    # the forms are looked at first, as they are fewer than the characters
+    if "n't " in " ".join([*vocab, ""]) and _NOT_SUFFIX_RE.search(text):  # folded: "didn’t"
         found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
     for word in multi.keys() & vocab:
         for i in _indices(norms, word):
@@ -430,14 +436,17 @@ def cached_per_language(
     return values  # type: ignore[return-value]
 
 
-def _forms_of(surfaces: list[str], lang: str) -> list[tuple[str, str]]:
-    """(folded form, lemma) of each surface form, through a per-language cache."""
+def _forms_of(surfaces: list[str], lang: str) -> tuple[list[str], list[str]]:
+    """The folded forms and the lemmas of (at least one) surface forms, through a
+    per-language cache."""
 
     def form(k: int) -> tuple[str, str]:
         norm = fold(surfaces[k])
         return norm, lemma_of(norm, lang)
 
-    return cached_per_language(_forms, lang, surfaces, form, _FORMS_LIMIT)
+    forms = cached_per_language(_forms, lang, surfaces, form, _FORMS_LIMIT)
+    norms, lemmas = map(list, zip(*forms, strict=True))
+    return norms, lemmas
 
 
 def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
@@ -624,6 +633,25 @@ def _boundaries(
 
 
 _SENT_END_CHARS = frozenset(".!?…")
+# what a gap between two tokens may hold (bits; 0: nothing that matters)
+_GAP_QUOTE, _GAP_NEWLINE, _GAP_SENT_END, _GAP_CLAUSE = 1, 2, 4, 8
+_GAP_KINDS: dict[str, dict[str, int]] = {}  # "" -> gap -> its bits (gaps repeat: ", ", "\n")
+_GAP_LIMIT = 20_000
+
+
+def _gap_kind(gap: str) -> int:
+    """The bits of what ``gap`` holds: a quotation mark, a newline, a sentence-end character
+    (without a newline), a clause mark."""
+    kind = 0
+    if not _QUOTE_CHARS.isdisjoint(gap):
+        kind |= _GAP_QUOTE
+    if "\n" in gap:
+        kind |= _GAP_NEWLINE
+    elif not _SENT_END_CHARS.isdisjoint(gap):
+        kind |= _GAP_SENT_END
+    if not _CLAUSE_CHARS.isdisjoint(gap) or ("-" in gap and _CLAUSE_RE.search(gap)):
+        kind |= _GAP_CLAUSE
+    return kind
 
 
 def _gap_boundaries(
@@ -634,28 +662,31 @@ def _gap_boundaries(
 
     No token holds a sentence end, a newline or a clause mark with the white space around it,
     so each match of those patterns lies in one gap; a sentence end is tried at each of its
-    punctuation marks (its look-ahead reads on into the text).
+    punctuation marks (its look-ahead reads on into the text). What a gap holds is
+    remembered per gap string (:func:`_gap_kind`).
     """
     n = len(starts)
     stops: set[int] = set()
     marks: set[int] = set()
+    kinds = cached_per_language(_GAP_KINDS, "", gaps, lambda k: _gap_kind(gaps[k]), _GAP_LIMIT)
     quotes = False
-    for i in itertools.compress(range(n + 1), map(" ".__ne__, gaps)):
-        gap = gaps[i]
-        if not quotes and not _QUOTE_CHARS.isdisjoint(gap):
+    for i in itertools.compress(range(n + 1), kinds):
+        kind = kinds[i]
+        if kind & _GAP_QUOTE:
             quotes = True
         if i == 0 or i == n:
             continue
-        if "\n" in gap:
+        if kind & _GAP_NEWLINE:
             stops.add(i)
-        elif not _SENT_END_CHARS.isdisjoint(gap):
+        elif kind & _GAP_SENT_END:
+            gap = gaps[i]
             pos = starts[i] - len(gap)
             if any(
                 c in _SENT_END_CHARS and _SENT_END_RE.match(text, pos + k)
                 for k, c in enumerate(gap)
             ) and not (gap[0] == "." and norms[i - 1] in abbreviations):
                 stops.add(i)
-        if not _CLAUSE_CHARS.isdisjoint(gap) or ("-" in gap and _CLAUSE_RE.search(gap)):
+        if kind & _GAP_CLAUSE:
             marks.add(i)
     return stops, marks, quotes
 
@@ -689,9 +720,7 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
         gaps = None
         if not n:
             return Doc(text, lang, [], [], frozenset())
-    forms = _forms_of(surfaces, lang)
-    norms = [f[0] for f in forms]
-    lemmas = [f[1] for f in forms]
+    norms, lemmas = _forms_of(surfaces, lang)
     if gaps is not None:
         stops, marks, has_quotes = _gap_boundaries(text, gaps, starts, norms, cues.abbreviations)
     else:

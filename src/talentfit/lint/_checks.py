@@ -31,7 +31,7 @@ _UNITS = (
     "fte", "x", "procent", "percent", "minu", "medewerker", "collega", "people", "mensen",
 )  # fmt: skip
 _SCALE_WORDS = ("schaal", "scale", "niveau", "level", "fwg", "groep", "trede", "step", "band")
-_DIGIT = re.compile(r"\d")
+_DIGIT_TO_LINE_END = re.compile(r"\d[^\n]*")
 # "dé specialist", "hét adres", "THE place to be", "*the* bakery": an article stressed by an
 # accent, capitals or emphasis claims to be the only one
 _STRESSED_ARTICLE = {
@@ -131,10 +131,11 @@ def _pay(text: str, rules: CompiledRules) -> list[tuple[int, int, float, float]]
         return []
     pay_re = _pay_regex(rules.pay_words)
     found: list[tuple[int, int, float, float]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        if _DIGIT.search(line) and pay_re.search(line.lower()):
+    # each line with a digit: one match from its first digit to its end
+    for digit in _DIGIT_TO_LINE_END.finditer(text):
+        line_start = text.rfind("\n", 0, digit.start()) + 1
+        line = text[line_start : digit.end()]
+        if pay_re.search(line.lower()):
             amounts: list[tuple[int, int, float]] = []
             for m in _AMOUNT.finditer(line):
                 raw = m.group("a") or m.group("b")
@@ -152,7 +153,6 @@ def _pay(text: str, rules: CompiledRules) -> list[tuple[int, int, float, float]]
             for i, (s, e, v) in enumerate(amounts):
                 if i not in used:
                     found.append((line_start + s, line_start + e, v, v))
-        line_start = line_end + 1
     return found
 
 
@@ -176,8 +176,21 @@ def _bare_amounts(line: str) -> list[tuple[int, int, float]]:
 
 @functools.lru_cache(maxsize=8)
 def _pay_regex(words: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+    r"""Any of ``words`` as a whole word (no letter before or after it), the longest first.
+
+    The words are grouped by their first character, and whether a letter stands before a
+    word is checked after that character (``(?<![^\W\d_].)``; no word starts with a newline,
+    which ``.`` would not match). A pattern whose every alternative starts with a literal lets
+    the regex engine skip to where one of those characters stands instead of trying each
+    position. It finds what ``(?<![^\W\d_])(?:longest|…|shortest)(?![^\W\d_])`` finds.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternatives = "|".join(
+        f"{re.escape(first)}(?<![^\\W\\d_].)(?:{'|'.join(rest)})" for first, rest in rests.items()
+    )
+    return re.compile(rf"(?:{alternatives})(?![^\W\d_])")
 
 
 def _sections(text: str, rules: CompiledRules) -> tuple[int, tuple[int, int] | None, bool]:

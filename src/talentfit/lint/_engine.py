@@ -118,35 +118,37 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
     quotes = True in quoted
     facts: _Facts | None = None
     marker: bool | None = None
-    hits: list[Hit] = []
+    order = rules.order
+    hits: list[_Keyed] = []
     negations = bool(doc.negation_cues)
     for m, rule in matches:
-        if quotes and True in quoted[m.first : m.last + 1]:
+        _, pattern, first, last, start, end = m
+        if quotes and True in quoted[first : last + 1]:
             continue
         spec = rule.spec
         if (
             negations
-            and not (spec.ignore_negation or m.pattern.has_negation)
-            and doc.is_negated(m.first, m.last)
+            and not (spec.ignore_negation or pattern.has_negation)
+            and doc.is_negated(first, last)
         ):
             continue
         if rule.filtered:  # the rule's own filters (most rules have none)
-            if spec.not_forms and norms[m.first] in spec.not_forms:
+            if spec.not_forms and norms[first] in spec.not_forms:
                 continue
-            if spec.exact and not _literal(norms[m.first], rules.literals.get(id(m.pattern))):
+            if spec.exact and not _literal(norms[first], rules.literals.get(id(pattern))):
                 continue
-            if spec.next_forms and norms[m.last] in spec.next_forms_for:
-                nxt = m.last + 1
+            if spec.next_forms and norms[last] in spec.next_forms_for:
+                nxt = last + 1
                 if (
                     nxt >= len(norms)
-                    or sents[nxt] != sents[m.last]
+                    or sents[nxt] != sents[last]
                     or not _form_in(norms[nxt], spec.next_forms)
                 ):
                     continue
-            if spec.exceptions and any(
-                a <= m.last and m.first <= b for a, b in exceptions.get(spec.id, ())
-            ):
-                continue
+            if spec.exceptions:
+                spans = exceptions.get(spec.id)
+                if spans and any(a <= last and first <= b for a, b in spans):
+                    continue
             if spec.unless and _near(doc, m, unless.get(spec.id, ())):
                 continue
             if spec.unless_fact:
@@ -163,16 +165,16 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
                 continue
             if (
                 spec.unless_named
-                and sents[m.first] > 0
+                and sents[first] > 0
                 and any(
                     _is_name(doc, k, rules)
-                    for k in range(max(0, m.first - 4), m.first)
-                    if sents[k] == sents[m.first]
+                    for k in range(max(0, first - 4), first)
+                    if sents[k] == sents[first]
                 )
             ):
                 continue
-        hits.append(Hit(rule, m.start, m.end))
-    return _dedupe(hits, rules)
+        hits.append((start, start - end, order[rule.id], len(hits), rule, end))
+    return _dedupe(hits)
 
 
 def _form_in(norm: str, forms: list[str]) -> bool:
@@ -372,40 +374,44 @@ def _is_name(doc: Doc, i: int, rules: CompiledRules) -> bool:
     )
 
 
-def _dedupe(hits: list[Hit], rules: CompiledRules) -> list[Hit]:
-    """Merge overlapping hits of one rule; keep one hit per span and category."""
-    if len(hits) < 2:
-        return hits
-    order = rules.order
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start), order[h.rule.id]))
+# a hit as _dedupe sorts it: (start, -length, the rule's place in the rule file, its number
+# among the hits, rule, end); the number keeps the order of hits that are otherwise equal
+_Keyed = tuple[int, int, int, int, Rule, int]
+
+
+def _dedupe(keyed: list[_Keyed]) -> list[Hit]:
+    """Merge overlapping hits of one rule; keep one hit per span and category.
+
+    Hits are taken by start, longest first, then in the order of the rule file.
+    """
+    keyed.sort()
     kept: list[Hit] = []
     reach = -1  # the furthest end of a kept hit (merges included)
-    for hit in hits:
-        start, end = hit.start, hit.end
+    for start, _, _, _, rule, end in keyed:
         if reach <= start < end:  # every kept hit ends before it: nothing to merge or contain
-            kept.append(hit)
+            kept.append(Hit(rule, start, end))
             reach = end
             continue
-        cat = hit.rule.category
+        cat = rule.category
         contained = False
         for other in reversed(kept):
             if other.start < start - _LONGEST_PHRASE:
                 break
             if other.end <= start and other.end < end:
                 continue  # ends before the hit: neither merges nor contains it
-            if other.rule is hit.rule and hit.start < other.end:
-                other.end = max(other.end, hit.end)  # one finding per stretch of one rule
+            if other.rule is rule and start < other.end:
+                other.end = max(other.end, end)  # one finding per stretch of one rule
                 reach = max(reach, other.end)
                 contained = True
                 break
-            if other.start <= hit.start and hit.end <= other.end:
+            if other.start <= start and end <= other.end:
                 ocat = other.rule.category
-                same_span = (other.start, other.end) == (hit.start, hit.end)
+                same_span = (other.start, other.end) == (start, end)
                 if ocat == cat or (same_span and cat in _PHRASE_GROUP and ocat in _PHRASE_GROUP):
                     contained = True
                     break
         if not contained:
-            kept.append(hit)
+            kept.append(Hit(rule, start, end))
             reach = max(reach, end)
     return kept
 
@@ -419,7 +425,10 @@ def _findings(hits: list[Hit], prepared: Prepared, rules: CompiledRules) -> tupl
         pos = original.find("\n", pos + 1)
     ignored = ignored_rules(original)
     span = prepared.span if prepared.starts is not None else None
-    findings: list[Finding] = []
+    order = rules.order
+    # (start, end, the rule's place in the rule file, number, finding): sorted as tuples, the
+    # number keeps the order of findings that are otherwise equal
+    keyed: list[tuple[int, int, int, int, Finding]] = []
     for hit in hits:
         start, end = span(hit.start, hit.end) if span is not None else (hit.start, hit.end)
         line = bisect.bisect_left(newlines, start) + 1
@@ -435,19 +444,18 @@ def _findings(hits: list[Hit], prepared: Prepared, rules: CompiledRules) -> tupl
             message = message.format_map(hit.values)
             suggestion = suggestion.format_map(hit.values)
         # positional, in the order of Finding's fields (faster than keywords)
-        findings.append(
-            Finding(
-                rule.id,
-                rule.category,
-                rule.severity,
-                start,
-                end,
-                line,
-                column,
-                original[start:end],
-                message,
-                suggestion,
-            )
+        finding = Finding(
+            rule.id,
+            rule.category,
+            rule.severity,
+            start,
+            end,
+            line,
+            column,
+            original[start:end],
+            message,
+            suggestion,
         )
-    findings.sort(key=lambda f: (f.start, f.end, rules.order.get(f.rule, 0)))
-    return tuple(findings)
+        keyed.append((start, end, order.get(rule.id, 0), len(keyed), finding))
+    keyed.sort()
+    return tuple([k[4] for k in keyed])
