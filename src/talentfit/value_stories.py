@@ -1,13 +1,17 @@
 """How a story the candidate tells can go against every value without a word any value list
 knows: someone asks or needs something and the candidate answers with words only, then
 carries on with their own work (:func:`moved_on`); a commitment told in the past perfect and
-then kept at a later day or hour than promised (:func:`broken_commitments`).
+then kept at a later day or hour than promised (:func:`broken_commitments`); a claim told
+after "but" against a fact someone asked about (:func:`contradicted_claims`); a flaw left
+unseen after the candidate's own act (:func:`concealed_flaws`); a flaw named and the work
+then handed over or charged for with nothing redone (:func:`flaws_handed_over`).
 
-Both are read like the letdowns of :func:`talentfit.value_reading.letdowns`: a contrary act
+All are read like the letdowns of :func:`talentfit.value_reading.letdowns`: a contrary act
 for every value, unless it is quoted, negated, conditional or counterfactual, or the
 candidate goes on to do something about it. The word lists are data (``[general]`` of the
 values files: ``moving_on``, ``moving_on_replies``, ``commitments``, ``weekdays``,
-``dayparts``, ``hours``, ``clock_words``, ``half_words``, ``next_words``).
+``dayparts``, ``hours``, ``clock_words``, ``half_words``, ``next_words`` and the lists named
+in each function).
 """
 
 from __future__ import annotations
