@@ -303,12 +303,15 @@ class Cues:
 
     def conceded(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether a contrary belief is conceded before the candidate overrides it: right
-        after "even though"/"ook al" with no punctuation and no first person between ("I
-        polish the inside too, even though nobody ever sees it"; not "even though I don't
-        know the real reason"), or after "technically"/"officieel" earlier in its
-        sentence with "but"/"maar" after it ("technically it isn't my department, but …")."""
+        after "even though"/"ook al" with no punctuation and no first-person subject
+        between ("I polish the inside too, even though nobody ever sees it"; not "even
+        though I don't know the real reason"; a possessive is no such subject: "even if it's
+        not my fault"), or after "technically"/"officieel" earlier in its sentence with
+        "but"/"maar" after it ("technically it isn't my department, but …")."""
         sent = doc.tokens[match.first].sent
-        selves, _ = _persons(doc.lang)
+        selves = _grammar_words(doc.lang, "self_subjects") | general_words(
+            doc.lang, "self_subjects"
+        )
         for c in self.concessions:
             if doc.tokens[c.first].sent != sent or not 0 <= match.first - c.last - 1 <= 5:
                 continue
