@@ -579,6 +579,7 @@ def test_lead_probes_keep_their_agreement() -> None:
 BELIEF_ROUNDS = {
     "values_beliefs_1.jsonl": 60,
     "values_beliefs_2.jsonl": 60,
+    "values_beliefs_3.jsonl": 60,
 }
 
 
