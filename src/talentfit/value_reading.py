@@ -1322,9 +1322,10 @@ def letdowns(doc: Doc, cues: Cues) -> list[Match[str]]:
     vroeg naar huis gegaan", "I put my headphones in") or the customer left worse off ("ze
     moest een week wachten", "the lady waited till after four", "naar de concurrent") —
     ``[general] letdowns``. Returned (a contrary act for every value) when the candidate
-    tells a past act of theirs, the letdown is not quoted, negated, conditional or
-    counterfactual, and no subject form of the candidate follows it in a later sentence or
-    clause (outside a purpose clause: "so I'd be done by two"): nothing was done about it."""
+    tells a past act of theirs, the letdown is not quoted, negated, conditional,
+    counterfactual or ranked below ("rather … than have to come back"), and no subject
+    form of the candidate follows it in a later sentence or clause (outside a purpose
+    clause: "so I'd be done by two"): nothing was done about it."""
     found = _letdown_matcher(doc.lang).find(doc)
     if not found or not _told_past_act(doc):
         return []
@@ -1338,6 +1339,8 @@ def letdowns(doc: Doc, cues: Cues) -> list[Match[str]]:
             continue
         if cues.not_taken(doc, m, counterfactual_only=True):
             continue
+        if cues.passed_over(doc, m):
+            continue  # "I'd rather get it right first time than have to come back": not told
         clause = tokens[m.last].clause
         later = [t for t in tokens[m.last + 1 :] if t.clause != clause and t.norm in selves]
         if any(not _in_purpose(doc, t.i, purpose) for t in later):
