@@ -584,6 +584,7 @@ BELIEF_ROUNDS = {
     "values_beliefs_5.jsonl": 59,
     "values_beliefs_6.jsonl": 60,
     "values_beliefs_7.jsonl": 60,
+    "values_beliefs_8.jsonl": 59,
 }
 
 
