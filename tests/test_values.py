@@ -585,6 +585,7 @@ BELIEF_ROUNDS = {
     "values_beliefs_6.jsonl": 60,
     "values_beliefs_7.jsonl": 60,
     "values_beliefs_8.jsonl": 59,
+    "values_beliefs_9.jsonl": 58,
 }
 
 
