@@ -586,6 +586,7 @@ BELIEF_ROUNDS = {
     "values_beliefs_7.jsonl": 60,
     "values_beliefs_8.jsonl": 59,
     "values_beliefs_9.jsonl": 58,
+    "values_beliefs_10.jsonl": 60,
 }
 
 
