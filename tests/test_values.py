@@ -574,6 +574,36 @@ def test_lead_probes_keep_their_agreement() -> None:
     assert len(rows) == 130 and agree >= 125, agree
 
 
+# Rounds of 60 fresh stated beliefs (30 nl, 30 en, about 60% contrary), each measured once
+# before its families were added: the floor is the figure after the fixes minus three.
+BELIEF_ROUNDS = {
+    "values_beliefs_1.jsonl": 60,
+    "values_beliefs_2.jsonl": 60,
+    "values_beliefs_3.jsonl": 60,
+    "values_beliefs_4.jsonl": 59,
+    "values_beliefs_5.jsonl": 59,
+    "values_beliefs_6.jsonl": 60,
+    "values_beliefs_7.jsonl": 60,
+    "values_beliefs_8.jsonl": 59,
+    "values_beliefs_9.jsonl": 58,
+    "values_beliefs_10.jsonl": 60,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BELIEF_ROUNDS))
+def test_belief_rounds_keep_their_agreement(name: str) -> None:
+    """Each round of fresh belief probes keeps its agreement after fixes, minus three."""
+    path = Path(__file__).parent / "data" / name
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    assert len(rows) == 60
+    assert {r["lang"] for r in rows} == set(LANGUAGES)
+    library = builtin_values()
+    agree = sum(
+        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
+    )
+    assert agree >= BELIEF_ROUNDS[name] - 3, (name, agree)
+
+
 def test_dismissed_value_words_are_not_evidence() -> None:
     """'al die bijscholing', 'all that syncing up with the team' do not count for the value."""
     values = builtin_values()

@@ -303,12 +303,15 @@ class Cues:
 
     def conceded(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether a contrary belief is conceded before the candidate overrides it: right
-        after "even though"/"ook al" with no punctuation and no first person between ("I
-        polish the inside too, even though nobody ever sees it"; not "even though I don't
-        know the real reason"), or after "technically"/"officieel" earlier in its
-        sentence with "but"/"maar" after it ("technically it isn't my department, but …")."""
+        after "even though"/"ook al" with no punctuation and no first-person subject
+        between ("I polish the inside too, even though nobody ever sees it"; not "even
+        though I don't know the real reason"; a possessive is no such subject: "even if it's
+        not my fault"), or after "technically"/"officieel" earlier in its sentence with
+        "but"/"maar" after it ("technically it isn't my department, but …")."""
         sent = doc.tokens[match.first].sent
-        selves, _ = _persons(doc.lang)
+        selves = _grammar_words(doc.lang, "self_subjects") | general_words(
+            doc.lang, "self_subjects"
+        )
         for c in self.concessions:
             if doc.tokens[c.first].sent != sent or not 0 <= match.first - c.last - 1 <= 5:
                 continue
@@ -1319,9 +1322,10 @@ def letdowns(doc: Doc, cues: Cues) -> list[Match[str]]:
     vroeg naar huis gegaan", "I put my headphones in") or the customer left worse off ("ze
     moest een week wachten", "the lady waited till after four", "naar de concurrent") —
     ``[general] letdowns``. Returned (a contrary act for every value) when the candidate
-    tells a past act of theirs, the letdown is not quoted, negated, conditional or
-    counterfactual, and no subject form of the candidate follows it in a later sentence or
-    clause (outside a purpose clause: "so I'd be done by two"): nothing was done about it."""
+    tells a past act of theirs, the letdown is not quoted, negated, conditional,
+    counterfactual or ranked below ("rather … than have to come back"), and no subject
+    form of the candidate follows it in a later sentence or clause (outside a purpose
+    clause: "so I'd be done by two"): nothing was done about it."""
     found = _letdown_matcher(doc.lang).find(doc)
     if not found or not _told_past_act(doc):
         return []
@@ -1335,6 +1339,8 @@ def letdowns(doc: Doc, cues: Cues) -> list[Match[str]]:
             continue
         if cues.not_taken(doc, m, counterfactual_only=True):
             continue
+        if cues.passed_over(doc, m):
+            continue  # "I'd rather get it right first time than have to come back": not told
         clause = tokens[m.last].clause
         later = [t for t in tokens[m.last + 1 :] if t.clause != clause and t.norm in selves]
         if any(not _in_purpose(doc, t.i, purpose) for t in later):
