@@ -604,6 +604,39 @@ def test_belief_rounds_keep_their_agreement(name: str) -> None:
     assert agree >= BELIEF_ROUNDS[name] - 3, (name, agree)
 
 
+def test_evaluation_probes_keep_their_agreement() -> None:
+    """40 stated evaluations written by the lead ("Finishing touches are a luxury",
+    "Teamoverleg is meestal een hoop gepraat zonder resultaat"): 19/40 before the negative
+    evaluations were read as dismissing a value word that is their subject, 29/40 after."""
+    path = Path(__file__).parent / "data" / "values_probes_2.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    agree = sum(
+        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
+    )
+    assert len(rows) == 40 and agree >= 28, agree
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "text", "sign"),
+    [
+        ("en", "craftsmanship", "Finishing touches are a luxury we can't afford.", -1),
+        ("nl", "collaboration", "Teamoverleg is meestal een hoop gepraat zonder resultaat.", -1),
+        ("en", "entrepreneurship", "Taking initiative here just gives you a headache.", -1),
+        ("nl", "development", "Feedback is geen onzin, ik leer er elke week van.", 1),
+        ("en", "craftsmanship", "The finish is the most important part of the job for me.", 1),
+    ],
+)
+def test_a_value_word_as_subject_of_a_negative_evaluation_is_dismissed(
+    lang: str, value: str, text: str, sign: int
+) -> None:
+    """A negative evaluation ("a luxury", "een hoop gepraat", "a headache") of a value word
+    that opens the sentence (after at most a demonstrative or gerund) dismisses the value; a
+    negation before the evaluation denies it."""
+    (result,) = value_alignment(text, lang, [builtin_values()[value]])
+    assert result.alignment is not None and result.alignment * sign > 0, result
+
+
 def test_dismissed_value_words_are_not_evidence() -> None:
     """'al die bijscholing', 'all that syncing up with the team' do not count for the value."""
     values = builtin_values()

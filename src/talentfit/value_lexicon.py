@@ -113,6 +113,12 @@ class GeneralCues:
     counterfactuals: list[str] = attrs.field(factory=list)
     # "but it's worth it", "maar dat heb ik ervoor over": a cost named, then accepted
     acceptances: list[str] = attrs.field(factory=list)
+    # negative evaluations ("vermoeiend", "a luxury", "een hoop gepraat", "a headache"): a
+    # value word as the subject of one is dismissed ("Finishing touches are a luxury")
+    evaluations: list[str] = attrs.field(factory=list)
+    # what may stand before such a subject at the start of its sentence ("die", "those",
+    # "taking"): "Die trainingen zijn …", "Taking initiative gives you …"
+    topic_leads: list[str] = attrs.field(factory=list)
     # "someone", "people", "iemand": subjects that are not the candidate (not pronouns)
     other_subjects: list[str] = attrs.field(factory=list)
     # determiners and possessives that open a noun phrase as a clause's subject ("een paar

@@ -298,6 +298,7 @@ class Cues:
     disclaimers: tuple[Match[str], ...] = ()  # "I'm not a natural", "ik ben niet zo'n"
     counterfactuals: tuple[Match[str], ...] = ()  # "would have been easy", "had gekund"
     acceptances: tuple[Match[str], ...] = ()  # "but it's worth it", "maar dat heb ik ervoor over"
+    evaluations: tuple[Match[str], ...] = ()  # "a luxury", "vermoeiend": negative evaluations
     # tokens of contrary beliefs (of any value) in the answer: set by the caller
     contrary_tokens: frozenset[int] = frozenset()
 
@@ -530,6 +531,7 @@ _CUE_TAGS = (
     ("disclaimers", "disclaimer"),
     ("counterfactuals", "counterfactual"),
     ("acceptances", "acceptance"),
+    ("evaluations", "evaluation"),
 )
 
 
@@ -575,6 +577,7 @@ def read_cues(doc: Doc) -> Cues:
         disclaimers=tuple(m for m in found if m.payload == "disclaimer"),
         counterfactuals=tuple(m for m in found if m.payload == "counterfactual"),
         acceptances=tuple(m for m in found if m.payload == "acceptance"),
+        evaluations=tuple(m for m in found if m.payload == "evaluation"),
         hedged=frozenset(
             k
             for m in found
@@ -1117,23 +1120,38 @@ def _conditional_trigger(doc: Doc, match: Match[Any]) -> bool:
 
 
 SUBJECT_REACH = 6  # tokens from a sentence-opening value word to a contrary predicate
+EVALUATION_EXTRA_REACH = 2  # … and further to a negative evaluation ("brings … a headache")
 
 
 def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     """Whether the value word is the sentence's first word and a contrary belief follows in
     its clause, without the candidate in between: it is the subject of that belief ("Testing
-    the water properly takes ages", "Samenwerken kost alleen maar tijd")."""
+    the water properly takes ages", "Samenwerken kost alleen maar tijd"). A negative
+    evaluation counts as such a belief ("Finishing touches are a luxury", "Teamoverleg is
+    meestal een hoop gepraat"), and a demonstrative or gerund may open the sentence before
+    the value word ("Die trainingen zijn vooral een dagje uit", "Taking initiative here just
+    gives you a headache")."""
     tokens = doc.tokens
     first, _ = doc.sentences[tokens[match.first].sent]
-    if match.first != first or match.pattern.has_negation or not cues.contrary_tokens:
+    evaluated = frozenset(k for m in cues.evaluations for k in range(m.first, m.last + 1))
+    leads = general_words(doc.lang, "topic_leads")
+    opens = match.first == first or (
+        bool(evaluated)
+        and match.first - first <= 2
+        and all(tokens[k].norm in leads for k in range(first, match.first))
+    )
+    if not opens or match.pattern.has_negation or not (cues.contrary_tokens or evaluated):
         return False  # "That coordination saved …" refers back; it is not a topic
     clause = tokens[match.first].clause
     selves, _ = _persons(doc.lang)
-    for k in range(match.last + 1, min(len(tokens), match.last + 1 + SUBJECT_REACH)):
+    reach = SUBJECT_REACH + (EVALUATION_EXTRA_REACH if evaluated else 0)
+    for k in range(match.last + 1, min(len(tokens), match.last + 1 + reach)):
         if tokens[k].clause != clause or tokens[k].norm in selves:
             return False
-        if k in cues.contrary_tokens:
+        if k in cues.contrary_tokens or (k in evaluated and k - match.last <= reach):
             return True
+        if k in doc.negation_cues:
+            return False  # "Feedback is geen onzin": the evaluation is denied
     return False
 
 
