@@ -637,6 +637,30 @@ def test_a_value_word_as_subject_of_a_negative_evaluation_is_dismissed(
     assert result.alignment is not None and result.alignment * sign > 0, result
 
 
+def test_topic_probes_keep_their_agreement() -> None:
+    """30 stated evaluations of what a value is about ("Deadlines are a formality in
+    practice", "Precisie is in ons vak alles"), written by the lead before the value topics
+    existed: 12/30 with the code before the evaluation rule, 18/30 with it, 30/30 with the
+    topics and their fixes."""
+    path = Path(__file__).parent / "data" / "values_probes_3.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    agree = sum(
+        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
+    )
+    assert len(rows) == 30 and agree >= 28, agree
+
+
+def test_a_topic_needs_an_evaluation_to_count() -> None:
+    """A topic alone is no evidence ("We bespraken de deadlines"); evaluated it is, and a
+    negation before the evaluation turns it round ("Deadlines zijn geen formaliteit")."""
+    reliability = builtin_values()["reliability"]
+    plain = value_alignment("Deadlines staan op het bord in de kantine.", "nl", [reliability])[0]
+    assert not any(e.text.lower().startswith("deadlines") for e in plain.evidence)
+    denied = value_alignment("Deadlines zijn geen formaliteit.", "nl", [reliability])[0]
+    assert denied.alignment is not None and denied.alignment > 0
+
+
 def test_dismissed_value_words_are_not_evidence() -> None:
     """'al die bijscholing', 'all that syncing up with the team' do not count for the value."""
     values = builtin_values()

@@ -31,6 +31,10 @@ class ValueEntry:
     contrary: list[str]
     positive: list[str] = attrs.field(factory=list)  # example sentences that express it
     negative: list[str] = attrs.field(factory=list)  # example sentences that contradict it
+    # what the value is about ("precisie", "deadlines", "new ideas"): no evidence by itself,
+    # but as the subject of an evaluation ("Precisie is alles", "Deadlines are a formality")
+    # evidence for or against the value
+    topics: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
@@ -116,6 +120,9 @@ class GeneralCues:
     # negative evaluations ("vermoeiend", "a luxury", "een hoop gepraat", "a headache"): a
     # value word as the subject of one is dismissed ("Finishing touches are a luxury")
     evaluations: list[str] = attrs.field(factory=list)
+    # positive evaluations ("is alles", "goud waard", "the basis of", "sacred"): a value word
+    # or topic as the subject of one is praised
+    praise: list[str] = attrs.field(factory=list)
     # what may stand before such a subject at the start of its sentence ("die", "those",
     # "taking"): "Die trainingen zijn …", "Taking initiative gives you …"
     topic_leads: list[str] = attrs.field(factory=list)

@@ -299,6 +299,7 @@ class Cues:
     counterfactuals: tuple[Match[str], ...] = ()  # "would have been easy", "had gekund"
     acceptances: tuple[Match[str], ...] = ()  # "but it's worth it", "maar dat heb ik ervoor over"
     evaluations: tuple[Match[str], ...] = ()  # "a luxury", "vermoeiend": negative evaluations
+    praise: tuple[Match[str], ...] = ()  # "is alles", "goud waard": positive evaluations
     # tokens of contrary beliefs (of any value) in the answer: set by the caller
     contrary_tokens: frozenset[int] = frozenset()
 
@@ -532,6 +533,7 @@ _CUE_TAGS = (
     ("counterfactuals", "counterfactual"),
     ("acceptances", "acceptance"),
     ("evaluations", "evaluation"),
+    ("praise", "praise"),
 )
 
 
@@ -578,6 +580,7 @@ def read_cues(doc: Doc) -> Cues:
         counterfactuals=tuple(m for m in found if m.payload == "counterfactual"),
         acceptances=tuple(m for m in found if m.payload == "acceptance"),
         evaluations=tuple(m for m in found if m.payload == "evaluation"),
+        praise=tuple(m for m in found if m.payload == "praise"),
         hedged=frozenset(
             k
             for m in found
@@ -1153,6 +1156,42 @@ def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
         if k in doc.negation_cues:
             return False  # "Feedback is geen onzin": the evaluation is denied
     return False
+
+
+def evaluated_topic(doc: Doc, match: Match[Any], cues: Cues) -> tuple[str, int] | None:
+    """How a value's topic ("precisie", "deadlines", "new ideas") that opens its sentence
+    (after at most two demonstratives or gerunds: "Dat hele …", "Taking …") is evaluated in
+    its clause, without the candidate in between: ``("contrary", end)`` for a negative
+    evaluation ("Deadlines are a formality in practice"), ``("indicator", end)`` for praise
+    ("Precisie is in ons vak alles"), a negation before either turning it round ("… is geen
+    formaliteit") or leaving praise undecided ("… is niet alles"); ``end`` is the character
+    offset where the evaluation ends. None without an evaluation."""
+    tokens = doc.tokens
+    first, _ = doc.sentences[tokens[match.first].sent]
+    leads = general_words(doc.lang, "topic_leads")
+    if match.first - first > 2 or any(
+        tokens[k].norm not in leads for k in range(first, match.first)
+    ):
+        return None
+    kinds: dict[int, tuple[str, Match[str]]] = {}
+    for kind, found in (("contrary", cues.evaluations), ("indicator", cues.praise)):
+        for m in found:
+            kinds.setdefault(m.first, (kind, m))
+    clause = tokens[match.first].clause
+    selves = _grammar_words(doc.lang, "self_subjects")  # "my best source" is still the topic's
+    negated = False
+    reach = SUBJECT_REACH + EVALUATION_EXTRA_REACH
+    for k in range(match.last + 1, min(len(tokens), match.last + 1 + reach)):
+        if tokens[k].clause != clause or tokens[k].norm in selves:
+            return None
+        if k in kinds:
+            kind, m = kinds[k]
+            if negated:
+                return ("indicator", m.end) if kind == "contrary" else None
+            return kind, m.end
+        if k in doc.negation_cues:
+            negated = True
+    return None
 
 
 def _in_condition(doc: Doc, k: int) -> bool:

@@ -68,6 +68,7 @@ from .value_reading import (
     Cues,
     candidate_acts,
     cover_stories,
+    evaluated_topic,
     general_words,
     letdowns,
     non_overlapping,
@@ -132,6 +133,8 @@ class ValueDefinition:
     indicators: Mapping[str, tuple[Pattern, ...]]
     contrary: Mapping[str, tuple[Pattern, ...]]
     custom: bool = False
+    # what the value is about: evidence only as the subject of an evaluation
+    topics: Mapping[str, tuple[Pattern, ...]] = attrs.field(factory=dict)
 
     def name(self, lang: str) -> str:
         """The value's name in ``lang``, or in the language it was defined in."""
@@ -242,6 +245,7 @@ def builtin_values() -> dict[str, ValueDefinition]:
             contrary={
                 lang: compile_all(e.contrary, lang, where[lang]) for lang, e in entries.items()
             },
+            topics={lang: compile_all(e.topics, lang, where[lang]) for lang, e in entries.items()},
         )
     return result
 
@@ -424,6 +428,9 @@ def value_alignment(
     result: list[ValueAlignment] = []
     for i, value in enumerate(values):
         evidence = _evidence(doc, [*per_value[i], *deceits], cues)
+        topical = _topic_evidence(doc, value, lang, cues, evidence)
+        if topical:
+            evidence = sorted([*evidence, *topical], key=lambda e: (e.start, e.end))
         extra = [c for c in covers if not any(_spans_overlap(c, e) for e in evidence)]
         if evidence and letdown:
             # the letdown is the more specific reading of its words ("ben … naar huis gegaan")
@@ -448,6 +455,31 @@ def value_alignment(
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
+
+
+@functools.cache
+def _topic_matcher(value_id: str, lang: str) -> Matcher[int]:
+    """The topics of a built-in value (custom values have none)."""
+    return Matcher((p, 0) for p in builtin_values()[value_id].topics.get(lang, ()))
+
+
+def _topic_evidence(
+    doc: Doc, value: ValueDefinition, lang: str, cues: Cues, evidence: Sequence[ValueEvidence]
+) -> list[ValueEvidence]:
+    """Evidence from the value's topics evaluated at the start of a sentence ("Precisie is in
+    ons vak alles", "Deadlines are a formality"), where no other evidence covers them."""
+    if value.custom or not value.topics.get(lang) or not (cues.evaluations or cues.praise):
+        return []
+    found: list[ValueEvidence] = []
+    for m in _topic_matcher(value.id, lang).find(doc):
+        read = evaluated_topic(doc, m, cues)
+        if read is None:
+            continue
+        signal, end = read
+        e = ValueEvidence(m.start, end, doc.text[m.start : end], signal)
+        if not any(_spans_overlap(e, x) for x in [*evidence, *found]):
+            found.append(e)
+    return found
 
 
 def _positive_under(
