@@ -426,9 +426,11 @@ def value_alignment(
     ]
     general: list[ValueEvidence] | None = None
     result: list[ValueAlignment] = []
+    # what the values are about, read only where something is evaluated at all
+    topics = _topic_matcher(lang).find(doc) if cues.evaluations or cues.praise else []
     for i, value in enumerate(values):
         evidence = _evidence(doc, [*per_value[i], *deceits], cues)
-        topical = _topic_evidence(doc, value, lang, cues, evidence)
+        topical = _topic_evidence(doc, value, topics, cues, evidence)
         if topical:
             evidence = sorted([*evidence, *topical], key=lambda e: (e.start, e.end))
         extra = [c for c in covers if not any(_spans_overlap(c, e) for e in evidence)]
@@ -458,20 +460,28 @@ def value_alignment(
 
 
 @functools.cache
-def _topic_matcher(value_id: str, lang: str) -> Matcher[int]:
-    """The topics of a built-in value (custom values have none)."""
-    return Matcher((p, 0) for p in builtin_values()[value_id].topics.get(lang, ()))
+def _topic_matcher(lang: str) -> Matcher[str]:
+    """The topics of all built-in values (custom values have none), tagged with their id."""
+    return Matcher(
+        (p, value.id) for value in builtin_values().values() for p in value.topics.get(lang, ())
+    )
 
 
 def _topic_evidence(
-    doc: Doc, value: ValueDefinition, lang: str, cues: Cues, evidence: Sequence[ValueEvidence]
+    doc: Doc,
+    value: ValueDefinition,
+    topics: Sequence[Match[str]],
+    cues: Cues,
+    evidence: Sequence[ValueEvidence],
 ) -> list[ValueEvidence]:
     """Evidence from the value's topics evaluated at the start of a sentence ("Precisie is in
     ons vak alles", "Deadlines are a formality"), where no other evidence covers them."""
-    if value.custom or not value.topics.get(lang) or not (cues.evaluations or cues.praise):
+    if value.custom:
         return []
     found: list[ValueEvidence] = []
-    for m in _topic_matcher(value.id, lang).find(doc):
+    for m in topics:
+        if m.payload != value.id:
+            continue
         read = evaluated_topic(doc, m, cues)
         if read is None:
             continue
