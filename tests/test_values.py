@@ -607,14 +607,15 @@ def test_belief_rounds_keep_their_agreement(name: str) -> None:
 def test_evaluation_probes_keep_their_agreement() -> None:
     """40 stated evaluations written by the lead ("Finishing touches are a luxury",
     "Teamoverleg is meestal een hoop gepraat zonder resultaat"): 19/40 before the negative
-    evaluations were read as dismissing a value word that is their subject, 29/40 after."""
+    evaluations were read as dismissing a value word that is their subject, 29/40 after, 34/40
+    with the value topics and relative clauses."""
     path = Path(__file__).parent / "data" / "values_probes_2.jsonl"
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     library = builtin_values()
     agree = sum(
         _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
     )
-    assert len(rows) == 40 and agree >= 28, agree
+    assert len(rows) == 40 and agree >= 32, agree
 
 
 @pytest.mark.parametrize(
@@ -649,6 +650,28 @@ def test_topic_probes_keep_their_agreement() -> None:
         _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
     )
     assert len(rows) == 30 and agree >= 28, agree
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "text", "sign"),
+    [
+        ("nl", "respect", "Mensen die geen Nederlands spreken zijn een last aan de balie.", -1),
+        ("en", "respect", "People who can't speak English are a burden at the counter.", -1),
+        (
+            "nl",
+            "openness",
+            "Als een hotel slechte recensies heeft, zeg ik dat niet tegen de klant.",
+            -1,
+        ),
+    ],
+)
+def test_a_negation_in_a_relative_clause_describes_the_subject(
+    lang: str, value: str, text: str, sign: int
+) -> None:
+    """ "Mensen die geen Nederlands spreken zijn een last": the negation belongs to the
+    relative clause about the people, not to the belief; "zeg ik dat niet" is no relative."""
+    (result,) = value_alignment(text, lang, [builtin_values()[value]])
+    assert result.alignment is not None and result.alignment * sign > 0, result
 
 
 def test_a_topic_needs_an_evaluation_to_count() -> None:

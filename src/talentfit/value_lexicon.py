@@ -126,6 +126,9 @@ class GeneralCues:
     # what may stand before such a subject at the start of its sentence ("die", "those",
     # "taking"): "Die trainingen zijn …", "Taking initiative gives you …"
     topic_leads: list[str] = attrs.field(factory=list)
+    # relative pronouns: a negation after one inside a match describes its subject ("mensen
+    # die geen Nederlands spreken zijn een last"), it does not deny the belief
+    relative_pronouns: list[str] = attrs.field(factory=list)
     # "someone", "people", "iemand": subjects that are not the candidate (not pronouns)
     other_subjects: list[str] = attrs.field(factory=list)
     # determiners and possessives that open a noun phrase as a clause's subject ("een paar

@@ -144,6 +144,23 @@ def _double_negation(doc: Doc, match: Match[Any]) -> bool:
     return len(cues) == 2 and cues[-1] in general_words(doc.lang, "without_words")
 
 
+def _negation_in_relative(doc: Doc, match: Match[Any]) -> bool:
+    """Whether every negation inside the match stands in a relative clause that opens inside
+    it, after its first word ("Mensen **die geen** Nederlands spreken zijn een last", "People
+    **who can't** speak English are a burden"): the negation describes the people, it does
+    not deny what is said of them."""
+    tokens = doc.tokens
+    relatives = general_words(doc.lang, "relative_pronouns")
+    cues = [k for k in range(match.first + 1, match.last + 1) if k in doc.negation_cues]
+    if not cues or any(
+        k in doc.negation_cues
+        for k in range(0, match.first + 1)
+        if tokens[k].clause == tokens[match.first].clause
+    ):
+        return False
+    return all(any(tokens[j].norm in relatives for j in range(match.first + 1, k)) for k in cues)
+
+
 def match_negated(doc: Doc, match: Match[Any]) -> bool:
     """Whether a negation scopes over ``match``. A pattern with its own negation word
     ("niet mijn probleem", "doesn't hurt anyone") states the negated belief: never negated.
@@ -161,6 +178,7 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
         and not _elliptic_condition(doc, match)
         and not _double_negation(doc, match)
         and not _scope_broken(doc, match)
+        and not _negation_in_relative(doc, match)
     ):
         return True
     if _colloquially_negated(doc, match):
