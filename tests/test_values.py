@@ -674,6 +674,19 @@ def test_a_negation_in_a_relative_clause_describes_the_subject(
     assert result.alignment is not None and result.alignment * sign > 0, result
 
 
+def test_last_belief_probes_keep_their_agreement() -> None:
+    """30 stated beliefs written by the lead after the evaluation rule and the topics, as a
+    check of them: 14/30 at first sight (12/30 with the code at the start of the session;
+    contrary beliefs 8/22), 26/30 after their families."""
+    path = Path(__file__).parent / "data" / "values_probes_4.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    agree = sum(
+        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
+    )
+    assert len(rows) == 30 and agree >= 24, agree
+
+
 def test_a_topic_needs_an_evaluation_to_count() -> None:
     """A topic alone is no evidence ("We bespraken de deadlines"); evaluated it is, and a
     negation before the evaluation turns it round ("Deadlines zijn geen formaliteit")."""
