@@ -561,19 +561,6 @@ def test_new_fresh_batches_keep_their_agreement(name: str) -> None:
         assert agree >= measured - 2, (name, lang, agree, measured)
 
 
-def test_lead_probes_keep_their_agreement() -> None:
-    """130 beliefs written by the lead in three rounds (contrary beliefs, beliefs for +1,
-    colloquial), each round measured before its families were added (24/40, 42/60, 19/30);
-    afterwards 128/130. They stay at least 125/130."""
-    path = Path(__file__).parent / "data" / "values_probes.jsonl"
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    library = builtin_values()
-    agree = sum(
-        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
-    )
-    assert len(rows) == 130 and agree >= 125, agree
-
-
 # Rounds of 60 fresh stated beliefs (30 nl, 30 en, about 60% contrary), each measured once
 # before its families were added: the floor is the figure after the fixes minus three.
 BELIEF_ROUNDS = {
@@ -604,20 +591,6 @@ def test_belief_rounds_keep_their_agreement(name: str) -> None:
     assert agree >= BELIEF_ROUNDS[name] - 3, (name, agree)
 
 
-def test_evaluation_probes_keep_their_agreement() -> None:
-    """40 stated evaluations written by the lead ("Finishing touches are a luxury",
-    "Teamoverleg is meestal een hoop gepraat zonder resultaat"): 19/40 before the negative
-    evaluations were read as dismissing a value word that is their subject, 29/40 after, 34/40
-    with the value topics and relative clauses."""
-    path = Path(__file__).parent / "data" / "values_probes_2.jsonl"
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    library = builtin_values()
-    agree = sum(
-        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
-    )
-    assert len(rows) == 40 and agree >= 32, agree
-
-
 @pytest.mark.parametrize(
     ("lang", "value", "text", "sign"),
     [
@@ -636,20 +609,6 @@ def test_a_value_word_as_subject_of_a_negative_evaluation_is_dismissed(
     negation before the evaluation denies it."""
     (result,) = value_alignment(text, lang, [builtin_values()[value]])
     assert result.alignment is not None and result.alignment * sign > 0, result
-
-
-def test_topic_probes_keep_their_agreement() -> None:
-    """30 stated evaluations of what a value is about ("Deadlines are a formality in
-    practice", "Precisie is in ons vak alles"), written by the lead before the value topics
-    existed: 12/30 with the code before the evaluation rule, 18/30 with it, 30/30 with the
-    topics and their fixes."""
-    path = Path(__file__).parent / "data" / "values_probes_3.jsonl"
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    library = builtin_values()
-    agree = sum(
-        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
-    )
-    assert len(rows) == 30 and agree >= 28, agree
 
 
 @pytest.mark.parametrize(
@@ -674,27 +633,42 @@ def test_a_negation_in_a_relative_clause_describes_the_subject(
     assert result.alignment is not None and result.alignment * sign > 0, result
 
 
-def test_last_belief_probes_keep_their_agreement() -> None:
-    """30 stated beliefs written by the lead after the evaluation rule and the topics, as a
-    check of them: 14/30 at first sight (12/30 with the code at the start of the session;
-    contrary beliefs 8/22), 26/30 after their families."""
-    path = Path(__file__).parent / "data" / "values_probes_4.jsonl"
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    library = builtin_values()
-    agree = sum(
-        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
-    )
-    assert len(rows) == 30 and agree >= 24, agree
-
-
 def test_a_topic_needs_an_evaluation_to_count() -> None:
-    """A topic alone is no evidence ("We bespraken de deadlines"); evaluated it is, and a
+    """A topic alone is no evidence ("Deadlines staan op het bord"); evaluated it is, and a
     negation before the evaluation turns it round ("Deadlines zijn geen formaliteit")."""
     reliability = builtin_values()["reliability"]
     plain = value_alignment("Deadlines staan op het bord in de kantine.", "nl", [reliability])[0]
     assert not any(e.text.lower().startswith("deadlines") for e in plain.evidence)
     denied = value_alignment("Deadlines zijn geen formaliteit.", "nl", [reliability])[0]
     assert denied.alignment is not None and denied.alignment > 0
+
+
+# The lead's probes: stated beliefs written before the rules and families that now read them,
+# each set measured once first. file -> (pairs, floor after the fixes, with a little slack)
+LEAD_PROBES = {
+    # contrary beliefs, beliefs for +1, colloquial: 24/40, 42/60, 19/30 first; 128/130 after
+    "values_probes.jsonl": (130, 125),
+    # evaluations of value words ("Finishing touches are a luxury"): 19/40 first; 34/40 after
+    "values_probes_2.jsonl": (40, 32),
+    # evaluations of topics ("Deadlines are a formality"): 12/30, 18/30 with the evaluation
+    # rule (measured once, before the topics); 30/30 after
+    "values_probes_3.jsonl": (30, 28),
+    # a last check after the evaluation rule and the topics: 14/30 first (contrary 8/22); 26/30
+    "values_probes_4.jsonl": (30, 24),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEAD_PROBES))
+def test_lead_probes_keep_their_agreement(name: str) -> None:
+    """Each set of the lead's probes keeps its sign agreement after its fixes."""
+    path = Path(__file__).parent / "data" / name
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    agree = sum(
+        _agreeing([r for r in rows if r["lang"] == lang], lang, library) for lang in LANGUAGES
+    )
+    pairs, floor = LEAD_PROBES[name]
+    assert len(rows) == pairs and agree >= floor, (name, agree)
 
 
 def test_dismissed_value_words_are_not_evidence() -> None:
