@@ -1169,7 +1169,7 @@ def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     for k in range(match.last + 1, min(len(tokens), match.last + 1 + reach)):
         if tokens[k].clause != clause or tokens[k].norm in selves:
             return False
-        if k in cues.contrary_tokens or (k in evaluated and k - match.last <= reach):
+        if k in cues.contrary_tokens or k in evaluated:
             return True
         if k in doc.negation_cues:
             return False  # "Feedback is geen onzin": the evaluation is denied
