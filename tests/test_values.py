@@ -633,6 +633,23 @@ def test_a_negation_in_a_relative_clause_describes_the_subject(
     assert result.alignment is not None and result.alignment * sign > 0, result
 
 
+WEEK_LATER_CASES = [
+    ("nl", "Ik had beloofd dat het vrijdag klaar zou zijn. Ik bracht het de donderdag erna.", -1),
+    ("en", "I'd promised the quote for Friday. It was the Wednesday after, as I was busy.", -1),
+    ("en", "I had promised her the dress by Friday. I finished it Wednesday after lunch.", 1),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "sign"), WEEK_LATER_CASES)
+def test_a_weekday_with_erna_or_a_final_after_is_a_week_later(
+    lang: str, text: str, sign: int
+) -> None:
+    """ "De donderdag erna", "the Wednesday after, …" lie a week after the promised Friday;
+    "Wednesday after lunch" does not."""
+    (result,) = value_alignment(text, lang, [builtin_values()["reliability"]])
+    assert result.alignment is not None and result.alignment * sign > 0, result
+
+
 def test_a_topic_needs_an_evaluation_to_count() -> None:
     """A topic alone is no evidence ("Deadlines staan op het bord"); evaluated it is, and a
     negation before the evaluation turns it round ("Deadlines zijn geen formaliteit")."""
@@ -658,6 +675,10 @@ LEAD_PROBES = {
     # a check of other shapes (conditions, modals, rhetorical questions): 23/30 first
     # (contrary 18/22, the misses for +1 being habits told with "usually" or "tell"); 29/30
     "values_probes_5.jsonl": (30, 27),
+    # contrary acts told calmly as stories: 11/20 first (7/20 with the code at the start of
+    # the session); 16/20 after (a week later "erna/after", "not got round to it", "put him
+    # through … and ended the call" no longer read as seeing it through)
+    "values_probes_6.jsonl": (20, 15),
 }
 
 

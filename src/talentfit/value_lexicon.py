@@ -177,6 +177,11 @@ class GeneralCues:
     clock_words: list[str] = attrs.field(factory=list)  # "om", "at"
     half_words: list[str] = attrs.field(factory=list)  # "om half tien": half an hour before
     next_words: list[str] = attrs.field(factory=list)  # "the following Monday"
+    # after a weekday, a week later ("de woensdag erna", "the Monday afterwards"); the
+    # ``final`` ones only at the end of their clause ("the Wednesday after, because …"; not
+    # "Wednesday after lunch")
+    next_after_words: list[str] = attrs.field(factory=list)
+    next_after_final_words: list[str] = attrs.field(factory=list)
     minute_words: list[str] = attrs.field(factory=list)  # "om tien over half negen"
     minutes_after: list[str] = attrs.field(factory=list)  # "past", "over": after the hour
     # "every day", "elke dag" promised, then "every third", "om de dag": kept less often

@@ -161,12 +161,15 @@ def _hour_of(lang: str, norm: str) -> float | None:
 
 
 def _when(doc: Doc, sent: int, due_hour: float | None = None) -> tuple[float | None, float | None]:
-    """The last day (0 = Monday; a week later after "following"/"volgende") and the last hour
+    """The last day (0 = Monday; a week later after "following"/"volgende" or before a
+    clause-final "after"/"erna") and the last hour
     a sentence names — where a story ends up: weekdays ("donderdagochtend" counts as Thursday
     morning), parts of the day ("morning slot", "'s avonds") and clock times ("at four", "om
     half tien", "om tien over half negen": minutes before "over"/"past" are skipped)."""
     weekdays, dayparts, _ = _time_words(doc.lang)
     nexts = general_words(doc.lang, "next_words")
+    nexts_after = general_words(doc.lang, "next_after_words")
+    nexts_after_final = general_words(doc.lang, "next_after_final_words")
     clocks = general_words(doc.lang, "clock_words")
     halves = general_words(doc.lang, "half_words")
     minutes = general_words(doc.lang, "minute_words")
@@ -178,7 +181,15 @@ def _when(doc: Doc, sent: int, due_hour: float | None = None) -> tuple[float | N
         norm = tokens[k].norm
         for d, name in enumerate(weekdays):
             if norm.startswith(name):
-                later = k > first and tokens[k - 1].norm in nexts
+                after = tokens[k + 1].norm if k + 1 < last else ""
+                later = (
+                    (k > first and tokens[k - 1].norm in nexts)
+                    or after in nexts_after
+                    or (
+                        after in nexts_after_final
+                        and (k + 2 >= last or tokens[k + 2].clause != tokens[k + 1].clause)
+                    )
+                )
                 day = float(d + (_WEEK if later else 0))
                 norm = norm[len(name) :]  # "donderdagochtend": the part of the day follows
                 break
