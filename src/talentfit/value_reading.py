@@ -30,6 +30,7 @@ __all__ = [
     "other_subject",
     "read_cues",
     "read_signal",
+    "self_subjects",
     "tagged_matcher",
 ]
 
@@ -329,9 +330,7 @@ class Cues:
         not my fault"), or after "technically"/"officieel" earlier in its sentence with
         "but"/"maar" after it ("technically it isn't my department, but …")."""
         sent = doc.tokens[match.first].sent
-        selves = _grammar_words(doc.lang, "self_subjects") | general_words(
-            doc.lang, "self_subjects"
-        )
+        selves = self_subjects(doc.lang)
         for c in self.concessions:
             if doc.tokens[c.first].sent != sent or not 0 <= match.first - c.last - 1 <= 5:
                 continue
@@ -771,6 +770,13 @@ def _grammar_words(lang: str, field: str) -> frozenset[str]:
     return frozenset(fold(w) for w in getattr(language_data(lang).grammar, field))
 
 
+@functools.cache
+def self_subjects(lang: str) -> frozenset[str]:
+    """The candidate's subject forms (ik, we, I, we'd …; not "me", "my"): the language data's
+    ``self_subjects`` and the values data's."""
+    return _grammar_words(lang, "self_subjects") | general_words(lang, "self_subjects")
+
+
 def _inflected_verb(doc: Doc, k: int) -> bool:
     """Whether token ``k`` looks like a finite or participle verb form: a past form or
     auxiliary of the language data, or a word whose lemma differs from it ("stelden",
@@ -786,7 +792,7 @@ def _inflected_verb(doc: Doc, k: int) -> bool:
 def _self_before(doc: Doc, k: int) -> bool:
     """Whether a subject form of the candidate stands earlier in the sentence of token
     ``k`` ("I said the studio had sent a faulty copy": the candidate's claim)."""
-    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    selves = self_subjects(doc.lang)
     first = doc.sentences[doc.tokens[k].sent][0]
     return any(t.norm in selves for t in doc.tokens[first:k])
 
@@ -811,7 +817,7 @@ def _self_after(doc: Doc, k: int) -> bool:
     """Whether a subject form of the candidate follows token ``k`` in the answer, in a later
     clause: the candidate acts after what someone else did (the story's setting), unlike an
     outcome that ends the answer ("… ze belde zelf maar")."""
-    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    selves = self_subjects(doc.lang)
     clause = doc.tokens[k].clause
     return any(t.norm in selves and t.clause != clause for t in doc.tokens[k + 1 :])
 
@@ -866,7 +872,7 @@ def other_subject(doc: Doc, first: int, last: int, *, persons_only: bool = False
     start = first
     while start > 0 and tokens[start - 1].clause == clause and tokens[start - 1].sent == sent:
         start -= 1
-    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    selves = self_subjects(doc.lang)
     objects = general_words(doc.lang, "object_self")
     if any(t.norm in selves for t in tokens[start : last + 1]):
         return False
@@ -1155,12 +1161,7 @@ def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     tokens = doc.tokens
     first, _ = doc.sentences[tokens[match.first].sent]
     evaluated = frozenset(k for m in cues.evaluations for k in range(m.first, m.last + 1))
-    leads = general_words(doc.lang, "topic_leads")
-    opens = match.first == first or (
-        bool(evaluated)
-        and match.first - first <= 2
-        and all(tokens[k].norm in leads for k in range(first, match.first))
-    )
+    opens = match.first == first or (bool(evaluated) and _opens_sentence(doc, match))
     if not opens or match.pattern.has_negation or not (cues.contrary_tokens or evaluated):
         return False  # "That coordination saved …" refers back; it is not a topic
     clause = tokens[match.first].clause
@@ -1176,6 +1177,19 @@ def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     return False
 
 
+TOPIC_LEAD_REACH = 2  # words of ``topic_leads`` that may open a sentence before its topic
+
+
+def _opens_sentence(doc: Doc, match: Match[Any]) -> bool:
+    """Whether ``match`` opens its sentence, after at most two ``topic_leads`` ("Die
+    trainingen …", "That whole integrity story …", "Taking initiative …")."""
+    first, _ = doc.sentences[doc.tokens[match.first].sent]
+    leads = general_words(doc.lang, "topic_leads")
+    return match.first - first <= TOPIC_LEAD_REACH and all(
+        doc.tokens[k].norm in leads for k in range(first, match.first)
+    )
+
+
 def evaluated_topic(doc: Doc, match: Match[Any], cues: Cues) -> tuple[str, int] | None:
     """How a value's topic ("precisie", "deadlines", "new ideas") that opens its sentence
     (after at most two demonstratives or gerunds: "Dat hele …", "Taking …") is evaluated in
@@ -1184,19 +1198,15 @@ def evaluated_topic(doc: Doc, match: Match[Any], cues: Cues) -> tuple[str, int] 
     ("Precisie is in ons vak alles"), a negation before either turning it round ("… is geen
     formaliteit") or leaving praise undecided ("… is niet alles"); ``end`` is the character
     offset where the evaluation ends. None without an evaluation."""
-    tokens = doc.tokens
-    first, _ = doc.sentences[tokens[match.first].sent]
-    leads = general_words(doc.lang, "topic_leads")
-    if match.first - first > 2 or any(
-        tokens[k].norm not in leads for k in range(first, match.first)
-    ):
+    if not _opens_sentence(doc, match):
         return None
+    tokens = doc.tokens
     kinds: dict[int, tuple[str, Match[str]]] = {}
     for kind, found in (("contrary", cues.evaluations), ("indicator", cues.praise)):
         for m in found:
             kinds.setdefault(m.first, (kind, m))
     clause = tokens[match.first].clause
-    selves = _grammar_words(doc.lang, "self_subjects")  # "my best source" is still the topic's
+    selves = self_subjects(doc.lang)  # subject forms only: "my best source" is still the topic's
     negated = False
     reach = SUBJECT_REACH + EVALUATION_EXTRA_REACH
     for k in range(match.last + 1, min(len(tokens), match.last + 1 + reach)):
@@ -1309,7 +1319,7 @@ def _premise(doc: Doc, match: Match[Any]) -> bool:
     first = doc.sentences[sent][0]
     auxiliaries = general_words(doc.lang, "premise_auxiliaries")
     blockers = general_words(doc.lang, "premise_gap_blockers")
-    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    selves = self_subjects(doc.lang)
     tokens = doc.tokens
     after = general_words(doc.lang, "premise_auxiliaries_after")
     for k in range(match.last + 1, min(doc.sentences[sent][1], match.last + 1 + PREMISE_AFTER)):
@@ -1379,7 +1389,7 @@ def _letdown_matcher(lang: str) -> Matcher[str]:
 def _told_past_act(doc: Doc) -> bool:
     """Whether the answer has a sentence with the candidate as a subject and a past-tense
     verb: the candidate tells what they did."""
-    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    selves = self_subjects(doc.lang)
     grammar = language_data(doc.lang).grammar
     forms = frozenset(grammar.past_forms) | frozenset(grammar.perfect_auxiliaries)
     for first, last in doc.sentences:
@@ -1405,7 +1415,7 @@ def letdowns(doc: Doc, cues: Cues) -> list[Match[str]]:
     if not found or not _told_past_act(doc):
         return []
     tokens = doc.tokens
-    selves = _grammar_words(doc.lang, "self_subjects") | general_words(doc.lang, "self_subjects")
+    selves = self_subjects(doc.lang)
     purpose = general_words(doc.lang, "purpose_words")
     for m in found:
         if any(tokens[k].quoted for k in range(m.first, m.last + 1)):

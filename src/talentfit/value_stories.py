@@ -34,6 +34,7 @@ from .value_reading import (
     general_words,
     match_negated,
     other_subject,
+    self_subjects,
     tagged_matcher,
 )
 
@@ -52,10 +53,6 @@ SCENE_REACH = 8  # tokens from the start of a sentence to the verb of another pe
 @functools.cache
 def _story_matcher(lang: str) -> Matcher[str]:
     return tagged_matcher(lang, (("moving_on", "moving_on"), ("commitments", "commitment")))
-
-
-def _selves(lang: str) -> frozenset[str]:
-    return _grammar_words(lang, "self_subjects") | general_words(lang, "self_subjects")
 
 
 def _someone_else_sets_scene(doc: Doc, sent: int) -> bool:
@@ -87,7 +84,7 @@ def _unanswered(doc: Doc, m: Match[Any], cues: Cues) -> bool:
         return False
     if cues.not_taken(doc, m, counterfactual_only=True):
         return False
-    selves = _selves(doc.lang)
+    selves = self_subjects(doc.lang)
     purpose = general_words(doc.lang, "purpose_words")
     clause = tokens[m.last].clause
     later = [t for t in tokens[m.last + 1 :] if t.clause != clause and t.norm in selves]
@@ -254,7 +251,7 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
     if not found:
         return []
     tokens = doc.tokens
-    selves = _selves(doc.lang)
+    selves = self_subjects(doc.lang)
     disclosed = [d for d in _cover_matcher(doc.lang).find(doc) if d.payload == "disclosure"]
     for m in found:
         sent = tokens[m.first].sent
@@ -352,7 +349,7 @@ def concealed_flaws(doc: Doc, cues: Cues) -> list[Match[str]]:
     if not found or not _told_past_act(doc):
         return []
     tokens = doc.tokens
-    selves = _selves(doc.lang)
+    selves = self_subjects(doc.lang)
     blockers = general_words(doc.lang, "concealment_blockers")
     cover = [
         m for m in _cover_matcher(doc.lang).find(doc) if m.payload in ("admission", "disclosure")
@@ -406,7 +403,7 @@ def flaws_handed_over(doc: Doc, cues: Cues) -> list[Match[str]]:
     if not flaws or not _told_past_act(doc):
         return []
     tokens = doc.tokens
-    selves = _selves(doc.lang)
+    selves = self_subjects(doc.lang)
     fixes = [m.first for m in found if m.payload == "repair"]
     fixes += [
         m.first
