@@ -704,10 +704,10 @@ def _lived_habit(doc: Doc, story: Doc, personal: Sequence[int]) -> int | None:
     conditions = general_words(doc.lang, "habit_conditions")
     condition_blockers = general_words(doc.lang, "habit_condition_blockers")
     selves = general_words(doc.lang, "self_subjects")
+    merely = general_words(doc.lang, "not_merely")
     for sent in personal:
         first, last = story.sentences[sent]
         tokens = story.tokens[first:last]
-        merely = general_words(doc.lang, "not_merely")
         if any(
             (
                 t.i in story.negation_cues
