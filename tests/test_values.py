@@ -403,6 +403,27 @@ def test_custom_phrase_with_a_dutch_separable_verb_matches_its_word_orders() -> 
     assert not any(e.signal == "indicator" for e in result.evidence)
 
 
+def test_loose_phrase_splits_at_the_longest_particle_whatever_the_hash_seed() -> None:
+    """ "bijeenkomen" starts with the particles "bij" and "bijeen": the longest is taken, in
+    every process (the choice once followed a set's iteration order)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from talentfit.patterns import compile_loose_phrase, Matcher\n"
+        "from talentfit.text import analyse\n"
+        "m = Matcher([(compile_loose_phrase('bijeenkomen', 'nl'), 0)])\n"
+        "print(bool(m.find(analyse('Toen kwamen we met het hele team bijeen.', 'nl'))))\n"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    for seed in ("1", "4", "6"):
+        env = {"PYTHONHASHSEED": seed, "PYTHONPATH": src}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == "True", (seed, out.stdout, out.stderr)
+
+
 def test_custom_contrary_phrase_over_two_clauses_keeps_its_negation() -> None:
     """The issue's own example of a contrary belief, given as an organisation's phrase, is
     found when the candidate says it with its comma: the negation of the first clause is

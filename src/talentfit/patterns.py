@@ -151,7 +151,9 @@ def _loose_units(words: Sequence[str], lang: str, phrase: str) -> list[list[tupl
             units.append([(plain[0], Step("word", frozenset({after}))), *split])
             k += 2
             continue
-        particle = next((p for p in particles if lemma.startswith(p)), None)
+        # the longest particle the lemma starts with ("bijeenkomen": "bijeen", not "bij"), so
+        # the choice does not depend on the set's iteration order
+        particle = max((p for p in particles if lemma.startswith(p)), key=len, default=None)
         if particle is not None and _is_verb_lemma(lemma[len(particle) :], particles):
             units.append(
                 [plain, *_compile_part(f"{particle}+{lemma[len(particle) :]}", lang, phrase)]
