@@ -126,6 +126,10 @@ class GeneralCues:
     # what may stand before such a subject at the start of its sentence ("die", "those",
     # "taking"): "Die trainingen zijn …", "Taking initiative gives you …"
     topic_leads: list[str] = attrs.field(factory=list)
+    # words that take up what was just named ("it", "daar"): a value word followed by one of
+    # them and a negative evaluation is dismissed ("we had a stand-up every morning, but it
+    # was a waste", "een overleg elke ochtend, maar daar kwam nooit iets uit")
+    back_references: list[str] = attrs.field(factory=list)
     # relative pronouns: a negation after one inside a match describes its subject ("mensen
     # die geen Nederlands spreken zijn een last"), it does not deny the belief
     relative_pronouns: list[str] = attrs.field(factory=list)

@@ -263,7 +263,7 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
     if (
         not contrary
         and not negated
-        and _subject_of_contrary(doc, match, cues)
+        and (_subject_of_contrary(doc, match, cues) or _taken_up_and_evaluated(doc, match, cues))
         and not cues.accepted(doc, match)
     ):
         return "negated_indicator"  # "Testing the water properly takes ages"
@@ -793,8 +793,20 @@ def _self_before(doc: Doc, k: int) -> bool:
     """Whether a subject form of the candidate stands earlier in the sentence of token
     ``k`` ("I said the studio had sent a faulty copy": the candidate's claim)."""
     selves = self_subjects(doc.lang)
-    first = doc.sentences[doc.tokens[k].sent][0]
-    return any(t.norm in selves for t in doc.tokens[first:k])
+    tokens = doc.tokens
+    first = doc.sentences[tokens[k].sent][0]
+    start = k
+    while start > first and tokens[start - 1].clause == tokens[k].clause:
+        start -= 1
+    if start > first and tokens[start].norm in general_words(doc.lang, "links"):
+        # "We had a lad on work experience … and the others kept talking over him": a new
+        # clause with its own subject; only a report ("I said …") still makes it a claim
+        reports, _ = _report_words(doc.lang)
+        return any(
+            t.norm in selves and any(u.norm in reports for u in tokens[j + 1 : j + 4])
+            for j, t in enumerate(tokens[first:start], first)
+        )
+    return any(t.norm in selves for t in tokens[first:k])
 
 
 def _others_act(doc: Doc, match: Match[Any]) -> bool:
@@ -1177,11 +1189,47 @@ def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     return False
 
 
-TOPIC_LEAD_REACH = 2  # words of ``topic_leads`` that may open a sentence before its topic
+BACK_REFERENCE_REACH = 6  # tokens from a value word to a word that takes it up ("it", "daar")
+
+
+def _taken_up_and_evaluated(doc: Doc, match: Match[Any], cues: Cues) -> bool:
+    """Whether a value word is taken up later in its sentence by a back reference that is
+    evaluated negatively, without the candidate as a subject in between ("een overleg van
+    een half uur, maar daar kwam nooit iets uit", "When others get involved early it just
+    turns into endless discussion"). A negation before the evaluation denies it ("… maar
+    dat was geen tijdverspilling"); after a concession it is a cost accepted ("even if it
+    annoys them")."""
+    if not cues.evaluations or match.pattern.has_negation:
+        return False
+    tokens = doc.tokens
+    sent = tokens[match.first].sent
+    _, stop = doc.sentences[sent]
+    starts = {m.first for m in cues.evaluations}
+    refs = general_words(doc.lang, "back_references")
+    selves = self_subjects(doc.lang)
+    conceded = {k for m in cues.concessions for k in range(m.first, m.last + 1)}
+    for k in range(match.last + 1, min(stop, match.last + 1 + BACK_REFERENCE_REACH)):
+        if tokens[k].norm in selves or k in conceded:
+            return False  # "… ask the doctor to slow down, even if it annoys them": a cost
+        if tokens[k].norm in cues.contrast and k + 1 in starts:
+            return True  # "…, but nothing ever came of it"
+        if tokens[k].norm not in refs:
+            continue
+        reach = SUBJECT_REACH + EVALUATION_EXTRA_REACH
+        for j in range(k + 1, min(stop, k + 1 + reach)):
+            if tokens[j].norm in selves or j in doc.negation_cues:
+                return False
+            if j in starts:
+                return True
+        return False
+    return False
+
+
+TOPIC_LEAD_REACH = 3  # words of ``topic_leads`` that may open a sentence before its topic
 
 
 def _opens_sentence(doc: Doc, match: Match[Any]) -> bool:
-    """Whether ``match`` opens its sentence, after at most two ``topic_leads`` ("Die
+    """Whether ``match`` opens its sentence, after at most three ``topic_leads`` ("Die
     trainingen …", "That whole integrity story …", "Taking initiative …")."""
     first, _ = doc.sentences[doc.tokens[match.first].sent]
     leads = general_words(doc.lang, "topic_leads")
@@ -1192,9 +1240,10 @@ def _opens_sentence(doc: Doc, match: Match[Any]) -> bool:
 
 def evaluated_topic(doc: Doc, match: Match[Any], cues: Cues) -> tuple[str, int] | None:
     """How a value's topic ("precisie", "deadlines", "new ideas") that opens its sentence
-    (after at most two demonstratives or gerunds: "Dat hele …", "Taking …") is evaluated in
-    its clause, without the candidate in between: ``("contrary", end)`` for a negative
-    evaluation ("Deadlines are a formality in practice"), ``("indicator", end)`` for praise
+    (after at most three demonstratives, gerunds or quantifiers: "Dat hele …", "Taking …",
+    "Most of the …") is evaluated in its clause, without the candidate in between:
+    ``("contrary", end)`` for a negative evaluation ("Deadlines are a formality in
+    practice"), ``("indicator", end)`` for praise
     ("Precisie is in ons vak alles"), a negation before either turning it round ("… is geen
     formaliteit") or leaving praise undecided ("… is niet alles"); ``end`` is the character
     offset where the evaluation ends. None without an evaluation."""
