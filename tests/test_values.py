@@ -1315,3 +1315,92 @@ def test_a_conditional_mishap_of_someone_else_is_not_kept_quiet() -> None:
     text = "Als een kweker per ongeluk te veel levert, staat dat bij mij gewoon op de bon."
     (result,) = value_alignment(text, "nl", [builtin_values()["integrity"]])
     assert not any(e.text == "per ongeluk" for e in result.evidence), result
+
+
+def _signals(text: str, lang: str, value_id: str) -> list[tuple[str, str]]:
+    (result,) = value_alignment(text, lang, [builtin_values()[value_id]])
+    return [(e.signal, e.text) for e in result.evidence]
+
+
+@pytest.mark.parametrize(
+    ("lang", "value_id", "text", "expected"),
+    [
+        # a belief the candidate held before and gave up
+        (
+            "en",
+            "collaboration",
+            "I used to think meetings were a waste of time.",
+            "negated_contrary",
+        ),
+        ("nl", "development", "Vroeger dacht ik dat ik klaar was met leren.", "negated_contrary"),
+        ("nl", "development", "Ik dacht vroeger dat ik klaar was met leren.", "negated_contrary"),
+        # someone else's former belief, or one held now, still counts as it is
+        ("en", "collaboration", "My boss used to think meetings were a waste of time.", "contrary"),
+        ("en", "collaboration", "I think meetings are a waste of time.", "contrary"),
+    ],
+)
+def test_a_belief_given_up_is_not_held_now(
+    lang: str, value_id: str, text: str, expected: str
+) -> None:
+    assert expected in [signal for signal, _ in _signals(text, lang, value_id)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "value_id", "text", "expected"),
+    [
+        # the candidate's own evaluation of a fronted topic
+        (
+            "nl",
+            "development",
+            "Feedback krijgen vind ik eerlijk gezegd lastig.",
+            "negated_indicator",
+        ),
+        ("en", "collaboration", "Teamwork I find exhausting.", "negated_indicator"),
+        ("nl", "development", "Feedback vind ik goud waard.", "indicator"),
+    ],
+)
+def test_an_opinion_verb_with_the_candidate_keeps_the_topic_evaluated(
+    lang: str, value_id: str, text: str, expected: str
+) -> None:
+    assert [signal for signal, _ in _signals(text, lang, value_id)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "value_id", "text", "dismissed"),
+    [
+        (
+            "nl",
+            "collaboration",
+            "We hadden elke ochtend een overleg, maar daar kwam nooit iets uit.",
+            True,
+        ),
+        (
+            "en",
+            "collaboration",
+            "When others get involved early it just turns into endless discussion.",
+            True,
+        ),
+        (
+            "en",
+            "collaboration",
+            "We had a team meeting every week, but nothing ever came of it.",
+            True,
+        ),
+        # not evaluated, a cost accepted, or the evaluation denied: the value word stands
+        ("en", "collaboration", "We had a team meeting every week, and it saved us hours.", False),
+        ("en", "empathy", "I ask the doctor to slow down, even if it annoys them.", False),
+        (
+            "nl",
+            "collaboration",
+            "We hadden elke ochtend een overleg en dat was geen tijdverspilling.",
+            False,
+        ),
+    ],
+)
+def test_a_value_word_taken_up_and_evaluated_is_dismissed(
+    lang: str, value_id: str, text: str, dismissed: bool
+) -> None:
+    signals = [signal for signal, _ in _signals(text, lang, value_id)]
+    assert ("negated_indicator" in signals) is dismissed, signals
+    if not dismissed:
+        assert "indicator" in signals, signals

@@ -130,6 +130,12 @@ class GeneralCues:
     # them and a negative evaluation is dismissed ("we had a stand-up every morning, but it
     # was a waste", "een overleg elke ochtend, maar daar kwam nooit iets uit")
     back_references: list[str] = attrs.field(factory=list)
+    # a belief the candidate held before and has given up ("I used to think meetings were a
+    # waste of time", "ik dacht vroeger dat ik klaar was met leren"): not held now
+    former_beliefs: list[str] = attrs.field(factory=list)
+    # opinion verbs before an inverted "ik"/"I": the candidate's own evaluation of a fronted
+    # topic ("Feedback krijgen vind ik lastig", "Meetings I find exhausting")
+    opinion_verbs: list[str] = attrs.field(factory=list)
     # relative pronouns: a negation after one inside a match describes its subject ("mensen
     # die geen Nederlands spreken zijn een last"), it does not deny the belief
     relative_pronouns: list[str] = attrs.field(factory=list)

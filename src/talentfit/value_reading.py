@@ -267,6 +267,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         and not cues.accepted(doc, match)
     ):
         return "negated_indicator"  # "Testing the water properly takes ages"
+    if contrary and not negated and cues.given_up(doc, match):
+        return "negated_contrary"  # "I used to think meetings were a waste of time"
     if contrary and not negated and cues.passed_over(doc, match):
         return "negated_contrary"  # "I'd rather ring them … than have them find out from …"
     if contrary and not negated and cues.overridden(doc, match):
@@ -319,6 +321,7 @@ class Cues:
     acceptances: tuple[Match[str], ...] = ()  # "but it's worth it", "maar dat heb ik ervoor over"
     evaluations: tuple[Match[str], ...] = ()  # "a luxury", "vermoeiend": negative evaluations
     praise: tuple[Match[str], ...] = ()  # "is alles", "goud waard": positive evaluations
+    former: tuple[Match[str], ...] = ()  # "I used to think", "ik dacht vroeger": given up
     # tokens of contrary beliefs (of any value) in the answer: set by the caller
     contrary_tokens: frozenset[int] = frozenset()
 
@@ -342,6 +345,24 @@ class Cues:
             doc.tokens[a.first].sent == sent and a.last < match.first
             for a in self.concession_adverbs
         ) and self.contrasted(doc, match.last, same_sentence=True)
+
+    def given_up(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a contrary belief is one the candidate held before and gave up: a
+        ``former_beliefs`` cue ("I used to think", "ik dacht vroeger", "at first I felt")
+        stands before the match in its sentence, at most ``FORMER_REACH`` tokens before it,
+        with the candidate as its subject ("I used to think meetings were a waste of
+        time")."""
+        sent = doc.tokens[match.first].sent
+        selves = self_subjects(doc.lang)
+        return any(
+            doc.tokens[f.first].sent == sent
+            and f.first < match.first
+            and match.first - f.last - 1 <= FORMER_REACH
+            # the candidate held it: "I used to think", "vroeger dacht ik" (not "my boss
+            # used to think")
+            and any(t.norm in selves for t in doc.tokens[max(0, f.first - 1) : f.last + 2])
+            for f in self.former
+        )
 
     def overridden(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether the candidate sets themselves against a contrary belief in the same
@@ -520,6 +541,7 @@ class Cues:
         return bool(modals) and self.contrasted(doc, match.last)
 
 
+FORMER_REACH = 6  # tokens between "I used to think" and the belief it gave up
 CLAIM_REACH = 4  # tokens between a self-description ("ik ben heel") and the value word
 CLAIM_BEFORE = 3  # the value word may open it: "eerlijkheid staat bij mij voorop"
 PREFERENCE_REACH = 5  # tokens between "dan"/"than" and the value word ranked below
@@ -551,6 +573,7 @@ _CUE_TAGS = (
     ("acceptances", "acceptance"),
     ("evaluations", "evaluation"),
     ("praise", "praise"),
+    ("former_beliefs", "former"),
 )
 
 
@@ -598,6 +621,7 @@ def read_cues(doc: Doc) -> Cues:
         acceptances=tuple(m for m in found if m.payload == "acceptance"),
         evaluations=tuple(m for m in found if m.payload == "evaluation"),
         praise=tuple(m for m in found if m.payload == "praise"),
+        former=tuple(m for m in found if m.payload == "former"),
         hedged=frozenset(
             k
             for m in found
@@ -1162,6 +1186,15 @@ SUBJECT_REACH = 6  # tokens from a sentence-opening value word to a contrary pre
 EVALUATION_EXTRA_REACH = 2  # … and further to a negative evaluation ("brings … a headache")
 
 
+def _opinion_at(doc: Doc, k: int, opinions: frozenset[str]) -> bool:
+    """Whether the candidate's subject form at ``k`` goes with an opinion verb, inverted
+    ("… vind ik lastig") or after it ("Meetings I find exhausting")."""
+    tokens = doc.tokens
+    return tokens[k - 1].norm in opinions or (
+        k + 1 < len(tokens) and tokens[k + 1].norm in opinions
+    )
+
+
 def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     """Whether the value word is the sentence's first word and a contrary belief follows in
     its clause, without the candidate in between: it is the subject of that belief ("Testing
@@ -1179,7 +1212,10 @@ def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     clause = tokens[match.first].clause
     selves, _ = _persons(doc.lang)
     reach = SUBJECT_REACH + (EVALUATION_EXTRA_REACH if evaluated else 0)
+    opinions = general_words(doc.lang, "opinion_verbs")
     for k in range(match.last + 1, min(len(tokens), match.last + 1 + reach)):
+        if tokens[k].norm in selves and _opinion_at(doc, k, opinions):
+            continue  # "Feedback krijgen vind ik lastig": the candidate's own evaluation
         if tokens[k].clause != clause or tokens[k].norm in selves:
             return False
         if k in cues.contrary_tokens or k in evaluated:
@@ -1258,7 +1294,10 @@ def evaluated_topic(doc: Doc, match: Match[Any], cues: Cues) -> tuple[str, int] 
     selves = self_subjects(doc.lang)  # subject forms only: "my best source" is still the topic's
     negated = False
     reach = SUBJECT_REACH + EVALUATION_EXTRA_REACH
+    opinions = general_words(doc.lang, "opinion_verbs")
     for k in range(match.last + 1, min(len(tokens), match.last + 1 + reach)):
+        if tokens[k].norm in selves and _opinion_at(doc, k, opinions):
+            continue  # "Deadlines vind ik een formaliteit": the candidate's own evaluation
         if tokens[k].clause != clause or tokens[k].norm in selves:
             return None
         if k in kinds:
