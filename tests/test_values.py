@@ -1404,3 +1404,33 @@ def test_a_value_word_taken_up_and_evaluated_is_dismissed(
     assert ("negated_indicator" in signals) is dismissed, signals
     if not dismissed:
         assert "indicator" in signals, signals
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "nl",
+            "Ik stem elke toets, ook de hoogste octaaf waar bijna niemand op speelt.",
+            "negated_contrary",
+        ),
+        ("en", "I sand even the back that nobody sees.", "negated_contrary"),
+        # without "ook"/"even" the relative clause is the reason to skip it
+        ("en", "I skip the back that nobody sees.", "contrary"),
+        ("nl", "De achterkant sla ik over, want daar kijkt bijna niemand naar.", "contrary"),
+    ],
+)
+def test_a_contrary_belief_describing_what_is_included_is_conceded(
+    lang: str, text: str, expected: str
+) -> None:
+    assert expected in [signal for signal, _ in _signals(text, lang, "craftsmanship")]
+
+
+def test_someone_elses_refusal_is_no_rejection_of_the_belief() -> None:
+    """ "Als iemand weigert te douchen": the resident refuses, the candidate rejects nothing."""
+    text = (
+        "Met sommige bewoners moet je streng zijn, anders lopen ze over je heen. "
+        "Als iemand weigert te douchen, bel ik de familie."
+    )
+    signals = [signal for signal, _ in _signals(text, "nl", "respect")]
+    assert "negated_contrary" not in signals and "contrary" in signals, signals

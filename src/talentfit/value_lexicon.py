@@ -133,6 +133,11 @@ class GeneralCues:
     # a belief the candidate held before and has given up ("I used to think meetings were a
     # waste of time", "ik dacht vroeger dat ik klaar was met leren"): not held now
     former_beliefs: list[str] = attrs.field(factory=list)
+    # "ook", "even": a contrary belief in a relative clause after one of these describes
+    # what the candidate includes ("ook de hoogste octaaf waar bijna niemand op speelt",
+    # "even the inside that nobody sees"); the clause opens with a ``relative_openers`` word
+    inclusive_words: list[str] = attrs.field(factory=list)
+    relative_openers: list[str] = attrs.field(factory=list)
     # opinion verbs before an inverted "ik"/"I": the candidate's own evaluation of a fronted
     # topic ("Feedback krijgen vind ik lastig", "Meetings I find exhausting")
     opinion_verbs: list[str] = attrs.field(factory=list)

@@ -334,6 +334,8 @@ class Cues:
         "but"/"maar" after it ("technically it isn't my department, but …")."""
         sent = doc.tokens[match.first].sent
         selves = self_subjects(doc.lang)
+        if _included_despite(doc, match):
+            return True  # "ook de hoogste octaaf waar bijna niemand op speelt"
         for c in self.concessions:
             if doc.tokens[c.first].sent != sent or not 0 <= match.first - c.last - 1 <= 5:
                 continue
@@ -503,11 +505,15 @@ class Cues:
 
     def rejected(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether the candidate rejects the belief right after stating it: a rejection
-        later in the same sentence or in the next one ("Daar ben ik het niet mee eens")."""
+        later in the same sentence or in the next one ("Daar ben ik het niet mee eens"), not
+        someone else's refusal ("Als iemand weigert te douchen, …")."""
         sent = doc.tokens[match.first].sent
         return any(
-            (r.first > match.last and doc.tokens[r.first].sent == sent)
-            or doc.tokens[r.first].sent == sent + 1
+            (
+                (r.first > match.last and doc.tokens[r.first].sent == sent)
+                or doc.tokens[r.first].sent == sent + 1
+            )
+            and not _someone_else_refuses(doc, r.first)
             for r in self.rejections
         )
 
@@ -539,6 +545,45 @@ class Cues:
         if modals and said and min(modals) > said[0]:
             return False  # "ik zei dat ik er eens over na zou denken": a brush-off told, done
         return bool(modals) and self.contrasted(doc, match.last)
+
+
+def _someone_else_refuses(doc: Doc, k: int) -> bool:
+    """Whether the clause of a rejection at ``k`` has someone else, and not the candidate,
+    before it ("Als iemand weigert te douchen", "the driver refused"): their refusal."""
+    tokens = doc.tokens
+    start = k
+    while start > 0 and tokens[start - 1].clause == tokens[k].clause:
+        start -= 1
+    before = {t.norm for t in tokens[start:k]}
+    if before & self_subjects(doc.lang):
+        return False
+    others = (
+        _other_subjects(doc.lang)
+        | _other_people(doc.lang)
+        | _grammar_words(doc.lang, "other_subject_pronouns")
+    )
+    return bool(before & others) or other_subject(doc, k, k)
+
+
+INCLUSIVE_REACH = 4  # tokens from "ook"/"even" to the relative clause it opens
+
+
+def _included_despite(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a contrary match stands in a relative clause whose head follows "ook"/"even"
+    closely ("ook de hoogste octaaf waar bijna niemand op speelt", "I sand even the back
+    that nobody sees"): what the candidate includes, not a belief they hold."""
+    tokens = doc.tokens
+    openers = general_words(doc.lang, "relative_openers")
+    inclusive = general_words(doc.lang, "inclusive_words")
+    sent = tokens[match.first].sent
+    first = doc.sentences[sent][0]
+    # the relative word: the match's first token or one right before it
+    for k in (match.first, match.first - 1):
+        if k <= first or tokens[k].norm not in openers:
+            continue
+        if any(tokens[j].norm in inclusive for j in range(max(first, k - INCLUSIVE_REACH), k)):
+            return True
+    return False
 
 
 FORMER_REACH = 6  # tokens between "I used to think" and the belief it gave up
