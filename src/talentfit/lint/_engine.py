@@ -163,6 +163,11 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
                     continue
             if spec.candidate_only and not _refers_to_candidate(doc, m, rules):
                 continue
+            if spec.question_opener:
+                opening = _question_start(doc, text, first, rules)
+                if opening is None:
+                    continue
+                start = opening  # "Stroom jij": the inverted verb with its subject
             if (
                 spec.unless_named
                 and sents[first] > 0
@@ -175,6 +180,23 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
                 continue
         hits.append((start, start - end, order[rule.id], len(hits), rule, end))
     return _dedupe(hits)
+
+
+def _question_start(doc: Doc, text: str, first: int, rules: CompiledRules) -> int | None:
+    """The offset where the question that token ``first`` opens starts: ``first`` starts
+    its sentence (after ``question_leads`` only: "Dus: …?") or, as a ``question_subjects``
+    word, follows only the inverted verb ("Stroom jij bij ons in?"), and the sentence ends
+    with a question mark. None when it opens no question. (The finding covers the opening
+    only, so a more specific finding inside the question keeps its own message.)"""
+    begin, end = doc.sentences[doc.sents[first]]
+    norms = doc.norms
+    while begin < first and norms[begin] in rules.question_leads:
+        begin += 1
+    if first - begin > (1 if norms[first] in rules.question_subjects else 0):
+        return None
+    last = doc.ends[end - 1]
+    tail = text[last : last + 3]
+    return doc.starts[begin] if tail.lstrip("\"'”’)")[:1] == "?" else None
 
 
 def _form_in(norm: str, forms: list[str]) -> bool:

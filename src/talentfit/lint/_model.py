@@ -165,6 +165,10 @@ class RuleSpec:
     unless_named: bool = False
     # Negation does not neutralise it: "je hoeft geen vakman te zijn" is still gendered.
     ignore_negation: bool = False
+    # Only as the opening of a question ("Stroom jij bij ons in?", "Ready to make a
+    # splash?"): the match starts its sentence (after `question_leads`) and the sentence
+    # ends with a question mark.
+    question_opener: bool = False
     params: dict[str, float] = attrs.field(factory=dict)
 
 
@@ -207,6 +211,11 @@ class LintSettings:
     # a capitalised word after one of these, or before a particle, is a name ("bel Anouk")
     name_cues: list[str] = attrs.field(factory=list)
     name_particles: list[str] = attrs.field(factory=list)
+    # words that may stand before a question's opener ("Dus: sta jij …?", "So, ready to …?")
+    question_leads: list[str] = attrs.field(factory=list)
+    # a question opener that is one of these may follow one word, the inverted verb
+    # ("Stroom jij bij ons in?", "Proef jij ook al de zon?")
+    question_subjects: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen

@@ -79,6 +79,7 @@ class Rule:
             or spec.unless_gender_marker
             or spec.candidate_only
             or spec.unless_named
+            or spec.question_opener
         )
         object.__setattr__(self, "filtered", bool(filtered))
 
@@ -118,6 +119,8 @@ class CompiledRules:
     )
     you_are: tuple[tuple[str, ...], ...] = ()
     relatives: frozenset[str] = frozenset()
+    question_leads: frozenset[str] = frozenset()
+    question_subjects: frozenset[str] = frozenset()
 
 
 def _expand(source: str, macros: dict[str, str], where: str, rule: str) -> list[str]:
@@ -238,6 +241,8 @@ def _build(lang: str, config: LintConfig) -> CompiledRules:
         than_words=words(settings.than_words),
         name_cues=words(settings.name_cues),
         name_particles=words(settings.name_particles),
+        question_leads=words(settings.question_leads),
+        question_subjects=words(settings.question_subjects),
         literals=literals,
     )
 
