@@ -1434,3 +1434,35 @@ def test_someone_elses_refusal_is_no_rejection_of_the_belief() -> None:
     )
     signals = [signal for signal, _ in _signals(text, "nl", "respect")]
     assert "negated_contrary" not in signals and "contrary" in signals, signals
+
+
+@pytest.mark.parametrize(
+    ("lang", "value_id", "text"),
+    [
+        (
+            "en",
+            "entrepreneurship",
+            "When my boss asked us to come up with ideas, I sent him a list.",
+        ),
+        (
+            "nl",
+            "development",
+            "Mijn leidinggevende wilde dat ik een training klantgesprekken ging volgen.",
+        ),
+        ("en", "entrepreneurship", "My colleague suggested we try a loyalty card."),
+    ],
+)
+def test_a_possessive_does_not_make_someone_elses_request_the_candidates(
+    lang: str, value_id: str, text: str
+) -> None:
+    """ "My boss asked us to come up with ideas": the boss's request, not the candidate's idea."""
+    assert "indicator" not in [signal for signal, _ in _signals(text, lang, value_id)]
+
+
+def test_the_candidates_own_wish_still_counts() -> None:
+    assert "indicator" in [
+        s
+        for s, _ in _signals(
+            "I wanted to come up with ideas for the shop.", "en", "entrepreneurship"
+        )
+    ]

@@ -1109,7 +1109,7 @@ def _negated_by_pronoun(doc: Doc, match: Match[Any]) -> bool:
 def _requested_by_other(doc: Doc, first: int) -> bool:
     """Whether someone other than the candidate asks or wants what follows, earlier in the
     same sentence ("een klant vroeg of…", "a seller wanted me not to…")."""
-    requests, selves = _request_words(doc.lang)
+    requests, _ = _request_words(doc.lang)
     reports, subjects = _report_words(doc.lang)
     tokens = doc.tokens
     sent_first = doc.sentences[tokens[first].sent][0]
@@ -1125,27 +1125,38 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
         ):
             return False  # "He asked if I had ideas; I said that's not …": the candidate's reply
         if tokens[k].norm in requests:
-            if _in_condition(doc, k) and tokens[k].clause != tokens[first].clause:
+            told = _is_finite_past(tokens[k].norm, tokens[k].lemma, _speech(doc.lang))
+            if (
+                _in_condition(doc, k)
+                and tokens[k].clause != tokens[first].clause
+                and not told  # "When my boss asked us to come up with ideas, …": an event
+            ):
                 return False  # "If they want it without onions, they can …": the candidate's
+            complementisers = general_words(doc.lang, "complementisers")
             if any(
                 tokens[j].norm in general_words(doc.lang, "first_singular")
                 and tokens[j].clause != tokens[k].clause
+                and tokens[j - 1].norm not in complementisers  # "wilde dat ik …": the wish
                 for j in range(k + 1, first)
             ):
                 return False  # "She asked me to cover, so I put my earbuds in": their reply
             before = tokens[max(sent_first, k - 2) : k]
-            return not any(t.norm in selves for t in before)
+            # a subject form makes it the candidate's own wish ("ik wilde", "we wanted"); a
+            # possessive does not ("mijn leidinggevende wilde", "my boss asked us to")
+            return not any(t.norm in self_subjects(doc.lang) for t in before)
     return False
 
 
 def _suggested_by_other(doc: Doc, first: int) -> bool:
     """Whether the match itself opens with a request word ("suggested", "stelde voor")
     without the candidate right before it ("A mum suggested we …"): someone else's idea."""
-    requests, selves = _request_words(doc.lang)
+    requests, _ = _request_words(doc.lang)
     tokens = doc.tokens
     sent_first = doc.sentences[tokens[first].sent][0]
     if tokens[first].norm not in requests or first == sent_first:
         return False
+    # "My colleague suggested we …": a possessive is not the candidate as the subject
+    selves = self_subjects(doc.lang)
     return not any(t.norm in selves for t in tokens[max(sent_first, first - 2) : first])
 
 
