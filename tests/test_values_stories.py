@@ -8,13 +8,14 @@ import pytest
 
 from talentfit.text import LANGUAGES, analyse
 from talentfit.value_lexicon import lexicon
-from talentfit.value_reading import read_cues
+from talentfit.value_reading import cover_stories, read_cues
 from talentfit.value_stories import (
     broken_commitments,
     concealed_flaws,
     contradicted_claims,
     flaws_handed_over,
     moved_on,
+    shelved_suggestions,
 )
 from talentfit.values import builtin_values, value_alignment
 
@@ -24,6 +25,8 @@ FIELDS = {
     "fact_questions": ("claim_examples", "claim_look_alikes"),
     "concealments": ("concealment_examples", "concealment_look_alikes"),
     "flaws": ("flaw_examples", "flaw_look_alikes"),
+    "suggestions": ("suggestion_examples", "suggestion_look_alikes"),
+    "after_work": ("after_work_examples", "after_work_look_alikes"),
 }
 EXAMPLES = [
     (lang, s)
@@ -64,6 +67,9 @@ def test_look_alike_is_no_contrary_story(lang: str, text: str) -> None:
     assert not contradicted_claims(doc, cues)
     assert not concealed_flaws(doc, cues)
     assert not flaws_handed_over(doc, cues)
+    assert not shelved_suggestions(doc, cues)
+    if text in lexicon(lang).general.after_work_look_alikes:
+        assert not cover_stories(doc)
 
 
 @pytest.mark.parametrize(

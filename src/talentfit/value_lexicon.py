@@ -237,6 +237,28 @@ class GeneralCues:
     premise_auxiliaries: list[str] = attrs.field(factory=list)
     # "nadat ik de verkeerde dosering had gegeven": the auxiliary after the mishap (Dutch)
     premise_auxiliaries_after: list[str] = attrs.field(factory=list)
+    # A fault after the candidate's own work as the premise of a cover story: "after I'd …",
+    # "nadat ik … had", "na het …" (`after_work`) in a sentence where the work comes back or
+    # keeps failing (`work_returns`: "back", "kept", "started", "terug", "steeds", "weer"),
+    # not by the candidate's own act ("I went back"); then the candidate telling a claim that
+    # names neither them nor an admission ("I told him he must have parked in the blind
+    # spot"): blame shifted (`talentfit.value_reading.cover_stories`).
+    after_work: list[str] = attrs.field(factory=list)
+    work_returns: list[str] = attrs.field(factory=list)
+    after_work_examples: list[str] = attrs.field(factory=list)
+    after_work_look_alikes: list[str] = attrs.field(factory=list)
+    # Someone else's suggestion or new way of working (`suggestions`: "suggested",
+    # "opperde", "a new way of"), then the candidate keeping to the old way in a later
+    # sentence (`old_ways`: "the way I've always done it", "zoals we het altijd deden", "mijn
+    # oude …"), with nothing tried in between or after (`taken_up`: "tried", "geprobeerd"):
+    # the idea shelved (`talentfit.value_stories.shelved_suggestions`).
+    suggestions: list[str] = attrs.field(factory=list)
+    old_ways: list[str] = attrs.field(factory=list)
+    taken_up: list[str] = attrs.field(factory=list)
+    suggestion_examples: list[str] = attrs.field(factory=list)
+    suggestion_look_alikes: list[str] = attrs.field(factory=list)
+    # "Still,", "Toch": opening the sentence after a modest disclaimer, a turn like "but"
+    disclaimer_turns: list[str] = attrs.field(factory=list)
     # "before she came home", "toen ze vrijdag kwam": the subject of a subordinate clause is
     # not the subject of the candidate's next verb ("… and told her")
     subordinators: list[str] = attrs.field(factory=list)

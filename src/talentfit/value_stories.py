@@ -4,7 +4,8 @@ carries on with their own work (:func:`moved_on`); a commitment told in the past
 then kept at a later day or hour than promised (:func:`broken_commitments`); a claim told
 after "but" against a fact someone asked about (:func:`contradicted_claims`); a flaw left
 unseen after the candidate's own act (:func:`concealed_flaws`); a flaw named and the work
-then handed over or charged for with nothing redone (:func:`flaws_handed_over`).
+then handed over or charged for with nothing redone (:func:`flaws_handed_over`); someone
+else's suggestion answered by keeping to the old way (:func:`shelved_suggestions`).
 
 All are read like the letdowns of :func:`talentfit.value_reading.letdowns`: a contrary act
 for every value, unless it is quoted, negated, conditional or counterfactual, or the
@@ -44,6 +45,7 @@ __all__ = [
     "contradicted_claims",
     "flaws_handed_over",
     "moved_on",
+    "shelved_suggestions",
 ]
 
 
@@ -428,5 +430,55 @@ def flaws_handed_over(doc: Doc, cues: Cues) -> list[Match[str]]:
         before = range(max(sent_first, m.first - 3), m.first)
         if any(tokens[k].norm in subordinators or tokens[k].norm in modals for k in before):
             continue  # "tested it at every stage before I'd hand it back": a standard kept
+        return [m]
+    return []
+
+
+# --- a suggestion shelved ---------------------------------------------------------------
+
+
+@functools.cache
+def _suggestion_matcher(lang: str) -> Matcher[str]:
+    return tagged_matcher(
+        lang, (("suggestions", "suggestion"), ("old_ways", "old_way"), ("taken_up", "taken_up"))
+    )
+
+
+def shelved_suggestions(doc: Doc, cues: Cues) -> list[Match[str]]:
+    """Someone else suggests something or brings a new way of working ("The new sparks
+    suggested we pre-label the cables", "Een monteur had voorgesteld om …", "Mijn collega had
+    een nieuwe planning gemaakt": ``suggestions``, the candidate not its subject), and later
+    the candidate keeps to the old way ("we rigged it the way I've done it for fifteen
+    years", "het rooster gemaakt zoals we het altijd deden", "mijn oude rooster
+    aangehouden", "I carried on picking them one by one": ``old_ways``, the candidate a
+    subject before it in its sentence), with nothing tried or taken up anywhere after the
+    suggestion ("We tried it for a week": ``taken_up``, not negated). The keeping to the old
+    way is returned (a contrary act for every value) unless it is quoted, negated,
+    conditional or counterfactual."""
+    found = _suggestion_matcher(doc.lang).find(doc)
+    tokens = doc.tokens
+    ideas = [m for m in found if m.payload == "suggestion" and not candidate_acts(doc, m.first)]
+    if not ideas or not _told_past_act(doc):
+        return []
+    idea = ideas[0]
+    if any(
+        m.payload == "taken_up" and m.first > idea.last and not match_negated(doc, m) for m in found
+    ):
+        return []  # "We tried it for a week": the suggestion was taken up
+    selves = self_subjects(doc.lang)
+    for m in found:
+        if m.payload != "old_way" or m.first <= idea.last:
+            continue
+        if tokens[m.first].clause == tokens[idea.last].clause:
+            continue
+        sent_first = doc.sentences[tokens[m.first].sent][0]
+        if not any(tokens[k].norm in selves for k in range(sent_first, m.first + 1)):
+            continue  # "the team carried on with the old one": someone else's habit
+        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+            continue
+        if match_negated(doc, m) or _in_condition(doc, m.first):
+            continue
+        if cues.not_taken(doc, m, counterfactual_only=True):
+            continue
         return [m]
     return []

@@ -83,6 +83,7 @@ from .value_stories import (
     contradicted_claims,
     flaws_handed_over,
     moved_on,
+    shelved_suggestions,
 )
 
 __all__ = [
@@ -422,6 +423,7 @@ def value_alignment(
             *contradicted_claims(doc, cues),
             *concealed_flaws(doc, cues),
             *flaws_handed_over(doc, cues),
+            *shelved_suggestions(doc, cues),
         ]
     ]
     general: list[ValueEvidence] | None = None
