@@ -187,6 +187,9 @@ class GeneralCues:
     # "every day", "elke dag" promised, then "every third", "om de dag": kept less often
     daily_words: list[str] = attrs.field(factory=list)
     less_often: list[str] = attrs.field(factory=list)
+    # someone else chasing what was promised in a later sentence ("she rang again to ask if
+    # anyone was coming", "belde zijn dochter of ik nog kwam"): the promise was not kept
+    chases: list[str] = attrs.field(factory=list)
     commitment_examples: list[str] = attrs.field(factory=list)
     commitment_look_alikes: list[str] = attrs.field(factory=list)
     # Someone asks about a fact (`fact_questions`, no modal of a request in it:

@@ -54,7 +54,10 @@ SCENE_REACH = 8  # tokens from the start of a sentence to the verb of another pe
 
 @functools.cache
 def _story_matcher(lang: str) -> Matcher[str]:
-    return tagged_matcher(lang, (("moving_on", "moving_on"), ("commitments", "commitment")))
+    return tagged_matcher(
+        lang,
+        (("moving_on", "moving_on"), ("commitments", "commitment"), ("chases", "chase")),
+    )
 
 
 def _someone_else_sets_scene(doc: Doc, sent: int) -> bool:
@@ -236,6 +239,25 @@ def _less_often(doc: Doc, due_sent: int, sent: int) -> bool:
     return any(" ".join(norms[k : k + 2]) in words for k in range(first, last - 1))
 
 
+def _own_clause_act(doc: Doc, k: int) -> bool:
+    """Whether the verb at ``k`` is the candidate's within its own clause: "belde ik" or a
+    subject form of the candidate before it in the clause ("… en vrijdag belde zijn dochter"
+    is not, whoever acted in the clause before)."""
+    tokens = doc.tokens
+    if k + 1 < len(tokens) and tokens[k + 1].norm in general_words(doc.lang, "inverted_self"):
+        return True
+    selves = self_subjects(doc.lang)
+    first = doc.sentences[tokens[k].sent][0]
+    return any(
+        tokens[j].norm in selves and tokens[j].clause == tokens[k].clause for j in range(first, k)
+    )
+
+
+def _clause_end(doc: Doc, k: int) -> int:
+    """The last token of the sentence of ``k`` (the end of what was promised)."""
+    return doc.sentences[doc.tokens[k].sent][1] - 1
+
+
 def _later(done: tuple[float | None, float | None], due: tuple[float | None, float | None]) -> bool:
     (day, hour), (due_day, due_hour) = done, due
     if day is not None and due_day is not None and day != due_day:
@@ -247,11 +269,16 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
     """A commitment of the candidate's told in the past perfect with a day or an hour ("Ik
     had de kweker beloofd dat de kas maandag schoon zou zijn", "I'd promised a customer a
     morning slot") and then a later sentence of theirs naming a later day or hour ("heb ik
-    hem dinsdag gedaan", "turned up at four", "the following Monday"): the promise was broken.
-    The commitment is returned (a contrary act for every value)."""
-    found = [m for m in _story_matcher(doc.lang).find(doc) if m.payload == "commitment"]
+    hem dinsdag gedaan", "turned up at four", "the following Monday"), or someone else
+    chasing it in a later sentence ("she rang again on Thursday to ask if anyone was
+    coming", "vrijdag belde zijn dochter of ik nog kwam": ``chases``, with or without a
+    time): the promise was broken. The commitment is returned (a contrary act for every
+    value)."""
+    matches = _story_matcher(doc.lang).find(doc)
+    found = [m for m in matches if m.payload == "commitment"]
     if not found:
         return []
+    chases = [c for c in matches if c.payload == "chase" and not _own_clause_act(doc, c.first)]
     tokens = doc.tokens
     selves = self_subjects(doc.lang)
     disclosed = [d for d in _cover_matcher(doc.lang).find(doc) if d.payload == "disclosure"]
@@ -263,6 +290,11 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
             continue  # "the customer had agreed …": someone else's commitment
         if _in_condition(doc, m.first) or match_negated(doc, m):
             continue
+        if any(doc.tokens[c.first].sent > sent for c in chases):
+            # "… and she rang again on Thursday to ask if anyone was coming": the whole
+            # promise ("I said I'd call her back …") is what was broken
+            last = _clause_end(doc, m.last)
+            return [Match(m.payload, m.pattern, m.first, last, m.start, tokens[last].end)]
         due = _when(doc, sent)
         if due == (None, None) and not _daily(doc, sent):
             continue
