@@ -16,6 +16,7 @@ from talentfit.value_stories import (
     flaws_handed_over,
     moved_on,
     shelved_suggestions,
+    standards_skipped,
 )
 from talentfit.values import builtin_values, value_alignment
 
@@ -27,6 +28,7 @@ FIELDS = {
     "flaws": ("flaw_examples", "flaw_look_alikes"),
     "suggestions": ("suggestion_examples", "suggestion_look_alikes"),
     "after_work": ("after_work_examples", "after_work_look_alikes"),
+    "norms": ("norm_examples", "norm_look_alikes"),
 }
 EXAMPLES = [
     (lang, s)
@@ -68,6 +70,7 @@ def test_look_alike_is_no_contrary_story(lang: str, text: str) -> None:
     assert not concealed_flaws(doc, cues)
     assert not flaws_handed_over(doc, cues)
     assert not shelved_suggestions(doc, cues)
+    assert not standards_skipped(doc, cues)
     if text in lexicon(lang).general.after_work_look_alikes:
         assert not cover_stories(doc)
 

@@ -260,6 +260,18 @@ class GeneralCues:
     taken_up: list[str] = attrs.field(factory=list)
     suggestion_examples: list[str] = attrs.field(factory=list)
     suggestion_look_alikes: list[str] = attrs.field(factory=list)
+    # A standard named (`norms`: "I'm meant to", "normally", "normaal", "moest … drogen"),
+    # then in the next sentence a pressure of time (`time_pressures`: "was hovering", "had
+    # another one at two", "liep alles uit") and "so"/"dus" (`result_words`) with the
+    # candidate acting, nothing redone or told after it: the standard set aside for time
+    # (`talentfit.value_stories.standards_skipped`).
+    norms: list[str] = attrs.field(factory=list)
+    time_pressures: list[str] = attrs.field(factory=list)
+    result_words: list[str] = attrs.field(factory=list)
+    # "instead", "stayed on", "toch", "alsnog": the standard kept another way, or more done
+    norm_kept: list[str] = attrs.field(factory=list)
+    norm_examples: list[str] = attrs.field(factory=list)
+    norm_look_alikes: list[str] = attrs.field(factory=list)
     # "Still,", "Toch": opening the sentence after a modest disclaimer, a turn like "but"
     disclaimer_turns: list[str] = attrs.field(factory=list)
     # "before she came home", "toen ze vrijdag kwam": the subject of a subordinate clause is

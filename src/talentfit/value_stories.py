@@ -5,7 +5,8 @@ then kept at a later day or hour than promised (:func:`broken_commitments`); a c
 after "but" against a fact someone asked about (:func:`contradicted_claims`); a flaw left
 unseen after the candidate's own act (:func:`concealed_flaws`); a flaw named and the work
 then handed over or charged for with nothing redone (:func:`flaws_handed_over`); someone
-else's suggestion answered by keeping to the old way (:func:`shelved_suggestions`).
+else's suggestion answered by keeping to the old way (:func:`shelved_suggestions`); a
+standard named and then set aside when time pressed (:func:`standards_skipped`).
 
 All are read like the letdowns of :func:`talentfit.value_reading.letdowns`: a contrary act
 for every value, unless it is quoted, negated, conditional or counterfactual, or the
@@ -46,6 +47,7 @@ __all__ = [
     "flaws_handed_over",
     "moved_on",
     "shelved_suggestions",
+    "standards_skipped",
 ]
 
 
@@ -513,4 +515,65 @@ def shelved_suggestions(doc: Doc, cues: Cues) -> list[Match[str]]:
         if cues.not_taken(doc, m, counterfactual_only=True):
             continue
         return [m]
+    return []
+
+
+# --- a standard set aside for time ------------------------------------------------------
+
+
+@functools.cache
+def _norm_matcher(lang: str) -> Matcher[str]:
+    return tagged_matcher(
+        lang,
+        (
+            ("norms", "norm"),
+            ("time_pressures", "pressure"),
+            ("norm_kept", "kept"),
+            ("repairs", "kept"),
+        ),
+    )
+
+
+def standards_skipped(doc: Doc, cues: Cues) -> list[Match[str]]:
+    """A standard named ("I'm meant to pressure test every joint", "Normaal zet ik een
+    douchebak een dag onder water", "De lak moest … drogen": ``norms``), then in the next
+    sentence time pressing ("The customer was hovering and I had another one at two", "Die
+    week liep alles uit": ``time_pressures``) and after it "so"/"dus" (``result_words``)
+    with the candidate as the next subject ("so I gave the joints a sniff", "dus ik heb hem
+    met een emmer nagespoeld"): the standard set aside for time. What follows the result
+    word is returned (a contrary act for every value) unless it keeps the standard another
+    way or does more (``norm_kept``, ``repairs``: "instead", "stayed on", "toch", "again"),
+    tells someone (a disclosure: "so I rang the client"), or is negated or conditional."""
+    found = _norm_matcher(doc.lang).find(doc)
+    norms = [m for m in found if m.payload == "norm" and not _in_condition(doc, m.first)]
+    if not norms or not _told_past_act(doc):
+        return []
+    tokens = doc.tokens
+    results = general_words(doc.lang, "result_words")
+    selves = self_subjects(doc.lang)
+    disclosed = [d.first for d in _cover_matcher(doc.lang).find(doc) if d.payload == "disclosure"]
+    for norm in norms:
+        sent = tokens[norm.first].sent + 1
+        if sent >= len(doc.sentences) or match_negated(doc, norm):
+            continue
+        first, last = doc.sentences[sent]
+        pressures = [m for m in found if m.payload == "pressure" and first <= m.first < last]
+        if not pressures:
+            continue
+        so = next(
+            (k for k in range(pressures[0].last + 1, last) if tokens[k].norm in results), None
+        )
+        if so is None or not any(
+            tokens[k].norm in selves for k in range(so + 1, min(last, so + 3))
+        ):
+            continue  # "so I …", "dus ik heb …": the candidate acts on the pressure
+        if any(m.payload == "kept" and m.first > so for m in found):
+            continue  # "so I tested them in the van instead", "so I stayed on"
+        if any(k > so for k in disclosed):
+            continue  # "so I rang the client …": told, not skipped
+        if _in_condition(doc, so + 1):
+            continue
+        return [
+            Match("skipped", norm.pattern, so, last - 1, tokens[so].start, tokens[last - 1].end)
+        ]
     return []

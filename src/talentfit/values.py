@@ -84,6 +84,7 @@ from .value_stories import (
     flaws_handed_over,
     moved_on,
     shelved_suggestions,
+    standards_skipped,
 )
 
 __all__ = [
@@ -424,6 +425,7 @@ def value_alignment(
             *concealed_flaws(doc, cues),
             *flaws_handed_over(doc, cues),
             *shelved_suggestions(doc, cues),
+            *standards_skipped(doc, cues),
         ]
     ]
     general: list[ValueEvidence] | None = None
