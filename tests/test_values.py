@@ -557,8 +557,8 @@ FRESH_BATCHES = {
     "values_fresh_42.jsonl": {"nl": 14, "en": 17},
     # batches 43–45: written and committed before any miss was read (first pass 63/144:
     # 43 nl 10 en 11, 44 nl 11 en 8, 45 nl 10 en 13; docs/values.md), then their misses fixed
-    # with general story rules; held at the figures after the fixes (94/144)
-    "values_fresh_43.jsonl": {"nl": 16, "en": 16},
+    # with general story rules; held at the figures after the fixes (95/144)
+    "values_fresh_43.jsonl": {"nl": 16, "en": 17},
     "values_fresh_44.jsonl": {"nl": 16, "en": 14},
     "values_fresh_45.jsonl": {"nl": 15, "en": 17},
 }

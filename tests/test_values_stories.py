@@ -8,7 +8,7 @@ import pytest
 
 from talentfit.text import LANGUAGES, analyse
 from talentfit.value_lexicon import lexicon
-from talentfit.value_reading import cover_stories, read_cues
+from talentfit.value_reading import candidate_acts, cover_stories, read_cues
 from talentfit.value_stories import (
     broken_commitments,
     concealed_flaws,
@@ -112,3 +112,36 @@ def test_conditional_habit(text: str, lang: str, habit: bool) -> None:
     blank = [values["ownership"]]
     signals = [e.signal for e in value_alignment(text, lang, blank)[0].evidence]
     assert ("general_habit" in signals) is habit, signals
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word", "expected"),
+    [
+        (
+            "The fan was screaming after I'd done it. Told him that's how they sound.",
+            "en",
+            "told",
+            True,
+        ),
+        (
+            "The fan was screaming after I'd done it. Yeah, told him to ring the maker.",
+            "en",
+            "told",
+            True,
+        ),
+        ("The fan was screaming. Told him that's how they sound.", "en", "told", False),
+        (
+            "Ik had die lekkage veroorzaakt. Ben zaterdag gegaan, niks gerekend.",
+            "nl",
+            "gegaan",
+            True,
+        ),
+        ("Ik had die lekkage veroorzaakt. Heb je dat gezien?", "nl", "gezien", False),
+    ],
+)
+def test_dropped_subject_is_the_candidate(text: str, lang: str, word: str, expected: bool) -> None:
+    """Spoken answers drop the candidate as subject after a sentence about them ("Told him
+    …", "Ben zaterdag gegaan"): the verb is still the candidate's act."""
+    doc = analyse(text, lang, spoken=True)
+    k = next(i for i, t in enumerate(doc.tokens) if t.norm == word and t.sent == 1)
+    assert candidate_acts(doc, k) is expected

@@ -272,6 +272,13 @@ class GeneralCues:
     norm_kept: list[str] = attrs.field(factory=list)
     norm_examples: list[str] = attrs.field(factory=list)
     norm_look_alikes: list[str] = attrs.field(factory=list)
+    # "yeah", "nah", "so": may stand before a past verb whose subject speech dropped ("Yeah,
+    # told him …"); such a verb after a sentence naming the candidate is the candidate's
+    dropped_subject_leads: list[str] = attrs.field(factory=list)
+    # Dutch: "heb", "ben" opening a sentence without a subject after them ("Ben zaterdag
+    # gegaan"): the candidate's perfect, its subject dropped in speech
+    dropped_subject_auxiliaries: list[str] = attrs.field(factory=list)
+    second_person: list[str] = attrs.field(factory=list)  # "heb je …": a subject after all
     # "Still,", "Toch": opening the sentence after a modest disclaimer, a turn like "but"
     disclaimer_turns: list[str] = attrs.field(factory=list)
     # "before she came home", "toen ze vrijdag kwam": the subject of a subordinate clause is

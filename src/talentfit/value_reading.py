@@ -1402,11 +1402,46 @@ def _premise_matcher(lang: str) -> Matcher[str]:
 def candidate_acts(doc: Doc, k: int) -> bool:
     """Whether the candidate is the subject of the verb at token ``k``: "zei ik" (inverted)
     or the nearest subject before it in its sentence is the candidate ("I told …", "… and
-    wrote it up as …"); not "een klant vertelde me dat …"."""
+    wrote it up as …"); not "een klant vertelde me dat …". A past verb that opens a sentence
+    without a subject, after a sentence that names the candidate, is theirs too (spoken
+    English drops it: "… after I'd done it. Told him that's just what they sound like")."""
     tokens = doc.tokens
     if k + 1 < len(tokens) and tokens[k + 1].norm in general_words(doc.lang, "inverted_self"):
         return True
-    return _carried_self_subject(doc, doc.sentences[tokens[k].sent][0], k)
+    first = doc.sentences[tokens[k].sent][0]
+    return _carried_self_subject(doc, first, k) or _dropped_self_subject(doc, first, k)
+
+
+def _dropped_self_subject(doc: Doc, first: int, k: int) -> bool:
+    """Whether the verb at ``k`` opens its sentence (after at most an interjection such as
+    "yeah"), is a past form, and the sentence before names the candidate: a subject dropped
+    in speech ("Went back Saturday, sorted it", "Told him …"). In Dutch the first-person
+    auxiliary opens the sentence without "ik" after it (``dropped_subject_auxiliaries``:
+    "Ben zaterdag gegaan, niks gerekend", "Heb hem gezegd dat …") and ``k`` is in its clause."""
+    tokens = doc.tokens
+    if tokens[k].sent == 0:
+        return False
+    auxiliaries = general_words(doc.lang, "dropped_subject_auxiliaries")
+    if auxiliaries:
+        if tokens[first].norm not in auxiliaries or first + 1 >= len(tokens):
+            return False
+        subjects = _persons(doc.lang)[1] | self_subjects(doc.lang)
+        if tokens[first + 1].norm in subjects | general_words(doc.lang, "second_person"):
+            return False  # "Heb jij …", "Ben ik …": the subject is there
+        if tokens[k].clause != tokens[first].clause:
+            return False
+    else:
+        if k - first > 1:
+            return False
+        if k > first and tokens[first].norm not in general_words(doc.lang, "dropped_subject_leads"):
+            return False
+        grammar = language_data(doc.lang).grammar
+        norm = tokens[k].norm
+        if norm not in grammar.past_forms and not norm.endswith(tuple(grammar.past_suffixes)):
+            return False
+    before_first, before_last = doc.sentences[doc.tokens[k].sent - 1]
+    selves = general_words(doc.lang, "self_words")
+    return any(t.norm in selves for t in doc.tokens[before_first:before_last])
 
 
 def candidate_in_sentence(doc: Doc, match: Match[Any]) -> bool:
