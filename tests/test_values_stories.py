@@ -8,13 +8,15 @@ import pytest
 
 from talentfit.text import LANGUAGES, analyse
 from talentfit.value_lexicon import lexicon
-from talentfit.value_reading import read_cues
+from talentfit.value_reading import candidate_acts, cover_stories, read_cues
 from talentfit.value_stories import (
     broken_commitments,
     concealed_flaws,
     contradicted_claims,
     flaws_handed_over,
     moved_on,
+    shelved_suggestions,
+    standards_skipped,
 )
 from talentfit.values import builtin_values, value_alignment
 
@@ -24,6 +26,9 @@ FIELDS = {
     "fact_questions": ("claim_examples", "claim_look_alikes"),
     "concealments": ("concealment_examples", "concealment_look_alikes"),
     "flaws": ("flaw_examples", "flaw_look_alikes"),
+    "suggestions": ("suggestion_examples", "suggestion_look_alikes"),
+    "after_work": ("after_work_examples", "after_work_look_alikes"),
+    "norms": ("norm_examples", "norm_look_alikes"),
 }
 EXAMPLES = [
     (lang, s)
@@ -64,6 +69,10 @@ def test_look_alike_is_no_contrary_story(lang: str, text: str) -> None:
     assert not contradicted_claims(doc, cues)
     assert not concealed_flaws(doc, cues)
     assert not flaws_handed_over(doc, cues)
+    assert not shelved_suggestions(doc, cues)
+    assert not standards_skipped(doc, cues)
+    if text in lexicon(lang).general.after_work_look_alikes:
+        assert not cover_stories(doc)
 
 
 @pytest.mark.parametrize(
@@ -103,3 +112,36 @@ def test_conditional_habit(text: str, lang: str, habit: bool) -> None:
     blank = [values["ownership"]]
     signals = [e.signal for e in value_alignment(text, lang, blank)[0].evidence]
     assert ("general_habit" in signals) is habit, signals
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word", "expected"),
+    [
+        (
+            "The fan was screaming after I'd done it. Told him that's how they sound.",
+            "en",
+            "told",
+            True,
+        ),
+        (
+            "The fan was screaming after I'd done it. Yeah, told him to ring the maker.",
+            "en",
+            "told",
+            True,
+        ),
+        ("The fan was screaming. Told him that's how they sound.", "en", "told", False),
+        (
+            "Ik had die lekkage veroorzaakt. Ben zaterdag gegaan, niks gerekend.",
+            "nl",
+            "gegaan",
+            True,
+        ),
+        ("Ik had die lekkage veroorzaakt. Heb je dat gezien?", "nl", "gezien", False),
+    ],
+)
+def test_dropped_subject_is_the_candidate(text: str, lang: str, word: str, expected: bool) -> None:
+    """Spoken answers drop the candidate as subject after a sentence about them ("Told him
+    …", "Ben zaterdag gegaan"): the verb is still the candidate's act."""
+    doc = analyse(text, lang, spoken=True)
+    k = next(i for i, t in enumerate(doc.tokens) if t.norm == word and t.sent == 1)
+    assert candidate_acts(doc, k) is expected

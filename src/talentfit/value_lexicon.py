@@ -202,6 +202,9 @@ class GeneralCues:
     # "every day", "elke dag" promised, then "every third", "om de dag": kept less often
     daily_words: list[str] = attrs.field(factory=list)
     less_often: list[str] = attrs.field(factory=list)
+    # someone else chasing what was promised in a later sentence ("she rang again to ask if
+    # anyone was coming", "belde zijn dochter of ik nog kwam"): the promise was not kept
+    chases: list[str] = attrs.field(factory=list)
     commitment_examples: list[str] = attrs.field(factory=list)
     commitment_look_alikes: list[str] = attrs.field(factory=list)
     # Someone asks about a fact (`fact_questions`, no modal of a request in it:
@@ -252,6 +255,47 @@ class GeneralCues:
     premise_auxiliaries: list[str] = attrs.field(factory=list)
     # "nadat ik de verkeerde dosering had gegeven": the auxiliary after the mishap (Dutch)
     premise_auxiliaries_after: list[str] = attrs.field(factory=list)
+    # A fault after the candidate's own work as the premise of a cover story: "after I'd …",
+    # "nadat ik … had", "na het …" (`after_work`) in a sentence where the work comes back or
+    # keeps failing (`work_returns`: "back", "kept", "started", "terug", "steeds", "weer"),
+    # not by the candidate's own act ("I went back"); then the candidate telling a claim that
+    # names neither them nor an admission ("I told him he must have parked in the blind
+    # spot"): blame shifted (`talentfit.value_reading.cover_stories`).
+    after_work: list[str] = attrs.field(factory=list)
+    work_returns: list[str] = attrs.field(factory=list)
+    after_work_examples: list[str] = attrs.field(factory=list)
+    after_work_look_alikes: list[str] = attrs.field(factory=list)
+    # Someone else's suggestion or new way of working (`suggestions`: "suggested",
+    # "opperde", "a new way of"), then the candidate keeping to the old way in a later
+    # sentence (`old_ways`: "the way I've always done it", "zoals we het altijd deden", "mijn
+    # oude …"), with nothing tried in between or after (`taken_up`: "tried", "geprobeerd"):
+    # the idea shelved (`talentfit.value_stories.shelved_suggestions`).
+    suggestions: list[str] = attrs.field(factory=list)
+    old_ways: list[str] = attrs.field(factory=list)
+    taken_up: list[str] = attrs.field(factory=list)
+    suggestion_examples: list[str] = attrs.field(factory=list)
+    suggestion_look_alikes: list[str] = attrs.field(factory=list)
+    # A standard named (`norms`: "I'm meant to", "normally", "normaal", "moest … drogen"),
+    # then in the next sentence a pressure of time (`time_pressures`: "was hovering", "had
+    # another one at two", "liep alles uit") and "so"/"dus" (`result_words`) with the
+    # candidate acting, nothing redone or told after it: the standard set aside for time
+    # (`talentfit.value_stories.standards_skipped`).
+    norms: list[str] = attrs.field(factory=list)
+    time_pressures: list[str] = attrs.field(factory=list)
+    result_words: list[str] = attrs.field(factory=list)
+    # "instead", "stayed on", "toch", "alsnog": the standard kept another way, or more done
+    norm_kept: list[str] = attrs.field(factory=list)
+    norm_examples: list[str] = attrs.field(factory=list)
+    norm_look_alikes: list[str] = attrs.field(factory=list)
+    # "yeah", "nah", "so": may stand before a past verb whose subject speech dropped ("Yeah,
+    # told him …"); such a verb after a sentence naming the candidate is the candidate's
+    dropped_subject_leads: list[str] = attrs.field(factory=list)
+    # Dutch: "heb", "ben" opening a sentence without a subject after them ("Ben zaterdag
+    # gegaan"): the candidate's perfect, its subject dropped in speech
+    dropped_subject_auxiliaries: list[str] = attrs.field(factory=list)
+    second_person: list[str] = attrs.field(factory=list)  # "heb je …": a subject after all
+    # "Still,", "Toch": opening the sentence after a modest disclaimer, a turn like "but"
+    disclaimer_turns: list[str] = attrs.field(factory=list)
     # "before she came home", "toen ze vrijdag kwam": the subject of a subordinate clause is
     # not the subject of the candidate's next verb ("… and told her")
     subordinators: list[str] = attrs.field(factory=list)

@@ -256,6 +256,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "so nobody in the queue could listen in": others, not the candidate
     if negated and _someone_else_acts(doc, match, people=True):
         return None  # "de weduwnaar kon niet kiezen": someone else's failing, not the candidate's
+    if contrary and not negated and cues.disclaimed(doc, match, own=True):
+        return None  # "Ik ben geen prater, ik schrijf liever. Maar toen ik …": modest
     if contrary and not negated and _done_to_someone(doc, match):
         return None  # "werd uitgelachen", "got laughed at": what happened to someone else
     if contrary and not negated and _conditional_trigger(doc, match):
@@ -413,15 +415,20 @@ class Cues:
                 return True
         return False
 
-    def disclaimed(self, doc: Doc, match: Match[Any]) -> bool:
+    def disclaimed(self, doc: Doc, match: Match[Any], *, own: bool = False) -> bool:
         """Whether a negated value word is a modest disclaimer the candidate then overrides:
         "I'm not a natural team player … But I sit in on their meeting", "ik ben niet zo'n
-        prater, maar …" (a disclaimer close before it in its clause, then a contrast)."""
+        prater, maar …" (a disclaimer close before it in its clause, then a contrast, or
+        ``disclaimer_turns`` opening the next sentence: "Still, when I'd …"). With ``own``,
+        a contrary match that starts inside the disclaimer itself ("Ik ben geen
+        leidinggevende … Maar toen …", "I'm not a people person … But …") is one too."""
         clause = doc.tokens[match.first].clause
-        return any(
-            doc.tokens[d.first].clause == clause and 0 <= match.first - d.last - 1 <= 3
+        near = any(
+            doc.tokens[d.first].clause == clause
+            and (0 <= match.first - d.last - 1 <= 3 or (own and d.first <= match.first <= d.last))
             for d in self.disclaimers
-        ) and self.contrasted(doc, match.last)
+        )
+        return near and (self.contrasted(doc, match.last) or _turned(doc, match.last))
 
     def restricted(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether a restriction or sarcasm follows the value word closely in its sentence
@@ -1366,6 +1373,15 @@ def evaluated_topic(doc: Doc, match: Match[Any], cues: Cues) -> tuple[str, int] 
     return None
 
 
+def _turned(doc: Doc, k: int) -> bool:
+    """Whether the sentence after token ``k``'s opens with a turn of ``disclaimer_turns``
+    ("Still, …", "Toch …")."""
+    sent = doc.tokens[k].sent + 1
+    if sent >= len(doc.sentences):
+        return False
+    return doc.tokens[doc.sentences[sent][0]].norm in general_words(doc.lang, "disclaimer_turns")
+
+
 def _in_condition(doc: Doc, k: int) -> bool:
     """Whether token ``k`` stands in a clause opened by "if"/"when"/"als" (a condition)."""
     tokens = doc.tokens
@@ -1385,6 +1401,7 @@ _COVER_TAGS = (
     ("admissions", "admission"),
     ("disclosures", "disclosure"),
     ("accidents", "accident"),
+    ("after_work", "after_work"),
 )
 
 
@@ -1402,6 +1419,11 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
     in its sentence names neither the candidate ("told them it was my cock-up", "told my
     manager") nor an admission or a repair ("sorry", "fixed", "what had happened").
 
+    A fault after the candidate's own work (:func:`_fault_after_work`: "the fan was screaming
+    after I'd done it", "na het afstellen ging hij steeds weer open") is such a mishap too:
+    a claim told after it shifts the blame ("I told him he must have parked in the blind
+    spot").
+
     Without such a telling, a mishap of the candidate's that nothing after it discloses,
     admits or repairs ("ik had de slinger per ongeluk doorgeknipt. Ik heb de uiteinden met
     tape omwikkeld en ben snel naar mijn eigen kraam gegaan") is returned: kept quiet."""
@@ -1409,6 +1431,7 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
     tokens = doc.tokens
     selves = general_words(doc.lang, "self_words")
     mishaps = [m for m in found if m.payload == "mishap" and _own_mishap(doc, m)]
+    mishaps += [m for m in found if m.payload == "after_work" and _fault_after_work(doc, m)]
     admitted = {k for m in found if m.payload == "admission" for k in range(m.first, m.last + 1)}
     covers: list[Match[str]] = []
     for m in found:
@@ -1446,6 +1469,31 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
     if accidents and accidents[0].payload == "mishap" and admitted:
         return []  # "Bit of a mess-up on my side, I'd labelled …": owned up to
     return [m for m in accidents[:1] if not any(k > m.last for k in after)]
+
+
+def _fault_after_work(doc: Doc, match: Match[Any]) -> bool:
+    """Whether ``match`` ("after I'd", "nadat ik", "na het": ``after_work``) sets the
+    candidate's own work as the time of a fault: in its sentence the work comes back or keeps
+    failing (``work_returns``: "brought it back", "kept cutting out", "ging steeds weer
+    open"), and that word is not the candidate's own act ("I went back"); "after I'd" names
+    the candidate, "na het …" must open the sentence ("Na het afstellen …")."""
+    tokens = doc.tokens
+    first, last = doc.sentences[tokens[match.first].sent]
+    selves = self_subjects(doc.lang)
+    if match.first != first and not any(
+        tokens[k].norm in selves for k in range(match.first, match.last + 1)
+    ):
+        return False  # "… na het eten": no work of the candidate's named
+    returns = general_words(doc.lang, "work_returns")
+    return any(
+        tokens[k].norm in returns
+        and not any(
+            tokens[j].norm in selves and tokens[j].clause == tokens[k].clause
+            for j in range(first, k)
+        )
+        for k in range(first, last)
+        if not match.first <= k <= match.last
+    )
 
 
 def _premise(doc: Doc, match: Match[Any]) -> bool:
@@ -1498,11 +1546,46 @@ def _premise_matcher(lang: str) -> Matcher[str]:
 def candidate_acts(doc: Doc, k: int) -> bool:
     """Whether the candidate is the subject of the verb at token ``k``: "zei ik" (inverted)
     or the nearest subject before it in its sentence is the candidate ("I told …", "… and
-    wrote it up as …"); not "een klant vertelde me dat …"."""
+    wrote it up as …"); not "een klant vertelde me dat …". A past verb that opens a sentence
+    without a subject, after a sentence that names the candidate, is theirs too (spoken
+    English drops it: "… after I'd done it. Told him that's just what they sound like")."""
     tokens = doc.tokens
     if k + 1 < len(tokens) and tokens[k + 1].norm in general_words(doc.lang, "inverted_self"):
         return True
-    return _carried_self_subject(doc, doc.sentences[tokens[k].sent][0], k)
+    first = doc.sentences[tokens[k].sent][0]
+    return _carried_self_subject(doc, first, k) or _dropped_self_subject(doc, first, k)
+
+
+def _dropped_self_subject(doc: Doc, first: int, k: int) -> bool:
+    """Whether the verb at ``k`` opens its sentence (after at most an interjection such as
+    "yeah"), is a past form, and the sentence before names the candidate: a subject dropped
+    in speech ("Went back Saturday, sorted it", "Told him …"). In Dutch the first-person
+    auxiliary opens the sentence without "ik" after it (``dropped_subject_auxiliaries``:
+    "Ben zaterdag gegaan, niks gerekend", "Heb hem gezegd dat …") and ``k`` is in its clause."""
+    tokens = doc.tokens
+    if tokens[k].sent == 0:
+        return False
+    auxiliaries = general_words(doc.lang, "dropped_subject_auxiliaries")
+    if auxiliaries:
+        if tokens[first].norm not in auxiliaries or first + 1 >= len(tokens):
+            return False
+        subjects = _persons(doc.lang)[1] | self_subjects(doc.lang)
+        if tokens[first + 1].norm in subjects | general_words(doc.lang, "second_person"):
+            return False  # "Heb jij …", "Ben ik …": the subject is there
+        if tokens[k].clause != tokens[first].clause:
+            return False
+    else:
+        if k - first > 1:
+            return False
+        if k > first and tokens[first].norm not in general_words(doc.lang, "dropped_subject_leads"):
+            return False
+        grammar = language_data(doc.lang).grammar
+        norm = tokens[k].norm
+        if norm not in grammar.past_forms and not norm.endswith(tuple(grammar.past_suffixes)):
+            return False
+    before_first, before_last = doc.sentences[doc.tokens[k].sent - 1]
+    selves = general_words(doc.lang, "self_words")
+    return any(t.norm in selves for t in doc.tokens[before_first:before_last])
 
 
 def candidate_in_sentence(doc: Doc, match: Match[Any]) -> bool:

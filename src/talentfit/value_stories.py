@@ -4,7 +4,9 @@ carries on with their own work (:func:`moved_on`); a commitment told in the past
 then kept at a later day or hour than promised (:func:`broken_commitments`); a claim told
 after "but" against a fact someone asked about (:func:`contradicted_claims`); a flaw left
 unseen after the candidate's own act (:func:`concealed_flaws`); a flaw named and the work
-then handed over or charged for with nothing redone (:func:`flaws_handed_over`).
+then handed over or charged for with nothing redone (:func:`flaws_handed_over`); someone
+else's suggestion answered by keeping to the old way (:func:`shelved_suggestions`); a
+standard named and then set aside when time pressed (:func:`standards_skipped`).
 
 All are read like the letdowns of :func:`talentfit.value_reading.letdowns`: a contrary act
 for every value, unless it is quoted, negated, conditional or counterfactual, or the
@@ -44,6 +46,8 @@ __all__ = [
     "contradicted_claims",
     "flaws_handed_over",
     "moved_on",
+    "shelved_suggestions",
+    "standards_skipped",
 ]
 
 
@@ -52,7 +56,10 @@ SCENE_REACH = 8  # tokens from the start of a sentence to the verb of another pe
 
 @functools.cache
 def _story_matcher(lang: str) -> Matcher[str]:
-    return tagged_matcher(lang, (("moving_on", "moving_on"), ("commitments", "commitment")))
+    return tagged_matcher(
+        lang,
+        (("moving_on", "moving_on"), ("commitments", "commitment"), ("chases", "chase")),
+    )
 
 
 def _someone_else_sets_scene(doc: Doc, sent: int) -> bool:
@@ -234,6 +241,25 @@ def _less_often(doc: Doc, due_sent: int, sent: int) -> bool:
     return any(" ".join(norms[k : k + 2]) in words for k in range(first, last - 1))
 
 
+def _own_clause_act(doc: Doc, k: int) -> bool:
+    """Whether the verb at ``k`` is the candidate's within its own clause: "belde ik" or a
+    subject form of the candidate before it in the clause ("… en vrijdag belde zijn dochter"
+    is not, whoever acted in the clause before)."""
+    tokens = doc.tokens
+    if k + 1 < len(tokens) and tokens[k + 1].norm in general_words(doc.lang, "inverted_self"):
+        return True
+    selves = self_subjects(doc.lang)
+    first = doc.sentences[tokens[k].sent][0]
+    return any(
+        tokens[j].norm in selves and tokens[j].clause == tokens[k].clause for j in range(first, k)
+    )
+
+
+def _clause_end(doc: Doc, k: int) -> int:
+    """The last token of the sentence of ``k`` (the end of what was promised)."""
+    return doc.sentences[doc.tokens[k].sent][1] - 1
+
+
 def _later(done: tuple[float | None, float | None], due: tuple[float | None, float | None]) -> bool:
     (day, hour), (due_day, due_hour) = done, due
     if day is not None and due_day is not None and day != due_day:
@@ -245,11 +271,16 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
     """A commitment of the candidate's told in the past perfect with a day or an hour ("Ik
     had de kweker beloofd dat de kas maandag schoon zou zijn", "I'd promised a customer a
     morning slot") and then a later sentence of theirs naming a later day or hour ("heb ik
-    hem dinsdag gedaan", "turned up at four", "the following Monday"): the promise was broken.
-    The commitment is returned (a contrary act for every value)."""
-    found = [m for m in _story_matcher(doc.lang).find(doc) if m.payload == "commitment"]
+    hem dinsdag gedaan", "turned up at four", "the following Monday"), or someone else
+    chasing it in a later sentence ("she rang again on Thursday to ask if anyone was
+    coming", "vrijdag belde zijn dochter of ik nog kwam": ``chases``, with or without a
+    time): the promise was broken. The commitment is returned (a contrary act for every
+    value)."""
+    matches = _story_matcher(doc.lang).find(doc)
+    found = [m for m in matches if m.payload == "commitment"]
     if not found:
         return []
+    chases = [c for c in matches if c.payload == "chase" and not _own_clause_act(doc, c.first)]
     tokens = doc.tokens
     selves = self_subjects(doc.lang)
     disclosed = [d for d in _cover_matcher(doc.lang).find(doc) if d.payload == "disclosure"]
@@ -261,6 +292,11 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
             continue  # "the customer had agreed …": someone else's commitment
         if _in_condition(doc, m.first) or match_negated(doc, m):
             continue
+        if any(doc.tokens[c.first].sent > sent for c in chases):
+            # "… and she rang again on Thursday to ask if anyone was coming": the whole
+            # promise ("I said I'd call her back …") is what was broken
+            last = _clause_end(doc, m.last)
+            return [Match(m.payload, m.pattern, m.first, last, m.start, tokens[last].end)]
         due = _when(doc, sent)
         if due == (None, None) and not _daily(doc, sent):
             continue
@@ -429,4 +465,115 @@ def flaws_handed_over(doc: Doc, cues: Cues) -> list[Match[str]]:
         if any(tokens[k].norm in subordinators or tokens[k].norm in modals for k in before):
             continue  # "tested it at every stage before I'd hand it back": a standard kept
         return [m]
+    return []
+
+
+# --- a suggestion shelved ---------------------------------------------------------------
+
+
+@functools.cache
+def _suggestion_matcher(lang: str) -> Matcher[str]:
+    return tagged_matcher(
+        lang, (("suggestions", "suggestion"), ("old_ways", "old_way"), ("taken_up", "taken_up"))
+    )
+
+
+def shelved_suggestions(doc: Doc, cues: Cues) -> list[Match[str]]:
+    """Someone else suggests something or brings a new way of working ("The new sparks
+    suggested we pre-label the cables", "Een monteur had voorgesteld om …", "Mijn collega had
+    een nieuwe planning gemaakt": ``suggestions``, the candidate not its subject), and later
+    the candidate keeps to the old way ("we rigged it the way I've done it for fifteen
+    years", "het rooster gemaakt zoals we het altijd deden", "mijn oude rooster
+    aangehouden", "I carried on picking them one by one": ``old_ways``, the candidate a
+    subject before it in its sentence), with nothing tried or taken up anywhere after the
+    suggestion ("We tried it for a week": ``taken_up``, not negated). The keeping to the old
+    way is returned (a contrary act for every value) unless it is quoted, negated,
+    conditional or counterfactual."""
+    found = _suggestion_matcher(doc.lang).find(doc)
+    tokens = doc.tokens
+    ideas = [m for m in found if m.payload == "suggestion" and not candidate_acts(doc, m.first)]
+    if not ideas or not _told_past_act(doc):
+        return []
+    idea = ideas[0]
+    if any(
+        m.payload == "taken_up" and m.first > idea.last and not match_negated(doc, m) for m in found
+    ):
+        return []  # "We tried it for a week": the suggestion was taken up
+    selves = self_subjects(doc.lang)
+    for m in found:
+        if m.payload != "old_way" or m.first <= idea.last:
+            continue
+        if tokens[m.first].clause == tokens[idea.last].clause:
+            continue
+        sent_first = doc.sentences[tokens[m.first].sent][0]
+        if not any(tokens[k].norm in selves for k in range(sent_first, m.first + 1)):
+            continue  # "the team carried on with the old one": someone else's habit
+        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
+            continue
+        if match_negated(doc, m) or _in_condition(doc, m.first):
+            continue
+        if cues.not_taken(doc, m, counterfactual_only=True):
+            continue
+        return [m]
+    return []
+
+
+# --- a standard set aside for time ------------------------------------------------------
+
+
+@functools.cache
+def _norm_matcher(lang: str) -> Matcher[str]:
+    return tagged_matcher(
+        lang,
+        (
+            ("norms", "norm"),
+            ("time_pressures", "pressure"),
+            ("norm_kept", "kept"),
+            ("repairs", "kept"),
+        ),
+    )
+
+
+def standards_skipped(doc: Doc, cues: Cues) -> list[Match[str]]:
+    """A standard named ("I'm meant to pressure test every joint", "Normaal zet ik een
+    douchebak een dag onder water", "De lak moest … drogen": ``norms``), then in the next
+    sentence time pressing ("The customer was hovering and I had another one at two", "Die
+    week liep alles uit": ``time_pressures``) and after it "so"/"dus" (``result_words``)
+    with the candidate as the next subject ("so I gave the joints a sniff", "dus ik heb hem
+    met een emmer nagespoeld"): the standard set aside for time. What follows the result
+    word is returned (a contrary act for every value) unless it keeps the standard another
+    way or does more (``norm_kept``, ``repairs``: "instead", "stayed on", "toch", "again"),
+    tells someone (a disclosure: "so I rang the client"), or is negated or conditional."""
+    found = _norm_matcher(doc.lang).find(doc)
+    norms = [m for m in found if m.payload == "norm" and not _in_condition(doc, m.first)]
+    if not norms or not _told_past_act(doc):
+        return []
+    tokens = doc.tokens
+    results = general_words(doc.lang, "result_words")
+    selves = self_subjects(doc.lang)
+    disclosed = [d.first for d in _cover_matcher(doc.lang).find(doc) if d.payload == "disclosure"]
+    for norm in norms:
+        sent = tokens[norm.first].sent + 1
+        if sent >= len(doc.sentences) or match_negated(doc, norm):
+            continue
+        first, last = doc.sentences[sent]
+        pressures = [m for m in found if m.payload == "pressure" and first <= m.first < last]
+        if not pressures:
+            continue
+        so = next(
+            (k for k in range(pressures[0].last + 1, last) if tokens[k].norm in results), None
+        )
+        if so is None or not any(
+            tokens[k].norm in selves for k in range(so + 1, min(last, so + 3))
+        ):
+            continue  # "so I …", "dus ik heb …": the candidate acts on the pressure
+        if any(m.payload == "kept" and m.first > so for m in found):
+            continue  # "so I tested them in the van instead", "so I stayed on"
+        if any(k > so for k in disclosed):
+            continue  # "so I rang the client …": told, not skipped
+        if _in_condition(doc, so + 1):
+            continue
+        return [
+            Match("skipped", norm.pattern, so, last - 1, tokens[so].start, tokens[last - 1].end)
+        ]
     return []

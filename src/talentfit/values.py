@@ -83,6 +83,8 @@ from .value_stories import (
     contradicted_claims,
     flaws_handed_over,
     moved_on,
+    shelved_suggestions,
+    standards_skipped,
 )
 
 __all__ = [
@@ -422,6 +424,8 @@ def value_alignment(
             *contradicted_claims(doc, cues),
             *concealed_flaws(doc, cues),
             *flaws_handed_over(doc, cues),
+            *shelved_suggestions(doc, cues),
+            *standards_skipped(doc, cues),
         ]
     ]
     general: list[ValueEvidence] | None = None
