@@ -46,9 +46,12 @@ _TOKEN_RE = re.compile(
     r"|[€$£%+]"  # symbols that matter for pay and numbers
 )
 # the same tokens for re.split, letters first and without backtracking (nothing follows a
-# run of letters or digits that could make a shorter one match instead)
+# run of letters or digits that could make a shorter one match instead). The pattern opens
+# with one character set (a letter, digit or symbol; "_" then fails every branch), so the
+# regex engine skips the gaps between tokens in C instead of trying each branch there
 _TOKEN_SPLIT_RE = re.compile(
-    r"([^\W\d_]++(?:['’\-][^\W_]+)*+|\d++(?:[.,:]\d+)*+(?:[.,]-)?|[€$£%+])"
+    r"([\w€$£%+](?:(?<=[^\W\d_])[^\W\d_]*+(?:['’\-][^\W_]+)*+"
+    r"|(?<=\d)\d*+(?:[.,:]\d+)*+(?:[.,]-)?|(?<=[€$£%+])))"
 )
 # a sentence may also open with an elided Dutch word: "… gehouden. 's Avonds belde ik …"
 _SENT_END_RE = re.compile(
