@@ -429,13 +429,18 @@ def cached_per_language(
     cache = caches.get(lang)
     if cache is None:
         cache = caches[lang] = {}
+    try:
+        # every key remembered (the usual case): no search for misses among the values
+        # (``None in values`` compares each value with None)
+        return list(map(cache.__getitem__, keys))
+    except KeyError:
+        pass
     values = list(map(cache.get, keys))
-    if None in values:
-        if len(cache) >= limit:
-            cache.clear()
-        for k, value in enumerate(values):
-            if value is None:
-                values[k] = cache[keys[k]] = compute(k)
+    if len(cache) >= limit:
+        cache.clear()
+    for k, value in enumerate(values):
+        if value is None:
+            values[k] = cache[keys[k]] = compute(k)
     return values  # type: ignore[return-value]
 
 
