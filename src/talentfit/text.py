@@ -63,6 +63,7 @@ _NEWLINE_RE = re.compile(r"\n")
 _OPEN_QUOTES = "\"“„‘'«"
 _CLOSE_QUOTES = "\"”’'»"
 _QUOTE_CHARS = frozenset(_OPEN_QUOTES + _CLOSE_QUOTES)
+NEGATION_WINDOW = 6  # tokens before a span in which a negation cue scopes over it
 
 
 @attrs.frozen
@@ -286,7 +287,9 @@ class Doc:
         first, last = self.sentences[sent]
         return self.tokens[first:last]
 
-    def is_negated(self, first: int, last: int, *, window: int = 6, inside: bool = True) -> bool:
+    def is_negated(
+        self, first: int, last: int, *, window: int = NEGATION_WINDOW, inside: bool = True
+    ) -> bool:
         """Whether a negation cue scopes over tokens ``first..last`` (inclusive).
 
         A cue counts when it stands in the same clause up to ``window`` tokens before the
