@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -342,8 +343,12 @@ def _cue_positions(
     if "n't " in " ".join([*vocab, ""]) and _NOT_SUFFIX_RE.search(text):  # folded: "didn’t"
         found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
     for word in multi.keys() & vocab:
+        # only the phrases whose every word occurs (most texts have "in" but not "plaats")
+        phrases = [phrase for phrase in multi[word] if vocab.issuperset(phrase)]
+        if not phrases:
+            continue
         for i in _indices(norms, word):
-            for phrase in multi[word]:
+            for phrase in phrases:
                 k = len(phrase)
                 if tuple(norms[i : i + k]) == phrase:
                     found.add(i + k - 1)
@@ -411,6 +416,7 @@ def _negation_cues(lang: str) -> _Cues:
 
 
 _FORMS_LIMIT = 200_000  # word forms remembered per language (folded form and lemma)
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 _forms: dict[str, dict[str, tuple[str, str]]] = {}
 
 _K = TypeVar("_K")
@@ -456,8 +462,8 @@ def _forms_of(surfaces: list[str], lang: str) -> tuple[list[str], list[str]]:
         return norm, lemma_of(norm, lang)
 
     forms = cached_per_language(_forms, lang, surfaces, form, _FORMS_LIMIT)
-    norms, lemmas = map(list, zip(*forms, strict=True))
-    return norms, lemmas
+    # two passes in C (zip(*forms) would make an iterator per token)
+    return list(map(_FIRST, forms)), list(map(_SECOND, forms))
 
 
 def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
