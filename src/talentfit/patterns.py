@@ -673,9 +673,17 @@ def _match_steps(doc: Doc, codes: tuple[_Code, ...], si: int, ti: int, sent: int
     while si < size:
         kind, values, optional, gap, final, step = codes[si]
         if kind == _GAP:
+            # a required word after the gap (the usual case) is tested here, before the
+            # call that would only find that it is not there
+            after = codes[si + 1] if si + 1 < size else None
+            required = None  # the words of a plain word step after the gap
+            if after is not None and after[0] == _WORD and not after[2] and not after[4]:
+                required = after[1]
             for k in range(ti, min(ti + gap + 1, n)):
                 if sents[k] != sent:
                     break
+                if required is not None and norms[k] not in required and lemmas[k] not in required:
+                    continue
                 end = _match_steps(doc, codes, si + 1, k, sent)
                 if end >= 0:
                     return end

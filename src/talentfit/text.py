@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -46,9 +47,12 @@ _TOKEN_RE = re.compile(
     r"|[€$£%+]"  # symbols that matter for pay and numbers
 )
 # the same tokens for re.split, letters first and without backtracking (nothing follows a
-# run of letters or digits that could make a shorter one match instead)
+# run of letters or digits that could make a shorter one match instead). The pattern opens
+# with one character set (a letter, digit or symbol; "_" then fails every branch), so the
+# regex engine skips the gaps between tokens in C instead of trying each branch there
 _TOKEN_SPLIT_RE = re.compile(
-    r"([^\W\d_]++(?:['’\-][^\W_]+)*+|\d++(?:[.,:]\d+)*+(?:[.,]-)?|[€$£%+])"
+    r"([\w€$£%+](?:(?<=[^\W\d_])[^\W\d_]*+(?:['’\-][^\W_]+)*+"
+    r"|(?<=\d)\d*+(?:[.,:]\d+)*+(?:[.,]-)?|(?<=[€$£%+])))"
 )
 # a sentence may also open with an elided Dutch word: "… gehouden. 's Avonds belde ik …"
 _SENT_END_RE = re.compile(
@@ -60,6 +64,7 @@ _NEWLINE_RE = re.compile(r"\n")
 _OPEN_QUOTES = "\"“„‘'«"
 _CLOSE_QUOTES = "\"”’'»"
 _QUOTE_CHARS = frozenset(_OPEN_QUOTES + _CLOSE_QUOTES)
+NEGATION_WINDOW = 6  # tokens before a span in which a negation cue scopes over it
 
 
 @attrs.frozen
@@ -283,7 +288,9 @@ class Doc:
         first, last = self.sentences[sent]
         return self.tokens[first:last]
 
-    def is_negated(self, first: int, last: int, *, window: int = 6, inside: bool = True) -> bool:
+    def is_negated(
+        self, first: int, last: int, *, window: int = NEGATION_WINDOW, inside: bool = True
+    ) -> bool:
         """Whether a negation cue scopes over tokens ``first..last`` (inclusive).
 
         A cue counts when it stands in the same clause up to ``window`` tokens before the
@@ -336,8 +343,12 @@ def _cue_positions(
     if "n't " in " ".join([*vocab, ""]) and _NOT_SUFFIX_RE.search(text):  # folded: "didn’t"
         found.update(i for i, n in enumerate(norms) if n.endswith("n't"))
     for word in multi.keys() & vocab:
+        # only the phrases whose every word occurs (most texts have "in" but not "plaats")
+        phrases = [phrase for phrase in multi[word] if vocab.issuperset(phrase)]
+        if not phrases:
+            continue
         for i in _indices(norms, word):
-            for phrase in multi[word]:
+            for phrase in phrases:
                 k = len(phrase)
                 if tuple(norms[i : i + k]) == phrase:
                     found.add(i + k - 1)
@@ -405,6 +416,7 @@ def _negation_cues(lang: str) -> _Cues:
 
 
 _FORMS_LIMIT = 200_000  # word forms remembered per language (folded form and lemma)
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 _forms: dict[str, dict[str, tuple[str, str]]] = {}
 
 _K = TypeVar("_K")
@@ -426,13 +438,18 @@ def cached_per_language(
     cache = caches.get(lang)
     if cache is None:
         cache = caches[lang] = {}
+    try:
+        # every key remembered (the usual case): no search for misses among the values
+        # (``None in values`` compares each value with None)
+        return list(map(cache.__getitem__, keys))
+    except KeyError:
+        pass
     values = list(map(cache.get, keys))
-    if None in values:
-        if len(cache) >= limit:
-            cache.clear()
-        for k, value in enumerate(values):
-            if value is None:
-                values[k] = cache[keys[k]] = compute(k)
+    if len(cache) >= limit:
+        cache.clear()
+    for k, value in enumerate(values):
+        if value is None:
+            values[k] = cache[keys[k]] = compute(k)
     return values  # type: ignore[return-value]
 
 
@@ -445,8 +462,8 @@ def _forms_of(surfaces: list[str], lang: str) -> tuple[list[str], list[str]]:
         return norm, lemma_of(norm, lang)
 
     forms = cached_per_language(_forms, lang, surfaces, form, _FORMS_LIMIT)
-    norms, lemmas = map(list, zip(*forms, strict=True))
-    return norms, lemmas
+    # two passes in C (zip(*forms) would make an iterator per token)
+    return list(map(_FIRST, forms)), list(map(_SECOND, forms))
 
 
 def _positions(pattern: re.Pattern[str], text: str) -> list[int]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import LanguageError
 from ..patterns import Match
-from ..text import LANGUAGES, Doc, analyse, cached_per_language, detect_language
+from ..text import LANGUAGES, NEGATION_WINDOW, Doc, analyse, cached_per_language, detect_language
 from ._checks import Hit, facts_of, readability, run_checks
 from ._markup import Prepared, detect_format, ignored_rules, prepare
 from ._model import Finding, LintConfig, LintResult, Metrics
@@ -120,18 +120,21 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
     marker: bool | None = None
     order = rules.order
     hits: list[_Keyed] = []
-    negations = bool(doc.negation_cues)
+    # the negation cues in order: most matches have none from NEGATION_WINDOW tokens before
+    # them to their last token, which one bisection tells (Doc.is_negated's first test)
+    # without calling it
+    cues = sorted(doc.negation_cues)
     for m, rule in matches:
         _, pattern, first, last, start, end = m
         if quotes and True in quoted[first : last + 1]:
             continue
         spec = rule.spec
-        if (
-            negations
-            and not (spec.ignore_negation or pattern.has_negation)
-            and doc.is_negated(first, last)
-        ):
-            continue
+        if cues and not (spec.ignore_negation or pattern.has_negation):
+            k = bisect.bisect_left(cues, first - NEGATION_WINDOW)
+            if k < len(cues) and cues[k] == first:
+                k += 1  # a cue as the match's first token does not negate it
+            if k < len(cues) and cues[k] < last and doc.is_negated(first, last):
+                continue
         if rule.filtered:  # the rule's own filters (most rules have none)
             if spec.not_forms and norms[first] in spec.not_forms:
                 continue
