@@ -558,6 +558,17 @@ FRESH_BATCHES = {
 }
 
 
+# Long answers (4–6 sentences: stories with setting, action and outcome, or views with reasons,
+# often mixing positive-sounding words with a contrary stance), 24 nl + 24 en per set, written
+# and committed before the code was run on them; first pass in docs/values.md. Floor: the
+# measured figure per language minus two.
+LONG_SETS = {
+    "values_long_1.jsonl": {"nl": 18, "en": 15},
+    "values_long_2.jsonl": {"nl": 15, "en": 16},
+    "values_long_3.jsonl": {"nl": 19, "en": 19},
+}
+
+
 def _agreeing(rows: list[dict[str, Any]], lang: str, library: dict[str, Any]) -> int:
     """How many labelled pairs get an alignment with the label's sign."""
     agree = 0
@@ -578,6 +589,21 @@ def test_new_fresh_batches_keep_their_agreement(name: str) -> None:
         assert len(mine) == 24
         assert {r["value"] for r in mine} >= set(REQUIRED) - {"empathy"}
         assert {r["label"] for r in mine} == {1, -1}
+        agree = _agreeing(mine, lang, library)
+        assert agree >= measured - 2, (name, lang, agree, measured)
+
+
+@pytest.mark.parametrize("name", sorted(LONG_SETS))
+def test_long_answer_sets_keep_their_agreement(name: str) -> None:
+    """Each set of long answers keeps its sign agreement per language (two pairs of slack)."""
+    path = Path(__file__).parent / "data" / name
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    for lang, measured in LONG_SETS[name].items():
+        mine = [r for r in rows if r["lang"] == lang]
+        assert len(mine) == 24
+        assert {r["value"] for r in mine} == set(REQUIRED) - {"empathy"}
+        assert {r["style"] for r in mine} == {"long"}
         agree = _agreeing(mine, lang, library)
         assert agree >= measured - 2, (name, lang, agree, measured)
 
