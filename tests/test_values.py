@@ -1112,6 +1112,131 @@ def test_reading_rules_of_later_batches(lang: str, value: str, answer: str, labe
     assert result.alignment is not None and result.alignment * label > 0, result.evidence
 
 
+LONG_ANSWER_CASES = [
+    # a stance opening the answer, taken back at once by a view; look-alikes: a story after
+    # the contrast, no contrast, a value word without a copula
+    (
+        "en",
+        "openness",
+        "I'm always open to feedback. But in this trade you can't have everyone chipping in.",
+        -1,
+    ),
+    (
+        "nl",
+        "collaboration",
+        "Ik werk graag samen met anderen. Maar meestal ben ik alleen sneller klaar.",
+        -1,
+    ),
+    (
+        "nl",
+        "collaboration",
+        "Overleg is belangrijk, maar uiteindelijk moet er gewoon iemand beslissen.",
+        -1,
+    ),
+    (
+        "nl",
+        "openness",
+        "Ik sta open voor kritiek. "
+        "Maar toen mijn chef zei dat ik te snel praatte, heb ik dat meteen aangepast.",
+        1,
+    ),
+    (
+        "en",
+        "openness",
+        "I'm open to feedback. "
+        "Last week a colleague said my notes were messy, so I changed the template.",
+        1,
+    ),
+    (
+        "nl",
+        "entrepreneurship",
+        "Een klant wilde een nieuw product, maar ik heb eerst zelf een proefversie gemaakt.",
+        1,
+    ),
+    # someone else's request for the value's act, refused; look-alike: granted
+    (
+        "en",
+        "collaboration",
+        "A colleague asked if we could share the client list. I said no, I'd built it up myself.",
+        -1,
+    ),
+    (
+        "en",
+        "collaboration",
+        "A colleague asked if we could share the client list, so I sent it over that afternoon.",
+        1,
+    ),
+    # a negated value word inside a belief given up
+    (
+        "nl",
+        "collaboration",
+        "We zouden het eigenlijk samen doen, maar ik heb het alleen afgemaakt.",
+        -1,
+    ),
+    (
+        "nl",
+        "openness",
+        "Vroeger dacht ik dat je als nieuwe nooit fouten moest toegeven. Nu meld ik ze meteen.",
+        1,
+    ),
+    # a value word taken up and refused by the candidate; look-alikes: 'niet alleen', a clause
+    (
+        "en",
+        "openness",
+        "I used to think you should never admit a mistake to a client. "
+        "Now I tell them the same day.",
+        1,
+    ),
+    (
+        "nl",
+        "development",
+        "De zaak biedt elk jaar een cursusbudget aan. Ik heb het nooit aangevraagd.",
+        -1,
+    ),
+    ("en", "development", "They gave each of us a training budget, but I never used it.", -1),
+    (
+        "nl",
+        "development",
+        "De zaak biedt elk jaar een cursusbudget aan. "
+        "Ik heb het niet alleen gebruikt, ik heb er ook een mentor bij gezocht.",
+        1,
+    ),
+    (
+        "nl",
+        "craftsmanship",
+        "Ik controleer zelf elke las. Ik wil niet dat er later iets scheurt.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "value", "answer", "label"), LONG_ANSWER_CASES)
+def test_reading_rules_of_long_answers(lang: str, value: str, answer: str, label: int) -> None:
+    """Opening stances taken back, refused requests, beliefs given up with a negation and
+    value words taken up and refused are read as intended (with look-alikes)."""
+    result = value_alignment(answer, lang, [builtin_values()[value]])[0]
+    assert result.alignment is not None and result.alignment * label > 0, result.evidence
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "The four of us were supposed to go through it together."),
+        ("nl", "We zouden het eigenlijk samen doorlopen."),
+    ],
+)
+def test_a_plan_not_carried_out_is_no_indicator(lang: str, answer: str) -> None:
+    """ "were supposed to … together": what was planned, not what the candidate did."""
+    result = value_alignment(answer, lang, [builtin_values()["collaboration"]])[0]
+    assert not any(e.signal == "indicator" for e in result.evidence), result.evidence
+    done = {
+        "en": "The four of us went through it together.",
+        "nl": "We hebben het samen doorlopen.",
+    }
+    (again,) = value_alignment(done[lang], lang, [builtin_values()["collaboration"]])
+    assert any(e.signal == "indicator" for e in again.evidence)
+
+
 STORY_CASES = [
     ("nl", "Toen de klant belde, heb ik alles zelf nagekeken.", "general_story"),
     ("en", "When he rang, I checked everything myself.", "general_story"),
