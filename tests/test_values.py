@@ -560,12 +560,12 @@ FRESH_BATCHES = {
 
 # Long answers (4–6 sentences: stories with setting, action and outcome, or views with reasons,
 # often mixing positive-sounding words with a contrary stance), 24 nl + 24 en per set, written
-# and committed before the code was run on them; first pass in docs/values.md. Floor: the
-# measured figure per language minus two.
+# and committed before the code was run on them (first pass nl 18/15/19, en 15/16/19, in
+# docs/values.md), then tuned on. Floor: the figure after the fixes per language minus two.
 LONG_SETS = {
-    "values_long_1.jsonl": {"nl": 18, "en": 15},
-    "values_long_2.jsonl": {"nl": 15, "en": 16},
-    "values_long_3.jsonl": {"nl": 19, "en": 19},
+    "values_long_1.jsonl": {"nl": 23, "en": 24},
+    "values_long_2.jsonl": {"nl": 21, "en": 24},
+    "values_long_3.jsonl": {"nl": 22, "en": 24},
 }
 
 
