@@ -1179,7 +1179,8 @@ LONG_ANSWER_CASES = [
         "Vroeger dacht ik dat je als nieuwe nooit fouten moest toegeven. Nu meld ik ze meteen.",
         1,
     ),
-    # a value word taken up and refused by the candidate; look-alikes: 'niet alleen', a clause
+    # a value word taken up and refused by the candidate; look-alikes: 'niet alleen', a clause,
+    # another verb ("I didn't close it" refuses closing the ticket, not the team)
     (
         "en",
         "openness",
@@ -1205,6 +1206,12 @@ LONG_ANSWER_CASES = [
         "nl",
         "craftsmanship",
         "Ik controleer zelf elke las. Ik wil niet dat er later iets scheurt.",
+        1,
+    ),
+    (
+        "en",
+        "ownership",
+        "Strictly speaking that was one for the support team. I didn't close it, I fixed it.",
         1,
     ),
 ]

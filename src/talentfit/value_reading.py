@@ -1369,9 +1369,10 @@ REFUSAL_REACH = 5  # tokens from the candidate's subject to the negation and bac
 def _taken_up_and_refused(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     """Whether a value word is taken up by the candidate and refused: later in its
     sentence after a contrast word, or at the start of the next sentence, the candidate
-    as the subject, then a negation and a back reference close after it ("Onze werkgever
-    biedt een opleidingsbudget. Ik heb het nooit gebruikt", "I filled in the form with a
-    couple of courses, but I haven't booked any"); "niet alleen"/"not just" is no refusal."""
+    as the subject, then a negation, a back reference and a ``take_up_verbs`` verb close
+    after it ("Onze werkgever biedt een opleidingsbudget. Ik heb het nooit gebruikt", "a
+    training budget, but I never used it"); "niet alleen"/"not just" is no refusal, nor
+    "I didn't close it" (another verb)."""
     if match.pattern.has_negation:
         return False
     tokens = doc.tokens
@@ -1398,6 +1399,9 @@ def _taken_up_and_refused(doc: Doc, match: Match[Any], cues: Cues) -> bool:
             j + 1 < len(tokens) and tokens[j + 1].norm in merely for j in negations
         ):
             continue
+        takes = general_words(doc.lang, "take_up_verbs")
+        if not any(tokens[j].norm in takes or tokens[j].lemma in takes for j in window):
+            continue  # "I didn't close it": not what was offered, refused
         complementisers = general_words(doc.lang, "complementisers")
         if any(
             tokens[j].norm in refs and not (tokens[j].norm in complementisers and j > negations[0])
