@@ -564,6 +564,17 @@ FRESH_BATCHES = {
 }
 
 
+# Long answers (4–6 sentences: stories with setting, action and outcome, or views with reasons,
+# often mixing positive-sounding words with a contrary stance), 24 nl + 24 en per set, written
+# and committed before the code was run on them (first pass nl 18/15/19, en 15/16/19, in
+# docs/values.md), then tuned on. Floor: the figure after the fixes per language minus two.
+LONG_SETS = {
+    "values_long_1.jsonl": {"nl": 23, "en": 24},
+    "values_long_2.jsonl": {"nl": 21, "en": 24},
+    "values_long_3.jsonl": {"nl": 22, "en": 24},
+}
+
+
 def _agreeing(rows: list[dict[str, Any]], lang: str, library: dict[str, Any]) -> int:
     """How many labelled pairs get an alignment with the label's sign."""
     agree = 0
@@ -584,6 +595,21 @@ def test_new_fresh_batches_keep_their_agreement(name: str) -> None:
         assert len(mine) == 24
         assert {r["value"] for r in mine} >= set(REQUIRED) - {"empathy"}
         assert {r["label"] for r in mine} == {1, -1}
+        agree = _agreeing(mine, lang, library)
+        assert agree >= measured - 2, (name, lang, agree, measured)
+
+
+@pytest.mark.parametrize("name", sorted(LONG_SETS))
+def test_long_answer_sets_keep_their_agreement(name: str) -> None:
+    """Each set of long answers keeps its sign agreement per language (two pairs of slack)."""
+    path = Path(__file__).parent / "data" / name
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    for lang, measured in LONG_SETS[name].items():
+        mine = [r for r in rows if r["lang"] == lang]
+        assert len(mine) == 24
+        assert {r["value"] for r in mine} == set(REQUIRED) - {"empathy"}
+        assert {r["style"] for r in mine} == {"long"}
         agree = _agreeing(mine, lang, library)
         assert agree >= measured - 2, (name, lang, agree, measured)
 
@@ -1090,6 +1116,138 @@ def test_reading_rules_of_later_batches(lang: str, value: str, answer: str, labe
     conditional reports, counterfactuals and carried-over subjects are read as intended."""
     result = value_alignment(answer, lang, [builtin_values()[value]])[0]
     assert result.alignment is not None and result.alignment * label > 0, result.evidence
+
+
+LONG_ANSWER_CASES = [
+    # a stance opening the answer, taken back at once by a view; look-alikes: a story after
+    # the contrast, no contrast, a value word without a copula
+    (
+        "en",
+        "openness",
+        "I'm always open to feedback. But in this trade you can't have everyone chipping in.",
+        -1,
+    ),
+    (
+        "nl",
+        "collaboration",
+        "Ik werk graag samen met anderen. Maar meestal ben ik alleen sneller klaar.",
+        -1,
+    ),
+    (
+        "nl",
+        "collaboration",
+        "Overleg is belangrijk, maar uiteindelijk moet er gewoon iemand beslissen.",
+        -1,
+    ),
+    (
+        "nl",
+        "openness",
+        "Ik sta open voor kritiek. "
+        "Maar toen mijn chef zei dat ik te snel praatte, heb ik dat meteen aangepast.",
+        1,
+    ),
+    (
+        "en",
+        "openness",
+        "I'm open to feedback. "
+        "Last week a colleague said my notes were messy, so I changed the template.",
+        1,
+    ),
+    (
+        "nl",
+        "entrepreneurship",
+        "Een klant wilde een nieuw product, maar ik heb eerst zelf een proefversie gemaakt.",
+        1,
+    ),
+    # someone else's request for the value's act, refused; look-alike: granted
+    (
+        "en",
+        "collaboration",
+        "A colleague asked if we could share the client list. I said no, I'd built it up myself.",
+        -1,
+    ),
+    (
+        "en",
+        "collaboration",
+        "A colleague asked if we could share the client list, so I sent it over that afternoon.",
+        1,
+    ),
+    # a negated value word inside a belief given up
+    (
+        "nl",
+        "collaboration",
+        "We zouden het eigenlijk samen doen, maar ik heb het alleen afgemaakt.",
+        -1,
+    ),
+    (
+        "nl",
+        "openness",
+        "Vroeger dacht ik dat je als nieuwe nooit fouten moest toegeven. Nu meld ik ze meteen.",
+        1,
+    ),
+    # a value word taken up and refused by the candidate; look-alikes: 'niet alleen', a clause,
+    # another verb ("I didn't close it" refuses closing the ticket, not the team)
+    (
+        "en",
+        "openness",
+        "I used to think you should never admit a mistake to a client. "
+        "Now I tell them the same day.",
+        1,
+    ),
+    (
+        "nl",
+        "development",
+        "De zaak biedt elk jaar een cursusbudget aan. Ik heb het nooit aangevraagd.",
+        -1,
+    ),
+    ("en", "development", "They gave each of us a training budget, but I never used it.", -1),
+    (
+        "nl",
+        "development",
+        "De zaak biedt elk jaar een cursusbudget aan. "
+        "Ik heb het niet alleen gebruikt, ik heb er ook een mentor bij gezocht.",
+        1,
+    ),
+    (
+        "nl",
+        "craftsmanship",
+        "Ik controleer zelf elke las. Ik wil niet dat er later iets scheurt.",
+        1,
+    ),
+    (
+        "en",
+        "ownership",
+        "Strictly speaking that was one for the support team. I didn't close it, I fixed it.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "value", "answer", "label"), LONG_ANSWER_CASES)
+def test_reading_rules_of_long_answers(lang: str, value: str, answer: str, label: int) -> None:
+    """Opening stances taken back, refused requests, beliefs given up with a negation and
+    value words taken up and refused are read as intended (with look-alikes)."""
+    result = value_alignment(answer, lang, [builtin_values()[value]])[0]
+    assert result.alignment is not None and result.alignment * label > 0, result.evidence
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "The four of us were supposed to go through it together."),
+        ("nl", "We zouden het eigenlijk samen doorlopen."),
+    ],
+)
+def test_a_plan_not_carried_out_is_no_indicator(lang: str, answer: str) -> None:
+    """ "were supposed to … together": what was planned, not what the candidate did."""
+    result = value_alignment(answer, lang, [builtin_values()["collaboration"]])[0]
+    assert not any(e.signal == "indicator" for e in result.evidence), result.evidence
+    done = {
+        "en": "The four of us went through it together.",
+        "nl": "We hebben het samen doorlopen.",
+    }
+    (again,) = value_alignment(done[lang], lang, [builtin_values()["collaboration"]])
+    assert any(e.signal == "indicator" for e in again.evidence)
 
 
 STORY_CASES = [

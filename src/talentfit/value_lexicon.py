@@ -133,6 +133,13 @@ class GeneralCues:
     # a belief the candidate held before and has given up ("I used to think meetings were a
     # waste of time", "ik dacht vroeger dat ik klaar was met leren"): not held now
     former_beliefs: list[str] = attrs.field(factory=list)
+    # a plan that was not carried out ("we were supposed to review it together", "we zouden
+    # het eigenlijk samen doen"): a value word after one in its clause is not the candidate's act
+    unfulfilled: list[str] = attrs.field(factory=list)
+    # verbs of taking up what was offered ("gebruikt", "aangevraagd", "used", "booked"): a
+    # value word refused by the candidate names one ("Ik heb het nooit gebruikt"); "I didn't
+    # close it" refuses something else
+    take_up_verbs: list[str] = attrs.field(factory=list)
     # "ook", "even": a contrary belief in a relative clause after one of these describes
     # what the candidate includes ("ook de hoogste octaaf waar bijna niemand op speelt",
     # "even the inside that nobody sees"); the clause opens with a ``relative_openers`` word

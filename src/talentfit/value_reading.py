@@ -214,6 +214,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
     if _echoed_question(doc, match, contrary=contrary):
         return None  # "Samenwerken? Ja, …", "Training?": the question echoed, not an answer
     negated = match_negated(doc, match)
+    if not contrary and not negated and _taken_up_and_refused(doc, match, cues):
+        return "negated_indicator"  # "Ze bieden een opleidingsbudget. Ik heb het nooit gebruikt"
     if not contrary and not negated and _someone_else_acts(doc, match):
         return None  # "… en dan zoeken ze het zelf maar uit": their action, not the candidate's
     if (
@@ -225,8 +227,12 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "Mijn ploegmaat had voorgesteld …", "A regular suggested …": theirs
     if not contrary and not negated and _suggested_by_other(doc, match.first):
         return None  # "A mum suggested we …": her suggestion, not the candidate's idea
-    if not contrary and not negated and _requested_by_other(doc, match.first):
+    if not contrary and not negated and _asked_of_candidate(doc, match):
+        if cues.rejected(doc, match):
+            return "negated_indicator"  # "a colleague asked if we could split it. I said no"
         return None  # "ze willen dat we allemaal een training doen": their wish, not a deed
+    if not contrary and not negated and cues.planned_only(doc, match):
+        return None  # "four of us were supposed to review it together": a plan, not done
     if not contrary and not negated and cues.dismissed(doc, match):
         return None  # "al die bijscholing", "all that syncing up": named to brush it aside
     if not contrary and not negated and cues.nagged(doc, match):
@@ -248,6 +254,13 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         negated = True  # "waarom zou ik een cursus doen?": waved away
     if not contrary and not negated and cues.passed_over(doc, match):
         negated = True  # "snelheid is belangrijker dan netjes", "rather … than loop in the team"
+    if (
+        negated
+        and not contrary
+        and not match.pattern.has_negation
+        and cues.given_up(doc, match, negated=True)
+    ):
+        return "negated_contrary"  # "Ik dacht vroeger dat je geen fouten moest toegeven"
     if negated and not contrary and cues.disclaimed(doc, match):
         return None  # "I'm not a natural team player … But I sit in on their meeting"
     if negated and not contrary and _purpose_clause(doc, match):
@@ -290,6 +303,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         if cues.contrasted(doc, match.last):
             return "hollow_self_description"  # "ik ben heel klantgericht hoor, maar …"
         return "self_description"  # "I'm very customer-oriented": a claim, not behaviour
+    if not contrary and not negated and _stance_then_contrast(doc, match, cues):
+        return "hollow_self_description"  # "I always say my door is open. But on site …"
     signal = (
         ("negated_contrary" if negated else "contrary")
         if contrary
@@ -324,6 +339,7 @@ class Cues:
     evaluations: tuple[Match[str], ...] = ()  # "a luxury", "vermoeiend": negative evaluations
     praise: tuple[Match[str], ...] = ()  # "is alles", "goud waard": positive evaluations
     former: tuple[Match[str], ...] = ()  # "I used to think", "ik dacht vroeger": given up
+    unfulfilled: tuple[Match[str], ...] = ()  # "were supposed to", "zouden eigenlijk": not done
     # tokens of contrary beliefs (of any value) in the answer: set by the caller
     contrary_tokens: frozenset[int] = frozenset()
 
@@ -350,22 +366,45 @@ class Cues:
             for a in self.concession_adverbs
         ) and self.contrasted(doc, match.last, same_sentence=True)
 
-    def given_up(self, doc: Doc, match: Match[Any]) -> bool:
+    def given_up(self, doc: Doc, match: Match[Any], *, negated: bool = False) -> bool:
         """Whether a contrary belief is one the candidate held before and gave up: a
         ``former_beliefs`` cue ("I used to think", "ik dacht vroeger", "at first I felt")
         stands before the match in its sentence, at most ``FORMER_REACH`` tokens before it,
         with the candidate as its subject ("I used to think meetings were a waste of
-        time")."""
+        time"); for a negated value word the reach counts to its negation ("Ik dacht
+        vroeger dat je als ambtenaar vooral geen fouten moest toegeven")."""
         sent = doc.tokens[match.first].sent
         selves = self_subjects(doc.lang)
         return any(
             doc.tokens[f.first].sent == sent
             and f.first < match.first
-            and match.first - f.last - 1 <= FORMER_REACH
+            and (
+                match.first - f.last - 1 <= FORMER_REACH
+                or (
+                    negated
+                    and any(
+                        k in doc.negation_cues
+                        for k in range(f.last + 1, min(match.first, f.last + 2 + FORMER_REACH))
+                    )
+                )
+            )
             # the candidate held it: "I used to think", "vroeger dacht ik" (not "my boss
             # used to think")
             and any(t.norm in selves for t in doc.tokens[max(0, f.first - 1) : f.last + 2])
             for f in self.former
+        )
+
+    def planned_only(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the value word follows an ``unfulfilled`` cue in its clause ("four of us
+        were supposed to review the accounts together", "we zouden het eigenlijk samen
+        doen"): what was planned, not what the candidate did."""
+        tokens = doc.tokens
+        clause, sent = tokens[match.first].clause, tokens[match.first].sent
+        return any(
+            u.last < match.last  # "We zouden het eigenlijk samen …": inside the match too
+            and tokens[u.first].sent == sent
+            and tokens[u.last].clause == clause
+            for u in self.unfulfilled
         )
 
     def overridden(self, doc: Doc, match: Match[Any]) -> bool:
@@ -626,6 +665,7 @@ _CUE_TAGS = (
     ("evaluations", "evaluation"),
     ("praise", "praise"),
     ("former_beliefs", "former"),
+    ("unfulfilled", "unfulfilled"),
 )
 
 
@@ -674,6 +714,7 @@ def read_cues(doc: Doc) -> Cues:
         evaluations=tuple(m for m in found if m.payload == "evaluation"),
         praise=tuple(m for m in found if m.payload == "praise"),
         former=tuple(m for m in found if m.payload == "former"),
+        unfulfilled=tuple(m for m in found if m.payload == "unfulfilled"),
         hedged=frozenset(
             k
             for m in found
@@ -1154,6 +1195,22 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
     return False
 
 
+def _asked_of_candidate(doc: Doc, match: Match[Any]) -> bool:
+    """Whether someone else asks for the value word's act: a request word before it in its
+    sentence (``_requested_by_other``) or in the match itself after someone else ("a
+    colleague asked if we could split it")."""
+    if _requested_by_other(doc, match.first):
+        return True
+    requests, selves = _request_words(doc.lang)
+    tokens = doc.tokens
+    return any(
+        tokens[k].norm in requests
+        and k > match.first
+        and not any(t.norm in selves for t in tokens[match.first : k])
+        for k in range(match.first, match.last + 1)
+    )
+
+
 def _suggested_by_other(doc: Doc, first: int) -> bool:
     """Whether the match itself opens with a request word ("suggested", "stelde voor")
     without the candidate right before it ("A mum suggested we …"): someone else's idea."""
@@ -1322,6 +1379,97 @@ def _taken_up_and_evaluated(doc: Doc, match: Match[Any], cues: Cues) -> bool:
                 return True
         return False
     return False
+
+
+REFUSAL_REACH = 5  # tokens from the candidate's subject to the negation and back reference
+
+
+def _taken_up_and_refused(doc: Doc, match: Match[Any], cues: Cues) -> bool:
+    """Whether a value word is taken up by the candidate and refused: later in its
+    sentence after a contrast word, or at the start of the next sentence, the candidate
+    as the subject, then a negation, a back reference and a ``take_up_verbs`` verb close
+    after it ("Onze werkgever biedt een opleidingsbudget. Ik heb het nooit gebruikt", "a
+    training budget, but I never used it"); "niet alleen"/"not just" is no refusal, nor
+    "I didn't close it" (another verb)."""
+    if match.pattern.has_negation:
+        return False
+    tokens = doc.tokens
+    sent = tokens[match.first].sent
+    selves = general_words(doc.lang, "first_singular")
+    refs = general_words(doc.lang, "back_references")
+    merely = _not_merely_words(doc.lang)
+    starts = []
+    for k in range(match.last + 1, len(tokens) - 1):
+        if tokens[k].sent == sent and tokens[k].norm in cues.contrast:
+            starts.append(k + 1)
+        elif tokens[k].sent == sent + 1:
+            starts.append(k)
+            break
+        elif tokens[k].sent > sent + 1:
+            break
+    for start in starts:
+        if tokens[start].norm not in selves:
+            continue
+        stop = min(len(tokens), start + 1 + REFUSAL_REACH)
+        window = [j for j in range(start + 1, stop) if tokens[j].sent == tokens[start].sent]
+        negations = [j for j in window if j in doc.negation_cues]
+        if not negations or any(
+            j + 1 < len(tokens) and tokens[j + 1].norm in merely for j in negations
+        ):
+            continue
+        takes = general_words(doc.lang, "take_up_verbs")
+        if not any(tokens[j].norm in takes or tokens[j].lemma in takes for j in window):
+            continue  # "I didn't close it": not what was offered, refused
+        complementisers = general_words(doc.lang, "complementisers")
+        if any(
+            tokens[j].norm in refs and not (tokens[j].norm in complementisers and j > negations[0])
+            for j in window
+        ):
+            return True  # not "Ik wil niet dat er …": a clause, not what was named
+    return False
+
+
+def _stance_then_contrast(doc: Doc, match: Match[Any], cues: Cues) -> bool:
+    """Whether the value word is in the stance that opens the answer and is taken back at
+    once by a view: the first sentence, not a told event, either with the candidate as its
+    subject before the value word ("Ik sta open voor feedback, echt.", "I always say my door
+    is open.") and the next sentence opening with a contrast word, or with the value word
+    as the subject of a copula opening it and ", maar"/", but" later in it ("Samenwerken is
+    belangrijk, maar …"); the clause after the contrast word is no told event ("Maar toen
+    een ouder zei …" tells what the candidate did next)."""
+    tokens = doc.tokens
+    sent = tokens[match.first].sent
+    if sent != 0 or _past_clause(doc, match):
+        return False
+    first, _ = doc.sentences[sent]
+    selves = general_words(doc.lang, "first_singular")
+    turn = None
+    if any(tokens[k].norm in selves for k in range(first, match.first)):
+        if len(doc.sentences) > 1:
+            nxt = doc.sentences[1][0]
+            stop = doc.text[: tokens[nxt].start].rstrip()[-1:]
+            if tokens[nxt].norm in cues.contrast and stop in (".", "!", "?"):
+                turn = nxt  # a new sentence, not "…; dat ziet de klant nooit, maar …"
+    elif (
+        _opens_sentence(doc, match)
+        and match.last + 1 < len(tokens)
+        and tokens[match.last + 1].norm in _copulas(doc.lang)
+    ):
+        for k in range(match.last + 2, len(tokens)):
+            if tokens[k].sent != sent:
+                break
+            comma = doc.text[: tokens[k].start].rstrip().endswith(",")
+            if tokens[k].norm in cues.contrast and comma:
+                turn = k
+                break
+    if turn is None:
+        return False
+    past = frozenset(language_data(doc.lang).grammar.past_forms)
+    after = [t for t in tokens[turn + 1 : turn + 1 + TURN_REACH] if t.sent == tokens[turn].sent]
+    return bool(after) and not any(t.norm in past for t in after)
+
+
+TURN_REACH = 5  # tokens after the contrast word that show a told event ("Maar toen … zei")
 
 
 TOPIC_LEAD_REACH = 3  # words of ``topic_leads`` that may open a sentence before its topic
