@@ -109,7 +109,12 @@ LATE_CATEGORY_FLOOR = 0.95
 LATE = [p for p in sorted(DATA.glob("own_typical_*.jsonl")) if _batch_number(p) >= LATE_FROM]
 # A batch committed before the rules were extended for it is held to its measured first
 # pass (recall, category per language) until its fixes land.
-FIRST_PASS_FLOORS: dict[int, dict[str, tuple[float, float]]] = {}
+FIRST_PASS_FLOORS: dict[int, dict[str, tuple[float, float]]] = {
+    66: {"nl": (0.80, 0.96), "en": (0.74, 0.96)},
+    67: {"nl": (0.88, 0.91), "en": (0.78, 0.96)},
+    68: {"nl": (0.81, 0.90), "en": (0.69, 0.96)},
+    69: {"nl": (0.73, 0.99), "en": (0.73, 0.99)},
+}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -124,7 +129,7 @@ def test_each_late_batch_keeps_recall_and_category_per_language(path: Path, lang
 
 GOOD_IN_BATCHES = [ad for fresh in (False, True) for ad in _ads(fresh) if ad["kind"] == "good"]
 # Well-written ads with a false alarm at their first pass, until the fix lands.
-FIRST_PASS_FALSE_ALARMS: set[str] = set()
+FIRST_PASS_FALSE_ALARMS: set[str] = {"s66-nl-good", "s66-en-good", "s69-nl-good", "s69-en-good"}
 
 
 @pytest.mark.parametrize("ad", GOOD_IN_BATCHES, ids=[ad["id"] for ad in GOOD_IN_BATCHES])
