@@ -1777,6 +1777,16 @@ def _told_past_act(doc: Doc) -> bool:
     return False
 
 
+def told_as_stated(doc: Doc, m: Match[Any], cues: Cues) -> bool:
+    """Whether a story match is told as it stands: not quoted, not negated, not in a
+    condition and not a road not taken ("it would have been easy to …")."""
+    if any(doc.tokens[k].quoted for k in range(m.first, m.last + 1)):
+        return False
+    if match_negated(doc, m) or _in_condition(doc, m.first):
+        return False
+    return not cues.not_taken(doc, m, counterfactual_only=True)
+
+
 def letdowns(doc: Doc, cues: Cues) -> list[Match[str]]:
     """A letdown that ends the candidate's story: their own convenience put first ("ik ben
     vroeg naar huis gegaan", "I put my headphones in") or the customer left worse off ("ze
@@ -1793,11 +1803,7 @@ def letdowns(doc: Doc, cues: Cues) -> list[Match[str]]:
     selves = self_subjects(doc.lang)
     purpose = general_words(doc.lang, "purpose_words")
     for m in found:
-        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
-            continue
-        if match_negated(doc, m) or _in_condition(doc, m.first):
-            continue
-        if cues.not_taken(doc, m, counterfactual_only=True):
+        if not told_as_stated(doc, m, cues):
             continue
         if cues.passed_over(doc, m):
             continue  # "I'd rather get it right first time than have to come back": not told

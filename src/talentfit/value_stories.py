@@ -38,6 +38,7 @@ from .value_reading import (
     other_subject,
     self_subjects,
     tagged_matcher,
+    told_as_stated,
 )
 
 __all__ = [
@@ -85,11 +86,7 @@ def _unanswered(doc: Doc, m: Match[Any], cues: Cues) -> bool:
     counterfactual, and no subject form of the candidate in a later clause (outside a purpose
     clause): nothing was done about it."""
     tokens = doc.tokens
-    if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
-        return False
-    if match_negated(doc, m) or _in_condition(doc, m.first):
-        return False
-    if cues.not_taken(doc, m, counterfactual_only=True):
+    if not told_as_stated(doc, m, cues):
         return False
     selves = self_subjects(doc.lang)
     purpose = general_words(doc.lang, "purpose_words")
@@ -508,11 +505,7 @@ def shelved_suggestions(doc: Doc, cues: Cues) -> list[Match[str]]:
         sent_first = doc.sentences[tokens[m.first].sent][0]
         if not any(tokens[k].norm in selves for k in range(sent_first, m.first + 1)):
             continue  # "the team carried on with the old one": someone else's habit
-        if any(tokens[k].quoted for k in range(m.first, m.last + 1)):
-            continue
-        if match_negated(doc, m) or _in_condition(doc, m.first):
-            continue
-        if cues.not_taken(doc, m, counterfactual_only=True):
+        if not told_as_stated(doc, m, cues):
             continue
         return [m]
     return []
