@@ -152,7 +152,9 @@ def _pattern_hits(doc: Doc, text: str, rules: CompiledRules) -> list[Hit]:
                 spans = exceptions.get(spec.id)
                 if spans and any(a <= last and first <= b for a, b in spans):
                     continue
-            if spec.unless and _near(doc, m, unless.get(spec.id, ())):
+            if spec.unless and _near(
+                doc, m, unless.get(spec.id, ()), lead_in=not spec.question_opener
+            ):
                 continue
             if spec.unless_fact:
                 if facts is None:
@@ -217,16 +219,20 @@ def _literal(
     return norm in words or norm.startswith(prefixes) or norm.endswith(suffixes)
 
 
-def _near(doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()]) -> bool:
-    """An ``unless`` match in the same sentence, or in the next one when the match's sentence
-    is a lead-in ("Pas afgestudeerd? Ook welkom."); the next bullet line says something else.
+def _near(
+    doc: Doc, m: Match[Any], spans: list[tuple[int, int]] | tuple[()], *, lead_in: bool = True
+) -> bool:
+    """An ``unless`` match in the same sentence, or (with ``lead_in``) in the next one when
+    the match's sentence is a lead-in ("Pas afgestudeerd? Ook welkom."); the next bullet
+    line says something else. A hook question is judged on its own words: its answer ("Ready
+    to roll? We reply within 48 hours.") does not make the hook concrete.
     """
     if not spans:
         return False
     sent = doc.sents[m.first]
     sents = {sent}
     end = doc.sentences[sent][1]
-    if sent + 1 < len(doc.sentences) and _asks(doc, end):
+    if lead_in and sent + 1 < len(doc.sentences) and _asks(doc, end):
         sents.add(sent + 1)
     return any(doc.sents[a] in sents for a, _ in spans)
 
