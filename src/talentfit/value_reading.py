@@ -11,7 +11,7 @@ data (the ``[general]`` table of the values files, :mod:`talentfit.value_lexicon
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -1315,6 +1315,24 @@ def _opinion_at(doc: Doc, k: int, opinions: frozenset[str]) -> bool:
     )
 
 
+def _predicate_tokens(
+    doc: Doc, match: Match[Any], reach: int, selves: frozenset[str]
+) -> Iterator[int]:
+    """The tokens after a sentence-opening topic, up to ``reach`` of them, in its clause
+    and before the candidate as a subject (one of ``selves``): where what is said of the
+    topic stands. The candidate's own opinion verb is passed over ("Feedback krijgen vind
+    ik lastig", "Meetings I find exhausting")."""
+    tokens = doc.tokens
+    clause = tokens[match.first].clause
+    opinions = general_words(doc.lang, "opinion_verbs")
+    for k in range(match.last + 1, min(len(tokens), match.last + 1 + reach)):
+        if tokens[k].norm in selves and _opinion_at(doc, k, opinions):
+            continue
+        if tokens[k].clause != clause or tokens[k].norm in selves:
+            return
+        yield k
+
+
 def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     """Whether the value word is the sentence's first word and a contrary belief follows in
     its clause, without the candidate in between: it is the subject of that belief ("Testing
@@ -1329,15 +1347,9 @@ def _subject_of_contrary(doc: Doc, match: Match[Any], cues: Cues) -> bool:
     opens = match.first == first or (bool(evaluated) and _opens_sentence(doc, match))
     if not opens or match.pattern.has_negation or not (cues.contrary_tokens or evaluated):
         return False  # "That coordination saved …" refers back; it is not a topic
-    clause = tokens[match.first].clause
     selves, _ = _persons(doc.lang)
     reach = SUBJECT_REACH + (EVALUATION_EXTRA_REACH if evaluated else 0)
-    opinions = general_words(doc.lang, "opinion_verbs")
-    for k in range(match.last + 1, min(len(tokens), match.last + 1 + reach)):
-        if tokens[k].norm in selves and _opinion_at(doc, k, opinions):
-            continue  # "Feedback krijgen vind ik lastig": the candidate's own evaluation
-        if tokens[k].clause != clause or tokens[k].norm in selves:
-            return False
+    for k in _predicate_tokens(doc, match, reach, selves):
         if k in cues.contrary_tokens or k in evaluated:
             return True
         if k in doc.negation_cues:
@@ -1496,21 +1508,14 @@ def evaluated_topic(doc: Doc, match: Match[Any], cues: Cues) -> tuple[str, int] 
     offset where the evaluation ends. None without an evaluation."""
     if not _opens_sentence(doc, match):
         return None
-    tokens = doc.tokens
     kinds: dict[int, tuple[str, Match[str]]] = {}
     for kind, found in (("contrary", cues.evaluations), ("indicator", cues.praise)):
         for m in found:
             kinds.setdefault(m.first, (kind, m))
-    clause = tokens[match.first].clause
     selves = self_subjects(doc.lang)  # subject forms only: "my best source" is still the topic's
     negated = False
     reach = SUBJECT_REACH + EVALUATION_EXTRA_REACH
-    opinions = general_words(doc.lang, "opinion_verbs")
-    for k in range(match.last + 1, min(len(tokens), match.last + 1 + reach)):
-        if tokens[k].norm in selves and _opinion_at(doc, k, opinions):
-            continue  # "Deadlines vind ik een formaliteit": the candidate's own evaluation
-        if tokens[k].clause != clause or tokens[k].norm in selves:
-            return None
+    for k in _predicate_tokens(doc, match, reach, selves):
         if k in kinds:
             kind, m = kinds[k]
             if negated:
