@@ -115,7 +115,10 @@ FIRST_PASS_FLOORS: dict[int, dict[str, tuple[float, float]]] = {}
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("path", LATE, ids=[p.stem for p in LATE])
 def test_each_late_batch_keeps_recall_and_category_per_language(path: Path, lang: str) -> None:
-    """Every batch from 20 on keeps its own recall and category floor in each language."""
+    """Every batch from 20 on keeps its own recall and category floor in each language
+    it has ads in (batches 70 and 71 are Dutch only)."""
+    if not any(ad["lang"] == lang for ad in _read([path])):
+        pytest.skip(f"{path.stem} has no ads in {lang}")
     recall, category = FIRST_PASS_FLOORS.get(_batch_number(path), {}).get(
         lang, (LATE_RECALL_FLOOR, LATE_CATEGORY_FLOOR)
     )
