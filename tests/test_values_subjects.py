@@ -128,3 +128,16 @@ def test_a_thing_that_fails_is_a_setback_not_a_failing(text: str, lang: str) -> 
 def test_the_candidate_not_on_time_still_counts_against(text: str, lang: str) -> None:
     result = value_alignment(text, lang, [builtin_values()["reliability"]])[0]
     assert result.alignment is not None and result.alignment < 0
+
+
+def test_a_request_in_a_row_of_own_acts_is_the_candidates() -> None:
+    text = (
+        "A patient turned up on the wrong day, booked by someone on the phone team. I checked "
+        "which dentist had a gap, asked him to see her, and then went back and fixed the "
+        "booking template that had caused it."
+    )
+    result = value_alignment(text, "en", [builtin_values()["ownership"]])[0]
+    assert result.alignment is not None and result.alignment > 0
+    # someone else's request still makes what follows theirs
+    other = "My manager asked us to fix the booking template that had caused it."
+    assert not any(s == "indicator" for _, s in _signals(other, "en", "ownership"))

@@ -1227,9 +1227,12 @@ def _negated_by_pronoun(doc: Doc, match: Match[Any]) -> bool:
     return False
 
 
-def _requested_by_other(doc: Doc, first: int) -> bool:
+def _requested_by_other(doc: Doc, first: int, *, carried: bool = False) -> bool:
     """Whether someone other than the candidate asks or wants what follows, earlier in the
-    same sentence ("een klant vroeg of…", "a seller wanted me not to…")."""
+    same sentence ("een klant vroeg of…", "a seller wanted me not to…"). With ``carried``,
+    a request word in a row of the candidate's own acts is theirs ("I checked …, asked him
+    to see her"); a contrary belief after it stays what they asked others to watch for
+    ("asked them to tell me if I slipped")."""
     requests, _ = _request_words(doc.lang)
     reports, subjects = _report_words(doc.lang)
     tokens = doc.tokens
@@ -1264,7 +1267,10 @@ def _requested_by_other(doc: Doc, first: int) -> bool:
             before = tokens[max(sent_first, k - 2) : k]
             # a subject form makes it the candidate's own wish ("ik wilde", "we wanted"); a
             # possessive does not ("mijn leidinggevende wilde", "my boss asked us to")
-            return not any(t.norm in self_subjects(doc.lang) for t in before)
+            if any(t.norm in self_subjects(doc.lang) for t in before):
+                return False
+            # "I checked which dentist had a gap, asked him to see her": a row of own acts
+            return not (carried and _carried_self_subject(doc, sent_first, k))
     return False
 
 
@@ -1272,7 +1278,7 @@ def _asked_of_candidate(doc: Doc, match: Match[Any]) -> bool:
     """Whether someone else asks for the value word's act: a request word before it in its
     sentence (``_requested_by_other``) or in the match itself after someone else ("a
     colleague asked if we could split it")."""
-    if _requested_by_other(doc, match.first):
+    if _requested_by_other(doc, match.first, carried=True):
         return True
     requests, selves = _request_words(doc.lang)
     tokens = doc.tokens
