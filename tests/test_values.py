@@ -1467,6 +1467,54 @@ def test_cover_story_needs_the_candidates_own_mishap_and_telling() -> None:
         assert not any(e.text.startswith(("told", "said")) for e in evidence), text
 
 
+def test_someone_elses_repair_is_no_admission_in_a_cover_story() -> None:
+    """ "… I said the seal must have gone, and he got a contractor out to replace it": the
+    repair is the other person's, so the telling still covers the candidate's mishap; the
+    candidate's own repair after the telling ("and then I fixed it") is an admission."""
+    ownership = builtin_values()["ownership"]
+    covered = (
+        "I'd left the hatch open and rain got in. I said the seal must have gone on its own,"
+        " and he got a contractor out to replace it."
+    )
+    evidence = value_alignment(covered, "en", [ownership])[0].evidence
+    assert any(e.signal == "contrary" and e.text.startswith("said") for e in evidence)
+    repaired = "I'd left the hatch open. I said the seal had gone, and then I replaced it."
+    evidence = value_alignment(repaired, "en", [ownership])[0].evidence
+    assert not any(e.signal == "contrary" and e.text.startswith("said") for e in evidence)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "A ramp was sticking, not my area at all. But I stayed on and got the engineer.",
+        ),
+        ("nl", "Niet mijn afdeling eigenlijk. Maar ik ben gebleven tot het opgelost was."),
+    ],
+)
+def test_a_disowned_remit_the_candidate_then_acts_on_is_conceded(lang: str, text: str) -> None:
+    """A "not my area" without the candidate as a subject, then "But I …": conceded."""
+    (result,) = value_alignment(text, lang, [builtin_values()["ownership"]])
+    assert any(e.signal == "negated_contrary" for e in result.evidence), result
+    assert result.alignment is not None and result.alignment > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "That's not my department. I put him through to billing."),
+        ("en", "I don't think that's my area, but I put him through to billing."),
+        ("nl", "Dat is niet mijn afdeling. Ik heb hem doorverbonden."),
+    ],
+)
+def test_a_disowned_remit_without_an_overriding_act_still_counts(lang: str, text: str) -> None:
+    """Without "but I …" after it, or with the candidate's own stance, it stays contrary."""
+    (result,) = value_alignment(text, lang, [builtin_values()["ownership"]])
+    assert not any(e.signal == "negated_contrary" for e in result.evidence), result
+    assert result.alignment is not None and result.alignment < 0
+
+
 def test_counterfactual_blame_is_a_road_not_taken() -> None:
     """ "I could easily have blamed …": the engine's blame cue there is a road not taken."""
     text = "I could easily have blamed the member before him."

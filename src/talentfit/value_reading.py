@@ -361,10 +361,38 @@ class Cues:
                 continue  # "even though I don't know the real reason": the candidate's own act
             if not any(ch in doc.text[c.end : match.start] for ch in ",.;:!?"):
                 return True
-        return any(
+        if any(
             doc.tokens[a.first].sent == sent and a.last < match.first
             for a in self.concession_adverbs
-        ) and self.contrasted(doc, match.last, same_sentence=True)
+        ) and self.contrasted(doc, match.last, same_sentence=True):
+            return True
+        return self._disowned_then_done(doc, match)
+
+    def _disowned_then_done(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a remit the candidate disowns with the belief's own negation ("not my
+        area at all", "niet mijn wijk"), in a sentence without the candidate as a subject,
+        is followed by a contrast and the candidate as the subject right after it, in its
+        sentence or opening the next ("… not my area at all. But I stayed on after my
+        shift", "Het was niet mijn wijk, maar ik heb …"): the belief conceded, then
+        overridden by the candidate's act."""
+        tokens = doc.tokens
+        if not any(k in doc.negation_cues for k in range(match.first, match.last + 1)):
+            return False
+        sent = tokens[match.first].sent
+        selves = self_subjects(doc.lang)
+        first, last = doc.sentences[sent]
+        if any(t.norm in selves for t in tokens[first:last]):
+            return False  # "I don't think it's my job, but I …": the candidate's own stance
+        for k in range(match.last + 1, min(len(tokens) - 1, match.last + 12)):
+            tok = tokens[k]
+            if tok.sent > sent + 1:
+                break
+            opens = tok.sent == sent or k - doc.sentences[tok.sent][0] < 1
+            if opens and tok.norm in self.contrast and tokens[k + 1].norm in selves:
+                return tokens[k + 1].sent == tok.sent
+            if tok.sent == sent + 1 and k - doc.sentences[tok.sent][0] >= 1:
+                break
+        return False
 
     def given_up(self, doc: Doc, match: Match[Any], *, negated: bool = False) -> bool:
         """Whether a contrary belief is one the candidate held before and gave up: a
@@ -1570,7 +1598,9 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
     this stretch always stick"). The telling is returned (a contrary act for every value)
     when the candidate is its subject ("I told", "zei ik", "… and told") and what follows it
     in its sentence names neither the candidate ("told them it was my cock-up", "told my
-    manager") nor an admission or a repair ("sorry", "fixed", "what had happened").
+    manager") nor an admission or a repair ("sorry", "fixed", "what had happened") of the
+    candidate's (a repair in a clause with someone else as its subject, "and he got a
+    contractor out to replace it", is none).
 
     A fault after the candidate's own work (:func:`_fault_after_work`: "the fan was screaming
     after I'd done it", "na het afstellen ging hij steeds weer open") is such a mishap too:
@@ -1601,8 +1631,13 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
         ):
             content += 1  # "zei ik dat …": the candidate tells ("I said I …" names them)
         rest = range(content, sent_last)
-        if any(tokens[k].norm in selves or k in admitted for k in rest):
+        if any(
+            tokens[k].norm in selves
+            or (k in admitted and not other_subject(doc, k, k, persons_only=True))
+            for k in rest
+        ):
             continue  # "told them it was my cock-up", "told her sorry": an admission
+            # (not "… and he got a contractor out to replace it": someone else's repair)
         covers.append(m)
     if covers:
         return covers
