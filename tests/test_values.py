@@ -1515,6 +1515,19 @@ def test_a_disowned_remit_without_an_overriding_act_still_counts(lang: str, text
     assert result.alignment is not None and result.alignment < 0
 
 
+def test_a_generic_you_before_a_report_verb_is_the_candidate() -> None:
+    """ "Je roept wat ze moeten doen en …, vervang je ze": the generic "je" with "roept" is
+    the candidate's own way of working, not someone else's view reported; "mijn chef roept
+    altijd …" still is someone else's."""
+    respect = builtin_values()["respect"]
+    own = "Je roept wat ze moeten doen en als ze het dan nog niet snappen, vervang je ze."
+    (result,) = value_alignment(own, "nl", [respect])
+    assert result.alignment is not None and result.alignment < 0, result
+    other = "Mijn chef roept altijd dat je ze vervangt als ze het niet snappen."
+    (result,) = value_alignment(other, "nl", [respect])
+    assert not any(e.signal == "contrary" for e in result.evidence), result
+
+
 def test_counterfactual_blame_is_a_road_not_taken() -> None:
     """ "I could easily have blamed …": the engine's blame cue there is a road not taken."""
     text = "I could easily have blamed the member before him."

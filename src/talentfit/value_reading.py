@@ -1289,6 +1289,11 @@ def _reported_by_other(doc: Doc, first: int) -> bool:
                 return False  # "The warehouse never tells me, so I've stopped asking"
             if inverted or any(t.norm in selves for t in before):
                 return False
+            generic = general_words(doc.lang, "second_person")
+            if (k > sent_first and doc.tokens[k - 1].norm in generic) or (
+                k + 1 < first and doc.tokens[k + 1].norm in generic
+            ):
+                return False  # "je roept wat ze moeten doen": the generic "you" is the candidate
             return not _carried_self_subject(doc, sent_first, k)
     return False
 
