@@ -1528,6 +1528,20 @@ def test_a_generic_you_before_a_report_verb_is_the_candidate() -> None:
     assert not any(e.signal == "contrary" for e in result.evidence), result
 
 
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Ik controleerde het tot er geen fout meer in zat.", 1),
+        ("Ik controleerde het tot vrijdag niet.", -1),
+    ],
+)
+def test_a_dutch_negation_in_a_clause_opened_by_tot_is_that_clauses(text: str, sign: int) -> None:
+    """ "tot er geen fout meer in zat" opens a clause: its negation does not reach back to
+    the act before it; "tot vrijdag niet" is a preposition, and "niet" negates the act."""
+    (result,) = value_alignment(text, "nl", [builtin_values()["craftsmanship"]])
+    assert result.alignment is not None and result.alignment * sign > 0, result
+
+
 def test_counterfactual_blame_is_a_road_not_taken() -> None:
     """ "I could easily have blamed …": the engine's blame cue there is a road not taken."""
     text = "I could easily have blamed the member before him."

@@ -80,6 +80,7 @@ class GeneralCues:
     not_a_negation_after: list[str] = attrs.field(factory=list)
     elliptic_conditions: list[str] = attrs.field(factory=list)
     post_negation_breakers: list[str] = attrs.field(factory=list)
+    post_negation_openers: list[str] = attrs.field(factory=list)
     complementisers: list[str] = attrs.field(factory=list)
     clause_subjects: list[str] = attrs.field(factory=list)
     condition_openers: list[str] = attrs.field(factory=list)

@@ -189,16 +189,20 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     tokens = doc.tokens
     clause = tokens[match.last].clause
     single = _negation_cues(doc.lang).single
+    openers = general_words(doc.lang, "post_negation_openers")
+    if tokens[match.last].norm in openers | general_words(doc.lang, "post_negation_breakers"):
+        return False  # "ik blijf doorgaan tot er niks meer kraakt": the clause after it
     for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
         if tokens[k].clause != clause or tokens[k].norm in general_words(
             doc.lang, "post_negation_breakers"
         ):
             break
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if tokens[k].norm in general_words(doc.lang, "complementisers") and nxt in general_words(
-            doc.lang, "clause_subjects"
+        if tokens[k].norm in general_words(doc.lang, "complementisers") | openers and (
+            nxt in general_words(doc.lang, "clause_subjects")
         ):
             break  # "ik heb eerlijk gezegd dat ik te weinig …": the negation is the clause after
+            # ("schuur door tot er geen oneffenheid meer is"; not "tot vrijdag niet")
         if tokens[k].norm in single:  # not "in plaats van": that negates what follows
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
             return after not in general_words(doc.lang, "not_a_negation_after")
