@@ -1665,6 +1665,22 @@ def test_a_contrary_belief_describing_what_is_included_is_conceded(
     assert expected in [signal for signal, _ in _signals(text, lang, "craftsmanship")]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A regular offered me cash off the books. I said thanks but no."),
+        ("en", "A supplier offered me cash off the books. I politely turned it down."),
+        ("nl", "Een klant wilde het zwart betalen. Ik heb het netjes afgeslagen."),
+        ("nl", "Een klant wilde het zwart betalen. Ik sloeg dat af."),
+    ],
+)
+def test_an_offer_turned_down_rejects_the_contrary_act(lang: str, text: str) -> None:
+    """ "I said thanks but no", "I turned it down", "ik heb het afgeslagen" after someone
+    else's contrary offer: the candidate rejects it (``rejections``)."""
+    signals = [signal for signal, _ in _signals(text, lang, "integrity")]
+    assert "negated_contrary" in signals and "contrary" not in signals, signals
+
+
 def test_someone_elses_refusal_is_no_rejection_of_the_belief() -> None:
     """ "Als iemand weigert te douchen": the resident refuses, the candidate rejects nothing."""
     text = (
