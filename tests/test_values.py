@@ -1681,6 +1681,31 @@ def test_an_offer_turned_down_rejects_the_contrary_act(lang: str, text: str) -> 
     assert "negated_contrary" in signals and "contrary" not in signals, signals
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "complied"),
+    [
+        ("en", "A customer asked if I could do it off the books, so I did.", True),
+        (
+            "en",
+            "A customer asked if I could do it off the books. I said yes, it saved him the VAT.",
+            True,
+        ),
+        ("en", "A supplier offered me cash off the books. I took it.", True),
+        ("en", "A customer asked if I could do it off the books, so I said no.", False),
+        ("en", "A customer asked if we could do it off the books. I didn't, obviously.", False),
+        ("nl", "Een klant wilde het zwart betalen en ik ben daarin meegegaan.", True),
+        ("nl", "Een klant wilde het zwart betalen. Ik heb dat niet gedaan.", False),
+    ],
+)
+def test_going_along_with_someone_elses_wish_makes_it_the_candidates(
+    lang: str, text: str, complied: bool
+) -> None:
+    """Someone else's wish or offer is theirs, unless the candidate goes along with it right
+    after ("so I did", "I said yes", "ik ben daarin meegegaan": ``compliances``)."""
+    signals = [signal for signal, _ in _signals(text, lang, "integrity")]
+    assert ("contrary" in signals) is complied, signals
+
+
 def test_someone_elses_refusal_is_no_rejection_of_the_belief() -> None:
     """ "Als iemand weigert te douchen": the resident refuses, the candidate rejects nothing."""
     text = (

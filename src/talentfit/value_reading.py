@@ -301,7 +301,7 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
             return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
         if _reported_by_other(doc, match.first) or cues.not_taken(doc, match):
             return None  # "mijn chef zei altijd …", "ik kon hem … aansmeren, maar …"
-        if _others_act(doc, match):
+        if _others_act(doc, match) and not cues.complied(doc, match):
             return None  # "the crews kept getting in each other's way. I suggested …"
     if not contrary and not negated and cues.claimed(doc, match):
         if cues.contrasted(doc, match.last):
@@ -315,6 +315,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         else ("negated_indicator" if negated else "indicator")
     )
     if signal in ("contrary", "negated_indicator") and _requested_by_other(doc, match.first):
+        if signal == "contrary" and cues.complied(doc, match):
+            return signal  # "a client asked if I could do it off the books, so I did"
         return None  # "a client asked whether we could leave out …": the other's wish
     return signal
 
@@ -344,6 +346,7 @@ class Cues:
     praise: tuple[Match[str], ...] = ()  # "is alles", "goud waard": positive evaluations
     former: tuple[Match[str], ...] = ()  # "I used to think", "ik dacht vroeger": given up
     unfulfilled: tuple[Match[str], ...] = ()  # "were supposed to", "zouden eigenlijk": not done
+    compliances: tuple[Match[str], ...] = ()  # "so I did", "dat heb ik gedaan": went along
     # tokens of contrary beliefs (of any value) in the answer: set by the caller
     contrary_tokens: frozenset[int] = frozenset()
 
@@ -425,6 +428,21 @@ class Cues:
             and any(t.norm in selves for t in doc.tokens[max(0, f.first - 1) : f.last + 2])
             for f in self.former
         )
+
+    def complied(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the candidate goes along with someone else's wish or offer right after
+        it: a ``compliances`` match later in its sentence or opening the next one, not
+        negated ("A customer asked if I could do it off the books, so I did", "Een klant
+        wilde het zwart betalen. Ik zei ja, …")."""
+        tokens = doc.tokens
+        sent = tokens[match.first].sent
+        for c in self.compliances:
+            if c.first <= match.last or match_negated(doc, c):
+                continue
+            csent = tokens[c.first].sent
+            if csent == sent or (csent == sent + 1 and c.first - doc.sentences[csent][0] <= 2):
+                return True
+        return False
 
     def planned_only(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether the value word follows an ``unfulfilled`` cue in its clause ("four of us
@@ -698,6 +716,7 @@ _CUE_TAGS = (
     ("praise", "praise"),
     ("former_beliefs", "former"),
     ("unfulfilled", "unfulfilled"),
+    ("compliances", "compliance"),
 )
 
 
@@ -747,6 +766,7 @@ def read_cues(doc: Doc) -> Cues:
         praise=tuple(m for m in found if m.payload == "praise"),
         former=tuple(m for m in found if m.payload == "former"),
         unfulfilled=tuple(m for m in found if m.payload == "unfulfilled"),
+        compliances=tuple(m for m in found if m.payload == "compliance"),
         hedged=frozenset(
             k
             for m in found
