@@ -138,6 +138,7 @@ class GeneralCues:
     # het eigenlijk samen doen"): a value word after one in its clause is not the candidate's act
     unfulfilled: list[str] = attrs.field(factory=list)
     compliances: list[str] = attrs.field(factory=list)
+    displacements: list[str] = attrs.field(factory=list)
     # verbs of taking up what was offered ("gebruikt", "aangevraagd", "used", "booked"): a
     # value word refused by the candidate names one ("Ik heb het nooit gebruikt"); "I didn't
     # close it" refuses something else
