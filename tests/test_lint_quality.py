@@ -115,11 +115,15 @@ FIRST_PASS_FLOORS: dict[int, dict[str, tuple[float, float]]] = {}
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("path", LATE, ids=[p.stem for p in LATE])
 def test_each_late_batch_keeps_recall_and_category_per_language(path: Path, lang: str) -> None:
-    """Every batch from 20 on keeps its own recall and category floor in each language."""
+    """Every batch from 20 on keeps its own recall and category floor in each language
+    it has ads in (batches 70 and 71 are Dutch only, 72 and 73 English only)."""
+    ads = _read([path])
+    if not any(ad["lang"] == lang for ad in ads):
+        pytest.skip(f"{path.stem} has no ads in {lang}")
     recall, category = FIRST_PASS_FLOORS.get(_batch_number(path), {}).get(
         lang, (LATE_RECALL_FLOOR, LATE_CATEGORY_FLOOR)
     )
-    _assert_floors(_read([path]), lang, 40, recall, category)
+    _assert_floors(ads, lang, 40, recall, category)
 
 
 GOOD_IN_BATCHES = [ad for fresh in (False, True) for ad in _ads(fresh) if ad["kind"] == "good"]

@@ -75,3 +75,56 @@ def test_me_or_my_is_no_subject_for_a_told_act() -> None:
     text = "An older lady in my class kept asking me to repeat things."
     signals = _signals(text, "en", "respect")
     assert not any(s == "general_indicator" for _, s in signals)
+
+
+def test_others_state_as_the_setting_does_not_count_against() -> None:
+    # a contrary phrase without a verb of its own, in a told clause of someone else's
+    text = (
+        "Ze bleek thuis te werken met een koptelefoon op. Ik heb een ander model voorgesteld "
+        "en haar gevraagd hem een week te proberen."
+    )
+    assert not any("koptelefoon" in t for t, _ in _signals(text, "nl", "collaboration"))
+    # the candidate's own headphones still count against
+    own = "Ik werk het liefst met mijn koptelefoon op, dan hoor ik niemand."
+    assert any(s == "contrary" for _, s in _signals(own, "nl", "collaboration"))
+
+
+def test_a_negation_after_a_participle_is_a_clause_of_its_own() -> None:
+    text = "Ik heb een ander model voorgesteld dat niet onder de beugel drukt."
+    signals = _signals(text, "nl", "customer_focus")
+    assert not any(s.endswith("negated_indicator") for _, s in signals)
+    # "meld ik dat niet": a demonstrative after a finite verb, the negation is the verb's
+    kept = "Schade meld ik dat niet altijd meteen aan de eigenaar."
+    assert not any(
+        s.endswith("indicator") and "negated" not in s for _, s in _signals(kept, "nl", "openness")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Op woensdag bleek dat de kroon niet op tijd klaar zou zijn. Ik heb diezelfde "
+            "middag de praktijk gebeld en een nieuwe datum genoemd.",
+            "nl",
+        ),
+        ("The parts weren't there on time. I rang the customer that morning.", "en"),
+    ],
+)
+def test_a_thing_that_fails_is_a_setback_not_a_failing(text: str, lang: str) -> None:
+    signals = _signals(text, lang, "reliability")
+    assert not any(s.endswith("negated_indicator") for _, s in signals)
+    result = value_alignment(text, lang, [builtin_values()["reliability"]])[0]
+    assert result.alignment is not None and result.alignment > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ik was niet op tijd, de klant stond al te wachten.", "nl"),
+        ("I wasn't there on time and the customer had already left.", "en"),
+    ],
+)
+def test_the_candidate_not_on_time_still_counts_against(text: str, lang: str) -> None:
+    result = value_alignment(text, lang, [builtin_values()["reliability"]])[0]
+    assert result.alignment is not None and result.alignment < 0

@@ -159,6 +159,9 @@ class GeneralCues:
     # determiners and possessives that open a noun phrase as a clause's subject ("een paar
     # kooplui stelden voor", "my colleague had set up", "a regular suggested"): someone else
     subject_determiners: list[str] = attrs.field(factory=list)
+    # articles that open a noun phrase naming a thing as a clause's subject ("de kroon",
+    # "the parts"): a negated indicator said of it is a setback, not the candidate's failing
+    thing_determiners: list[str] = attrs.field(factory=list)
     # A habit of the candidate's, told in the present: kept at a cost ("even on the bits
     # under the sofa", "ook als dat de prijs drukt") or as a rule of theirs ("I always",
     # "elke sponning"), without a negation or a minimiser: a belief lived, not no story.

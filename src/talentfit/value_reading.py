@@ -80,6 +80,12 @@ def _colloquially_negated(doc: Doc, match: Match[Any]) -> bool:
     )
 
 
+def _participle(tok: Any) -> bool:
+    """Whether a Dutch token looks like a past participle ("voorgesteld", "gemaakt",
+    "gebeld"), which closes its main clause: what follows it is a clause of its own."""
+    return tok.lemma != tok.norm and "ge" in tok.norm[:-2] and tok.norm.endswith(("d", "t", "en"))
+
+
 def _not_merely(doc: Doc, match: Match[Any]) -> bool:
     """Whether the nearest negation before the match in its clause is "not just/only"
     ("I didn't just call for help and go back", "niet alleen"): not merely, so more."""
@@ -203,6 +209,12 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
         ):
             break  # "ik heb eerlijk gezegd dat ik te weinig …": the negation is the clause after
             # ("schuur door tot er geen oneffenheid meer is"; not "tot vrijdag niet")
+        if (
+            k == match.last + 1
+            and tokens[k].norm in general_words(doc.lang, "complementisers")
+            and _participle(tokens[match.last])
+        ):
+            break  # "een model voorgesteld dat niet drukt": a clause after the participle
         if tokens[k].norm in single:  # not "in plaats van": that negates what follows
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
             return after not in general_words(doc.lang, "not_a_negation_after")
@@ -273,6 +285,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         return None  # "so nobody in the queue could listen in": others, not the candidate
     if negated and _someone_else_acts(doc, match, people=True):
         return None  # "de weduwnaar kon niet kiezen": someone else's failing, not the candidate's
+    if negated and not contrary and _thing_fails(doc, match):
+        return None  # "dat de kroon niet op tijd klaar zou zijn": a setback, not a failing
     if contrary and not negated and cues.disclaimed(doc, match, own=True):
         return None  # "Ik ben geen prater, ik schrijf liever. Maar toen ik …": modest
     if contrary and not negated and _done_to_someone(doc, match):
@@ -979,19 +993,39 @@ def _self_before(doc: Doc, k: int) -> bool:
 
 
 def _others_act(doc: Doc, match: Match[Any]) -> bool:
-    """Whether a contrary match is what someone else did, told as the setting of the
+    """Whether a contrary match is what someone else did or had, told as the setting of the
     candidate's story: another person is the clause's subject (:func:`other_subject`), the
     match holds a verb form ("kept getting in each other's way", "were complaining", "die
-    klaagden"; not a judgement of them: "he was being dramatic"), the clause is in the past,
+    klaagden") or is a noun phrase after a verb of theirs ("ze werkte met **een koptelefoon
+    op**"; not a judgement of them: "he was being dramatic"), the clause is in the past,
     the candidate is not named before it in the sentence ("I said the studio had sent …")
     and acts after it in the answer (unlike an outcome: "… ze belde zelf maar")."""
+    if not other_subject(doc, match.first, match.last, persons_only=True):
+        return False
+    acts = any(_inflected_verb(doc, k) for k in range(match.first, match.last + 1))
+    if not acts and match.first > 0:
+        before = doc.tokens[match.first - 1].norm
+        opens = general_words(doc.lang, "determiners") | general_words(
+            doc.lang, "subject_determiners"
+        )
+        acts = before in opens and any(
+            _inflected_verb(doc, k) for k in range(_clause_start(doc, match.first), match.first)
+        )
     return (
-        other_subject(doc, match.first, match.last, persons_only=True)
-        and any(_inflected_verb(doc, k) for k in range(match.first, match.last + 1))
+        acts
         and _past_clause(doc, match)
         and not _self_before(doc, match.first)
         and _self_after(doc, match.last)
     )
+
+
+def _clause_start(doc: Doc, k: int) -> int:
+    """The first token of the clause of token ``k`` within its sentence."""
+    tokens = doc.tokens
+    clause, sent = tokens[k].clause, tokens[k].sent
+    while k > 0 and tokens[k - 1].clause == clause and tokens[k - 1].sent == sent:
+        k -= 1
+    return k
 
 
 def _self_after(doc: Doc, k: int) -> bool:
@@ -1141,6 +1175,45 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
         if t.i < match.first and t.norm not in general_words(doc.lang, "determiners")
     ]
     return bool(before) and before[0].norm in _other_people(doc.lang)
+
+
+def _thing_fails(doc: Doc, match: Match[Any]) -> bool:
+    """Whether a negated indicator is said of a thing: its clause opens (past "and", "that")
+    with a noun phrase ("de kroon", "the parts") and names neither the candidate (as
+    subject, object or owner) nor another person ("dat de kroon niet op tijd klaar zou zijn",
+    "the parts weren't on time"): a setback in the story, not the candidate's failing."""
+    tokens = doc.tokens
+    start = _clause_start(doc, match.first)
+    clause, sent = tokens[match.first].clause, tokens[match.first].sent
+    end = match.last + 1
+    while end < len(tokens) and tokens[end].clause == clause and tokens[end].sent == sent:
+        end += 1
+    words = tokens[start:end]
+    mine = _report_words(doc.lang)[1] | general_words(doc.lang, "object_self")
+    mine |= general_words(doc.lang, "self_words")
+    people = _grammar_words(doc.lang, "third_parties") | _other_people(doc.lang)
+    pronouns = _grammar_words(doc.lang, "other_subject_pronouns")
+    if any(
+        t.norm in mine or t.norm in people or t.lemma in people or t.norm in pronouns for t in words
+    ):
+        return False
+    skip = general_words(doc.lang, "links") | general_words(doc.lang, "complementisers")
+    for k in range(match.first - 1, start - 1, -1):
+        if tokens[k].norm in general_words(doc.lang, "complementisers"):
+            start = k + 1  # "bleek dat de kroon niet …": the clause after "dat"
+            break
+    lead = [t for t in tokens[start : match.first] if t.norm not in skip]
+    single = _negation_cues(doc.lang).single
+    return (
+        3 <= len(lead) <= _THING_LEAD
+        and lead[0].norm in general_words(doc.lang, "thing_determiners")
+        and lead[1].norm not in general_words(doc.lang, "subject_determiners")
+        # "de kroon niet", "the parts weren't"
+        and any(t.norm in single or t.norm.endswith("n't") for t in lead[2:])
+    )
+
+
+_THING_LEAD = 6  # tokens before the match: the noun phrase, a verb, a negation, an adverb
 
 
 def _done_to_someone(doc: Doc, match: Match[Any]) -> bool:
