@@ -1467,6 +1467,81 @@ def test_cover_story_needs_the_candidates_own_mishap_and_telling() -> None:
         assert not any(e.text.startswith(("told", "said")) for e in evidence), text
 
 
+def test_someone_elses_repair_is_no_admission_in_a_cover_story() -> None:
+    """ "… I said the seal must have gone, and he got a contractor out to replace it": the
+    repair is the other person's, so the telling still covers the candidate's mishap; the
+    candidate's own repair after the telling ("and then I fixed it") is an admission."""
+    ownership = builtin_values()["ownership"]
+    covered = (
+        "I'd left the hatch open and rain got in. I said the seal must have gone on its own,"
+        " and he got a contractor out to replace it."
+    )
+    evidence = value_alignment(covered, "en", [ownership])[0].evidence
+    assert any(e.signal == "contrary" and e.text.startswith("said") for e in evidence)
+    repaired = "I'd left the hatch open. I said the seal had gone, and then I replaced it."
+    evidence = value_alignment(repaired, "en", [ownership])[0].evidence
+    assert not any(e.signal == "contrary" and e.text.startswith("said") for e in evidence)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "A ramp was sticking, not my area at all. But I stayed on and got the engineer.",
+        ),
+        ("nl", "Niet mijn afdeling eigenlijk. Maar ik ben gebleven tot het opgelost was."),
+    ],
+)
+def test_a_disowned_remit_the_candidate_then_acts_on_is_conceded(lang: str, text: str) -> None:
+    """A "not my area" without the candidate as a subject, then "But I …": conceded."""
+    (result,) = value_alignment(text, lang, [builtin_values()["ownership"]])
+    assert any(e.signal == "negated_contrary" for e in result.evidence), result
+    assert result.alignment is not None and result.alignment > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "That's not my department. I put him through to billing."),
+        ("en", "I don't think that's my area, but I put him through to billing."),
+        ("nl", "Dat is niet mijn afdeling. Ik heb hem doorverbonden."),
+    ],
+)
+def test_a_disowned_remit_without_an_overriding_act_still_counts(lang: str, text: str) -> None:
+    """Without "but I …" after it, or with the candidate's own stance, it stays contrary."""
+    (result,) = value_alignment(text, lang, [builtin_values()["ownership"]])
+    assert not any(e.signal == "negated_contrary" for e in result.evidence), result
+    assert result.alignment is not None and result.alignment < 0
+
+
+def test_a_generic_you_before_a_report_verb_is_the_candidate() -> None:
+    """ "Je roept wat ze moeten doen en …, vervang je ze": the generic "je" with "roept" is
+    the candidate's own way of working, not someone else's view reported; "mijn chef roept
+    altijd …" still is someone else's."""
+    respect = builtin_values()["respect"]
+    own = "Je roept wat ze moeten doen en als ze het dan nog niet snappen, vervang je ze."
+    (result,) = value_alignment(own, "nl", [respect])
+    assert result.alignment is not None and result.alignment < 0, result
+    other = "Mijn chef roept altijd dat je ze vervangt als ze het niet snappen."
+    (result,) = value_alignment(other, "nl", [respect])
+    assert not any(e.signal == "contrary" for e in result.evidence), result
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Ik controleerde het tot er geen fout meer in zat.", 1),
+        ("Ik controleerde het tot vrijdag niet.", -1),
+    ],
+)
+def test_a_dutch_negation_in_a_clause_opened_by_tot_is_that_clauses(text: str, sign: int) -> None:
+    """ "tot er geen fout meer in zat" opens a clause: its negation does not reach back to
+    the act before it; "tot vrijdag niet" is a preposition, and "niet" negates the act."""
+    (result,) = value_alignment(text, "nl", [builtin_values()["craftsmanship"]])
+    assert result.alignment is not None and result.alignment * sign > 0, result
+
+
 def test_counterfactual_blame_is_a_road_not_taken() -> None:
     """ "I could easily have blamed …": the engine's blame cue there is a road not taken."""
     text = "I could easily have blamed the member before him."
@@ -1588,6 +1663,47 @@ def test_a_contrary_belief_describing_what_is_included_is_conceded(
     lang: str, text: str, expected: str
 ) -> None:
     assert expected in [signal for signal, _ in _signals(text, lang, "craftsmanship")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A regular offered me cash off the books. I said thanks but no."),
+        ("en", "A supplier offered me cash off the books. I politely turned it down."),
+        ("nl", "Een klant wilde het zwart betalen. Ik heb het netjes afgeslagen."),
+        ("nl", "Een klant wilde het zwart betalen. Ik sloeg dat af."),
+    ],
+)
+def test_an_offer_turned_down_rejects_the_contrary_act(lang: str, text: str) -> None:
+    """ "I said thanks but no", "I turned it down", "ik heb het afgeslagen" after someone
+    else's contrary offer: the candidate rejects it (``rejections``)."""
+    signals = [signal for signal, _ in _signals(text, lang, "integrity")]
+    assert "negated_contrary" in signals and "contrary" not in signals, signals
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "complied"),
+    [
+        ("en", "A customer asked if I could do it off the books, so I did.", True),
+        (
+            "en",
+            "A customer asked if I could do it off the books. I said yes, it saved him the VAT.",
+            True,
+        ),
+        ("en", "A supplier offered me cash off the books. I took it.", True),
+        ("en", "A customer asked if I could do it off the books, so I said no.", False),
+        ("en", "A customer asked if we could do it off the books. I didn't, obviously.", False),
+        ("nl", "Een klant wilde het zwart betalen en ik ben daarin meegegaan.", True),
+        ("nl", "Een klant wilde het zwart betalen. Ik heb dat niet gedaan.", False),
+    ],
+)
+def test_going_along_with_someone_elses_wish_makes_it_the_candidates(
+    lang: str, text: str, complied: bool
+) -> None:
+    """Someone else's wish or offer is theirs, unless the candidate goes along with it right
+    after ("so I did", "I said yes", "ik ben daarin meegegaan": ``compliances``)."""
+    signals = [signal for signal, _ in _signals(text, lang, "integrity")]
+    assert ("contrary" in signals) is complied, signals
 
 
 def test_someone_elses_refusal_is_no_rejection_of_the_belief() -> None:

@@ -80,6 +80,7 @@ class GeneralCues:
     not_a_negation_after: list[str] = attrs.field(factory=list)
     elliptic_conditions: list[str] = attrs.field(factory=list)
     post_negation_breakers: list[str] = attrs.field(factory=list)
+    post_negation_openers: list[str] = attrs.field(factory=list)
     complementisers: list[str] = attrs.field(factory=list)
     clause_subjects: list[str] = attrs.field(factory=list)
     condition_openers: list[str] = attrs.field(factory=list)
@@ -136,6 +137,8 @@ class GeneralCues:
     # a plan that was not carried out ("we were supposed to review it together", "we zouden
     # het eigenlijk samen doen"): a value word after one in its clause is not the candidate's act
     unfulfilled: list[str] = attrs.field(factory=list)
+    compliances: list[str] = attrs.field(factory=list)
+    displacements: list[str] = attrs.field(factory=list)
     # verbs of taking up what was offered ("gebruikt", "aangevraagd", "used", "booked"): a
     # value word refused by the candidate names one ("Ik heb het nooit gebruikt"); "I didn't
     # close it" refuses something else

@@ -195,16 +195,20 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     tokens = doc.tokens
     clause = tokens[match.last].clause
     single = _negation_cues(doc.lang).single
+    openers = general_words(doc.lang, "post_negation_openers")
+    if tokens[match.last].norm in openers | general_words(doc.lang, "post_negation_breakers"):
+        return False  # "ik blijf doorgaan tot er niks meer kraakt": the clause after it
     for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
         if tokens[k].clause != clause or tokens[k].norm in general_words(
             doc.lang, "post_negation_breakers"
         ):
             break
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if tokens[k].norm in general_words(doc.lang, "complementisers") and nxt in general_words(
-            doc.lang, "clause_subjects"
+        if tokens[k].norm in general_words(doc.lang, "complementisers") | openers and (
+            nxt in general_words(doc.lang, "clause_subjects")
         ):
             break  # "ik heb eerlijk gezegd dat ik te weinig …": the negation is the clause after
+            # ("schuur door tot er geen oneffenheid meer is"; not "tot vrijdag niet")
         if (
             k == match.last + 1
             and tokens[k].norm in general_words(doc.lang, "complementisers")
@@ -311,7 +315,7 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
             return "negated_contrary"  # "… kost alleen maar tijd. Dat zie ik anders."
         if _reported_by_other(doc, match.first) or cues.not_taken(doc, match):
             return None  # "mijn chef zei altijd …", "ik kon hem … aansmeren, maar …"
-        if _others_act(doc, match):
+        if _others_act(doc, match) and not cues.complied(doc, match):
             return None  # "the crews kept getting in each other's way. I suggested …"
     if not contrary and not negated and cues.claimed(doc, match):
         if cues.contrasted(doc, match.last):
@@ -325,6 +329,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         else ("negated_indicator" if negated else "indicator")
     )
     if signal in ("contrary", "negated_indicator") and _requested_by_other(doc, match.first):
+        if signal == "contrary" and cues.complied(doc, match):
+            return signal  # "a client asked if I could do it off the books, so I did"
         return None  # "a client asked whether we could leave out …": the other's wish
     return signal
 
@@ -354,6 +360,7 @@ class Cues:
     praise: tuple[Match[str], ...] = ()  # "is alles", "goud waard": positive evaluations
     former: tuple[Match[str], ...] = ()  # "I used to think", "ik dacht vroeger": given up
     unfulfilled: tuple[Match[str], ...] = ()  # "were supposed to", "zouden eigenlijk": not done
+    compliances: tuple[Match[str], ...] = ()  # "so I did", "dat heb ik gedaan": went along
     # tokens of contrary beliefs (of any value) in the answer: set by the caller
     contrary_tokens: frozenset[int] = frozenset()
 
@@ -375,10 +382,38 @@ class Cues:
                 continue  # "even though I don't know the real reason": the candidate's own act
             if not any(ch in doc.text[c.end : match.start] for ch in ",.;:!?"):
                 return True
-        return any(
+        if any(
             doc.tokens[a.first].sent == sent and a.last < match.first
             for a in self.concession_adverbs
-        ) and self.contrasted(doc, match.last, same_sentence=True)
+        ) and self.contrasted(doc, match.last, same_sentence=True):
+            return True
+        return self._disowned_then_done(doc, match)
+
+    def _disowned_then_done(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether a remit the candidate disowns with the belief's own negation ("not my
+        area at all", "niet mijn wijk"), in a sentence without the candidate as a subject,
+        is followed by a contrast and the candidate as the subject right after it, in its
+        sentence or opening the next ("… not my area at all. But I stayed on after my
+        shift", "Het was niet mijn wijk, maar ik heb …"): the belief conceded, then
+        overridden by the candidate's act."""
+        tokens = doc.tokens
+        if not any(k in doc.negation_cues for k in range(match.first, match.last + 1)):
+            return False
+        sent = tokens[match.first].sent
+        selves = self_subjects(doc.lang)
+        first, last = doc.sentences[sent]
+        if any(t.norm in selves for t in tokens[first:last]):
+            return False  # "I don't think it's my job, but I …": the candidate's own stance
+        for k in range(match.last + 1, min(len(tokens) - 1, match.last + 12)):
+            tok = tokens[k]
+            if tok.sent > sent + 1:
+                break
+            opens = tok.sent == sent or k - doc.sentences[tok.sent][0] < 1
+            if opens and tok.norm in self.contrast and tokens[k + 1].norm in selves:
+                return tokens[k + 1].sent == tok.sent
+            if tok.sent == sent + 1 and k - doc.sentences[tok.sent][0] >= 1:
+                break
+        return False
 
     def given_up(self, doc: Doc, match: Match[Any], *, negated: bool = False) -> bool:
         """Whether a contrary belief is one the candidate held before and gave up: a
@@ -407,6 +442,21 @@ class Cues:
             and any(t.norm in selves for t in doc.tokens[max(0, f.first - 1) : f.last + 2])
             for f in self.former
         )
+
+    def complied(self, doc: Doc, match: Match[Any]) -> bool:
+        """Whether the candidate goes along with someone else's wish or offer right after
+        it: a ``compliances`` match later in its sentence or opening the next one, not
+        negated ("A customer asked if I could do it off the books, so I did", "Een klant
+        wilde het zwart betalen. Ik zei ja, …")."""
+        tokens = doc.tokens
+        sent = tokens[match.first].sent
+        for c in self.compliances:
+            if c.first <= match.last or match_negated(doc, c):
+                continue
+            csent = tokens[c.first].sent
+            if csent == sent or (csent == sent + 1 and c.first - doc.sentences[csent][0] <= 2):
+                return True
+        return False
 
     def planned_only(self, doc: Doc, match: Match[Any]) -> bool:
         """Whether the value word follows an ``unfulfilled`` cue in its clause ("four of us
@@ -680,6 +730,7 @@ _CUE_TAGS = (
     ("praise", "praise"),
     ("former_beliefs", "former"),
     ("unfulfilled", "unfulfilled"),
+    ("compliances", "compliance"),
 )
 
 
@@ -729,6 +780,7 @@ def read_cues(doc: Doc) -> Cues:
         praise=tuple(m for m in found if m.payload == "praise"),
         former=tuple(m for m in found if m.payload == "former"),
         unfulfilled=tuple(m for m in found if m.payload == "unfulfilled"),
+        compliances=tuple(m for m in found if m.payload == "compliance"),
         hedged=frozenset(
             k
             for m in found
@@ -1340,6 +1392,11 @@ def _reported_by_other(doc: Doc, first: int) -> bool:
                 return False  # "The warehouse never tells me, so I've stopped asking"
             if inverted or any(t.norm in selves for t in before):
                 return False
+            generic = general_words(doc.lang, "second_person")
+            if (k > sent_first and doc.tokens[k - 1].norm in generic) or (
+                k + 1 < first and doc.tokens[k + 1].norm in generic
+            ):
+                return False  # "je roept wat ze moeten doen": the generic "you" is the candidate
             return not _carried_self_subject(doc, sent_first, k)
     return False
 
@@ -1649,7 +1706,9 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
     this stretch always stick"). The telling is returned (a contrary act for every value)
     when the candidate is its subject ("I told", "zei ik", "… and told") and what follows it
     in its sentence names neither the candidate ("told them it was my cock-up", "told my
-    manager") nor an admission or a repair ("sorry", "fixed", "what had happened").
+    manager") nor an admission or a repair ("sorry", "fixed", "what had happened") of the
+    candidate's (a repair in a clause with someone else as its subject, "and he got a
+    contractor out to replace it", is none).
 
     A fault after the candidate's own work (:func:`_fault_after_work`: "the fan was screaming
     after I'd done it", "na het afstellen ging hij steeds weer open") is such a mishap too:
@@ -1680,8 +1739,13 @@ def cover_stories(doc: Doc) -> list[Match[str]]:
         ):
             content += 1  # "zei ik dat …": the candidate tells ("I said I …" names them)
         rest = range(content, sent_last)
-        if any(tokens[k].norm in selves or k in admitted for k in rest):
+        if any(
+            tokens[k].norm in selves
+            or (k in admitted and not other_subject(doc, k, k, persons_only=True))
+            for k in rest
+        ):
             continue  # "told them it was my cock-up", "told her sorry": an admission
+            # (not "… and he got a contractor out to replace it": someone else's repair)
         covers.append(m)
     if covers:
         return covers

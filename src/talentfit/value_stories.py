@@ -1,7 +1,8 @@
 """How a story the candidate tells can go against every value without a word any value list
 knows: someone asks or needs something and the candidate answers with words only, then
 carries on with their own work (:func:`moved_on`); a commitment told in the past perfect and
-then kept at a later day or hour than promised (:func:`broken_commitments`); a claim told
+then kept at a later day or hour than promised, or put after something else ("so I did that
+one first": ``displacements``) (:func:`broken_commitments`); a claim told
 after "but" against a fact someone asked about (:func:`contradicted_claims`); a flaw left
 unseen after the candidate's own act (:func:`concealed_flaws`); a flaw named and the work
 then handed over or charged for with nothing redone (:func:`flaws_handed_over`); someone
@@ -59,7 +60,12 @@ SCENE_REACH = 8  # tokens from the start of a sentence to the verb of another pe
 def _story_matcher(lang: str) -> Matcher[str]:
     return tagged_matcher(
         lang,
-        (("moving_on", "moving_on"), ("commitments", "commitment"), ("chases", "chase")),
+        (
+            ("moving_on", "moving_on"),
+            ("commitments", "commitment"),
+            ("chases", "chase"),
+            ("displacements", "displacement"),
+        ),
     )
 
 
@@ -271,13 +277,15 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
     hem dinsdag gedaan", "turned up at four", "the following Monday"), or someone else
     chasing it in a later sentence ("she rang again on Thursday to ask if anyone was
     coming", "vrijdag belde zijn dochter of ik nog kwam": ``chases``, with or without a
-    time): the promise was broken. The commitment is returned (a contrary act for every
-    value)."""
+    time), or a later sentence of the candidate's putting something else first (see
+    :func:`_displaced`): the promise was broken. The commitment is returned (a contrary act
+    for every value)."""
     matches = _story_matcher(doc.lang).find(doc)
     found = [m for m in matches if m.payload == "commitment"]
     if not found:
         return []
     chases = [c for c in matches if c.payload == "chase" and not _own_clause_act(doc, c.first)]
+    displaced = [d for d in matches if d.payload == "displacement"]  # the candidate is in it
     tokens = doc.tokens
     selves = self_subjects(doc.lang)
     disclosed = [d for d in _cover_matcher(doc.lang).find(doc) if d.payload == "disclosure"]
@@ -294,6 +302,8 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
             # promise ("I said I'd call her back …") is what was broken
             last = _clause_end(doc, m.last)
             return [Match(m.payload, m.pattern, m.first, last, m.start, tokens[last].end)]
+        if _displaced(doc, m, displaced, disclosed):
+            return [m]  # "… a better job came in, so I did that one first": put after another
         due = _when(doc, sent)
         if due == (None, None) and not _daily(doc, sent):
             continue
@@ -306,6 +316,32 @@ def broken_commitments(doc: Doc, cues: Cues) -> list[Match[str]]:
             if _later(_when(doc, later, due[1]), due) or _less_often(doc, sent, later):
                 return [m]
     return []
+
+
+def _displaced(
+    doc: Doc, m: Match[Any], displaced: list[Match[str]], disclosed: list[Match[str]]
+) -> bool:
+    """Whether a later sentence of the candidate's puts something else first
+    (``displacements``: "so I went to that instead", "daar ben ik heen gegaan", "die heb ik
+    eerst gedaan") with no disclosure before it ("I rang them first, then …") and no
+    ``concealment_blockers`` word after it in its sentence ("… and still had it there")."""
+    tokens = doc.tokens
+    sent = tokens[m.first].sent
+    for d in displaced:
+        if tokens[d.first].sent <= sent or not _told_as_done(doc, d):
+            continue
+        if any(m.last < x.first < d.first for x in disclosed):
+            return False  # "… I rang her straight away and we moved it; then I did the other"
+        _, end = doc.sentences[tokens[d.first].sent]
+        kept = general_words(doc.lang, "concealment_blockers")
+        # "I did the other job first and still had it there by nine": kept after all
+        return not any(t.norm in kept for t in tokens[d.last + 1 : end])
+    return False
+
+
+def _told_as_done(doc: Doc, d: Match[Any]) -> bool:
+    """Whether a displacement is told as done: not negated, not in a condition."""
+    return not match_negated(doc, d) and not _in_condition(doc, d.first)
 
 
 # --- a claim told against what the candidate knew ---------------------------------------
