@@ -148,6 +148,25 @@ def test_html_tags_are_stripped_but_offsets_point_into_the_html() -> None:
         assert html[f.start : f.end] == f.text
 
 
+def test_markdown_emphasis_does_not_hide_a_sentence_end() -> None:
+    """'**Zin in een baan?** Voor …' ends a sentence; Markdown is sniffed without a path."""
+    from talentfit.lint._markup import detect_format, prepare
+
+    text = (
+        "## Orderpicker\n\n**Zin in een baan waar je het hoofd koel houdt?** Voor onze "
+        "opdrachtgever, een bedrijf in opslag en transport in de regio Rijnmond, zoeken wij "
+        "orderpickers voor het vrieshuis.\n\n* Orders verzamelen met de pallettruck\n"
+    )
+    assert detect_format(None, text) == "markdown"
+    prepared = prepare(text, "markdown")
+    assert len(prepared.text) == len(text)
+    assert "* Orders" in prepared.text  # a bullet is not emphasis
+    result = lint_vacancy(text, lang="nl")
+    assert "sentence-length" not in {f.rule for f in result.findings}
+    for f in result.findings:
+        assert text[f.start : f.end] == f.text
+
+
 def test_html_list_items_count_as_requirements() -> None:
     """<li> items under a requirements heading are counted."""
     items = "".join(f"<li>eis {n}</li>" for n in range(9))

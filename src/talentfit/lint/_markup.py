@@ -25,6 +25,10 @@ _BLOCK = re.compile(
     r"blockquote|pre|dt|dd|dl|hr)\b",
     re.I,
 )
+# Markdown a reader does not see as text: "## " heading marks are kept (they sit at a line
+# start), emphasis markers are blanked, so "**Zin in een baan?** Voor …" still ends a sentence.
+_MD_SNIFF = re.compile(r"^#{1,6} \S|\*\*\S[^\n]*?\S\*\*", re.M)
+_MD_EMPHASIS = re.compile(r"\*\*+|(?<![\s*])\*(?![\w*])|(?<![\w*])\*(?=[^\s*])")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MARKUP = re.compile(f"{_HIDDEN.pattern}|{_TAG.pattern}", re.I | re.S)
 _IGNORE = re.compile(r"talentfit:\s*ignore\b((?:[\s,]+[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)*)")
@@ -56,8 +60,11 @@ def detect_format(path: str | None, text: str) -> str:
         return "html"
     if name.endswith((".md", ".markdown")):
         return "markdown"
-    if name in ("", "-", "<stdin>") and _HTML_SNIFF.search(text[:4000]):
-        return "html"
+    if name in ("", "-", "<stdin>"):
+        if _HTML_SNIFF.search(text[:4000]):
+            return "html"
+        if _MD_SNIFF.search(text[:4000]):
+            return "markdown"
     return "text"
 
 
@@ -66,10 +73,10 @@ def prepare(text: str, fmt: str) -> Prepared:
     if fmt == "text":
         return Prepared(text, text)
     if fmt == "markdown":
-        if "<!--" not in text:
-            return Prepared(text, text)
-        # HTML comments in Markdown are invisible: blank them, keep lines and offsets.
-        blanked = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        # HTML comments and emphasis markers are invisible: blank them, keep lines and offsets.
+        blanked = _MD_EMPHASIS.sub(lambda m: " " * len(m.group()), text) if "*" in text else text
+        if "<!--" in blanked:
+            blanked = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), blanked)
         return Prepared(text, blanked)
     return _prepare_html(text)
 
