@@ -212,6 +212,9 @@ class GeneralCues:
     next_after_final_words: list[str] = attrs.field(factory=list)
     minute_words: list[str] = attrs.field(factory=list)  # "om tien over half negen"
     minutes_after: list[str] = attrs.field(factory=list)  # "past", "over": after the hour
+    # between an hour and the part of the day that places it ("vijf uur 's ochtends", "five
+    # in the morning"): the daypart says am or pm instead of standing for its own hour
+    daypart_links: list[str] = attrs.field(factory=list)
     # "every day", "elke dag" promised, then "every third", "om de dag": kept less often
     daily_words: list[str] = attrs.field(factory=list)
     less_often: list[str] = attrs.field(factory=list)

@@ -202,7 +202,7 @@ def _when(doc: Doc, sent: int, due_hour: float | None = None) -> tuple[float | N
                 break
         for part, names in zip((_MORNING, _AFTERNOON, _EVENING), dayparts, strict=False):
             if norm and (norm in names or any(norm.endswith(n) for n in names if len(n) > 3)):
-                hour = part
+                hour = _placed_hour(doc, k, first, part)
         if norm in clocks and k + 1 < last:
             j = k + 1
             if j + 2 < last and tokens[j + 1].norm in minutes:
@@ -212,8 +212,8 @@ def _when(doc: Doc, sent: int, due_hour: float | None = None) -> tuple[float | N
                 j += 1
             value_h = _hour_of(doc.lang, tokens[j].norm)
             if value_h is not None:
-                if value_h < _PM_BELOW:
-                    value_h += 12
+                if value_h < _PM_BELOW and not (due_hour is not None and due_hour < _PM_BELOW):
+                    value_h += 12  # a small hour is in the afternoon, unless the night is on
                 value_h -= 0.5 if half else 0.0
                 hour = value_h
             elif j == k + 1 and k + 2 < last and tokens[k + 2].norm in minutes:
@@ -223,6 +223,24 @@ def _when(doc: Doc, sent: int, due_hour: float | None = None) -> tuple[float | N
             else:
                 hour = None  # "by quarter to …": a time this reading cannot place
     return day, hour
+
+
+def _placed_hour(doc: Doc, k: int, first: int, part: float) -> float:
+    """The hour a part of the day at ``k`` stands for: the hour named right before it,
+    placed by it ("vijf uur 's ochtends" is five, "at eight in the evening" twenty), or else
+    the part of the day itself ("'s ochtends", "in the morning")."""
+    links = general_words(doc.lang, "daypart_links")
+    j = k - 1
+    while j >= first and k - j <= len(links) and doc.tokens[j].norm in links:
+        j -= 1
+    if j < first or j == k - 1:
+        return part
+    value_h = _hour_of(doc.lang, doc.tokens[j].norm)
+    if value_h is None or value_h > 12:
+        return part
+    if part == _MORNING:
+        return value_h % 12
+    return value_h + 12 if value_h < 12 else value_h
 
 
 def _daily(doc: Doc, sent: int) -> bool:
