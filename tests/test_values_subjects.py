@@ -141,3 +141,31 @@ def test_a_request_in_a_row_of_own_acts_is_the_candidates() -> None:
     # someone else's request still makes what follows theirs
     other = "My manager asked us to fix the booking template that had caused it."
     assert not any(s == "indicator" for _, s in _signals(other, "en", "ownership"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        (
+            "The shop offered to pay for a barista course. I've been making coffee for years, "
+            "so I said thanks but no.",
+            "en",
+            "development",
+        ),
+        (
+            "Er kwam vorig jaar een nieuwe app, met een cursus van twee middagen. Ik heb gezegd "
+            "dat ik daar niet aan begin.",
+            "nl",
+            "development",
+        ),
+    ],
+)
+def test_a_value_word_in_the_setting_is_not_the_candidates_act(
+    text: str, lang: str, value: str
+) -> None:
+    assert not any(s == "indicator" for _, s in _signals(text, lang, value))
+
+
+def test_a_value_word_in_a_told_sentence_of_the_candidate_still_counts() -> None:
+    text = "The shop paid for my barista course last year. I use what I learned every day."
+    assert any(s == "indicator" for _, s in _signals(text, "en", "development"))

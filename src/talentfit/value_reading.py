@@ -241,6 +241,8 @@ def read_signal(doc: Doc, match: Match[tuple[int, bool]], cues: Cues) -> str | N
         and other_subject(doc, match.first, match.last)
     ):
         return None  # "Mijn ploegmaat had voorgesteld …", "A regular suggested …": theirs
+    if not contrary and not negated and _setting(doc, match):
+        return None  # "The shop offered to pay for a barista course. I said …": the setting
     if not contrary and not negated and _suggested_by_other(doc, match.first):
         return None  # "A mum suggested we …": her suggestion, not the candidate's idea
     if not contrary and not negated and _asked_of_candidate(doc, match):
@@ -1175,6 +1177,24 @@ def _someone_else_acts(doc: Doc, match: Match[Any], *, people: bool = False) -> 
         if t.i < match.first and t.norm not in general_words(doc.lang, "determiners")
     ]
     return bool(before) and before[0].norm in _other_people(doc.lang)
+
+
+def _setting(doc: Doc, match: Match[Any]) -> bool:
+    """Whether an indicator stands in a told sentence without the candidate, before the
+    candidate acts ("The shop offered to pay for a barista course. I've been making coffee
+    for years, so I said …", "Er kwam een nieuwe app, met een cursus. Ik heb gezegd …"):
+    what happened around them, not their act. A sentence in the past (a clause with a past
+    form up to the match), naming neither the candidate nor "we", with a later sentence
+    that has the candidate as a subject."""
+    if candidate_in_sentence(doc, match):
+        return False
+    sent_first = doc.sentences[doc.tokens[match.first].sent][0]
+    opening = match._replace(first=sent_first)  # "Er kwam een app, met een cursus": its verb
+    if not (_past_clause(doc, match) or _past_clause(doc, opening)):
+        return False
+    selves = self_subjects(doc.lang)
+    last = doc.sentences[doc.tokens[match.first].sent][1]
+    return any(t.norm in selves for t in doc.tokens[last:])
 
 
 def _thing_fails(doc: Doc, match: Match[Any]) -> bool:
