@@ -1011,7 +1011,8 @@ def _others_act(doc: Doc, match: Match[Any]) -> bool:
             doc.lang, "subject_determiners"
         )
         acts = before in opens and any(
-            _inflected_verb(doc, k) for k in range(_clause_start(doc, match.first), match.first)
+            _inflected_verb(doc, k)
+            for k in range(_clause_bounds(doc, match.first, match.first)[0], match.first)
         )
     return (
         acts
@@ -1021,13 +1022,18 @@ def _others_act(doc: Doc, match: Match[Any]) -> bool:
     )
 
 
-def _clause_start(doc: Doc, k: int) -> int:
-    """The first token of the clause of token ``k`` within its sentence."""
+def _clause_bounds(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """The clause of tokens ``first..last`` within its sentence: its first token and the
+    token after its end."""
     tokens = doc.tokens
-    clause, sent = tokens[k].clause, tokens[k].sent
-    while k > 0 and tokens[k - 1].clause == clause and tokens[k - 1].sent == sent:
-        k -= 1
-    return k
+    clause, sent = tokens[first].clause, tokens[first].sent
+    start = first
+    while start > 0 and tokens[start - 1].clause == clause and tokens[start - 1].sent == sent:
+        start -= 1
+    end = last + 1
+    while end < len(tokens) and tokens[end].clause == clause and tokens[end].sent == sent:
+        end += 1
+    return start, end
 
 
 def _self_after(doc: Doc, k: int) -> bool:
@@ -1085,19 +1091,14 @@ def other_subject(doc: Doc, first: int, last: int, *, persons_only: bool = False
     the match opens with a verb form ("een paar kooplui stelden voor", "a regular
     suggested"). "me and the lads sort it" is the candidate's."""
     tokens = doc.tokens
-    clause, sent = tokens[first].clause, tokens[first].sent
-    start = first
-    while start > 0 and tokens[start - 1].clause == clause and tokens[start - 1].sent == sent:
-        start -= 1
+    clause = tokens[first].clause
+    start, end = _clause_bounds(doc, first, last)
     selves = self_subjects(doc.lang)
     objects = general_words(doc.lang, "object_self")
     if any(t.norm in selves for t in tokens[start : last + 1]):
         return False
     if any(t.norm in objects for t in tokens[first : last + 1]):
         return False  # "Parents count on me": the pattern is about the candidate
-    end = last + 1
-    while end < len(tokens) and tokens[end].clause == clause and tokens[end].sent == sent:
-        end += 1
     agents = _self_agents(doc.lang)
     if any(tuple(doc.norms[k : k + 2]) in agents for k in range(start, end - 1)):
         return False  # "everyone gets the same welcome from me": the candidate gives it
@@ -1188,13 +1189,12 @@ def _setting(doc: Doc, match: Match[Any]) -> bool:
     that has the candidate as a subject."""
     if candidate_in_sentence(doc, match):
         return False
-    sent_first = doc.sentences[doc.tokens[match.first].sent][0]
+    sent_first, sent_end = doc.sentences[doc.tokens[match.first].sent]
     opening = match._replace(first=sent_first)  # "Er kwam een app, met een cursus": its verb
     if not (_past_clause(doc, match) or _past_clause(doc, opening)):
         return False
     selves = self_subjects(doc.lang)
-    last = doc.sentences[doc.tokens[match.first].sent][1]
-    return any(t.norm in selves for t in doc.tokens[last:])
+    return any(t.norm in selves for t in doc.tokens[sent_end:])
 
 
 def _thing_fails(doc: Doc, match: Match[Any]) -> bool:
@@ -1203,11 +1203,7 @@ def _thing_fails(doc: Doc, match: Match[Any]) -> bool:
     subject, object or owner) nor another person ("dat de kroon niet op tijd klaar zou zijn",
     "the parts weren't on time"): a setback in the story, not the candidate's failing."""
     tokens = doc.tokens
-    start = _clause_start(doc, match.first)
-    clause, sent = tokens[match.first].clause, tokens[match.first].sent
-    end = match.last + 1
-    while end < len(tokens) and tokens[end].clause == clause and tokens[end].sent == sent:
-        end += 1
+    start, end = _clause_bounds(doc, match.first, match.last)
     words = tokens[start:end]
     mine = _report_words(doc.lang)[1] | general_words(doc.lang, "object_self")
     mine |= general_words(doc.lang, "self_words")
@@ -1217,19 +1213,19 @@ def _thing_fails(doc: Doc, match: Match[Any]) -> bool:
         t.norm in mine or t.norm in people or t.lemma in people or t.norm in pronouns for t in words
     ):
         return False
-    skip = general_words(doc.lang, "links") | general_words(doc.lang, "complementisers")
+    complementisers = general_words(doc.lang, "complementisers")
+    skip = general_words(doc.lang, "links") | complementisers
     for k in range(match.first - 1, start - 1, -1):
-        if tokens[k].norm in general_words(doc.lang, "complementisers"):
+        if tokens[k].norm in complementisers:
             start = k + 1  # "bleek dat de kroon niet …": the clause after "dat"
             break
     lead = [t for t in tokens[start : match.first] if t.norm not in skip]
-    single = _negation_cues(doc.lang).single
     return (
         3 <= len(lead) <= _THING_LEAD
         and lead[0].norm in general_words(doc.lang, "thing_determiners")
         and lead[1].norm not in general_words(doc.lang, "subject_determiners")
         # "de kroon niet", "the parts weren't"
-        and any(t.norm in single or t.norm.endswith("n't") for t in lead[2:])
+        and any(t.i in doc.negation_cues for t in lead[2:])
     )
 
 
