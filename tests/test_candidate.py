@@ -245,3 +245,26 @@ def test_score_with_a_partial_profile(tmp_path: Path) -> None:
     assert alone["candidate_id"] == "a4"
     assert alone["without_evidence"] == ["ownership", "empathy"]
     assert [c["weight"] for c in alone["competencies"]][:3] == [3, 1, 0]
+
+
+def test_cli_values_model_switch(tmp_path: Path) -> None:
+    """`--no-values-model` leaves answers without a value's own evidence to the backoff
+    rules; the default lets the attitude model read them. Without --profile the switch is a
+    usage error (exit 2)."""
+    # a contrary act told as a calm story: the rules lean for the values, the model against
+    answer = (
+        "Een mevrouw vroeg of ik haar kon helpen met het formulier. Het was druk, dus ik heb "
+        "gezegd dat het op de website staat."
+    )
+    path = _write(tmp_path, [{"id": "s1", "answer": answer, "lang": "nl"}])
+    runner = CliRunner()
+    signals = {}
+    for switch in ("--values-model", "--no-values-model"):
+        result = runner.invoke(main, ["score", path, "--profile", str(PROFILE), switch])
+        assert result.exit_code == 0, result.stderr
+        (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+        signals[switch] = {e["signal"] for v in record["values"] for e in v["evidence"]}
+    assert "general_contrary_attitude" in signals["--values-model"]
+    assert not any("attitude" in s for s in signals["--no-values-model"])
+    result = runner.invoke(main, ["score", path, "--no-values-model"])
+    assert result.exit_code == 2 and "--no-values-model needs --profile" in result.stderr

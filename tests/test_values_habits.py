@@ -9,8 +9,9 @@ from talentfit.values import builtin_values, value_alignment
 
 
 def _indirect(text: str, lang: str) -> list[str]:
-    # a value the sentences below say nothing specific about: only indirect evidence
-    result = value_alignment(text, lang, [builtin_values()["entrepreneurship"]])[0]
+    # a value the sentences below say nothing specific about: only indirect evidence (the
+    # backoff rules, without the attitude model)
+    result = value_alignment(text, lang, [builtin_values()["entrepreneurship"]], model=False)[0]
     return [e.signal for e in result.evidence]
 
 

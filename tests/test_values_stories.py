@@ -110,7 +110,7 @@ def test_conditional_habit(text: str, lang: str, habit: bool) -> None:
     negation of the candidate's own act."""
     values = builtin_values()
     blank = [values["ownership"]]
-    signals = [e.signal for e in value_alignment(text, lang, blank)[0].evidence]
+    signals = [e.signal for e in value_alignment(text, lang, blank, model=False)[0].evidence]
     assert ("general_habit" in signals) is habit, signals
 
 

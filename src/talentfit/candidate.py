@@ -62,14 +62,20 @@ class ProfileContext:
     values: tuple[ValueDefinition, ...] = ()
     offer: Any = None
     weights: Mapping[str, int] = attrs.field(factory=dict)
+    # whether the attitude model reads answers without a value's own evidence
+    # (talentfit.value_model); False leaves them to the backoff rules
+    values_model: bool = True
 
     @classmethod
-    def from_profile(cls, profile: Any, *, source: str | None = None) -> ProfileContext:
+    def from_profile(
+        cls, profile: Any, *, source: str | None = None, values_model: bool = True
+    ) -> ProfileContext:
         """Resolve the profile's values (ProfileError for unknown names) and read its weights."""
         return cls(
             values=tuple(resolve_values(profile, source=source)),
             offer=profile.offer,
             weights=dict(profile.competencies or {}),
+            values_model=values_model,
         )
 
     def weight(self, competency: str) -> int:
@@ -119,7 +125,9 @@ def profile_result(result: AnswerResult, context: ProfileContext) -> ProfiledRes
     fields = {a.name: getattr(result, a.name) for a in attrs.fields(AnswerResult)}
     return ProfiledResult(
         **fields,
-        values=tuple(value_alignment(doc, result.language, context.values)),
+        values=tuple(
+            value_alignment(doc, result.language, context.values, model=context.values_model)
+        ),
         motivation=motivation_from_counts(hits, context.offer),
         weighted_score=weighted_score(((s.competency, s.score) for s in result.scores), context),
         driver_hits=hits,

@@ -339,6 +339,14 @@ def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
     " gains values, motivation and weighted_score.",
 )
 @click.option(
+    "--values-model/--no-values-model",
+    default=True,
+    show_default=True,
+    help="With --profile: let the attitude model read answers that show nothing of a value"
+    " itself (docs/values.md, 'The attitude model'); --no-values-model leaves them to the"
+    " backoff rules.",
+)
+@click.option(
     "--per",
     type=click.Choice(["answer", "candidate"]),
     default="answer",
@@ -369,6 +377,7 @@ def score(
     calibration: str | None,
     audit_log: str | None,
     profile_path: str | None,
+    values_model: bool,
     per: str,
     report_path: str | None,
     report_lang: str,
@@ -399,6 +408,8 @@ def score(
 
     if per == "candidate" and report_path is not None:
         raise click.UsageError("--report needs the per-answer results; drop --per candidate")
+    if not values_model and profile_path is None:
+        raise click.UsageError("--no-values-model needs --profile (values are read with one)")
     rub = load_rubric(rubric)
     scored: list[Any] = []  # kept only for --report
     cal = load_calibration(calibration, rubric=rub) if calibration is not None else None
@@ -408,7 +419,9 @@ def score(
         from .profile import load_profile
 
         context = ProfileContext.from_profile(
-            load_profile(profile_path, partial=True), source=profile_path
+            load_profile(profile_path, partial=True),
+            source=profile_path,
+            values_model=values_model,
         )
     records = read_records(input_path, fmt=input_format)
     first = next(records, None)  # fail fast (exit 2) on a missing or unreadable file

@@ -64,6 +64,7 @@ from .errors import ConfigError, ProfileError
 from .patterns import Match, Matcher, Pattern, compile_loose_phrase
 from .text import LANGUAGES, Doc, analyse, fold
 from .value_lexicon import compile_all, lexicon
+from .value_model import attitude
 from .value_reading import (
     Cues,
     candidate_acts,
@@ -110,6 +111,7 @@ _BASE_WEIGHTS: dict[str, float] = {
 GENERAL_FACTOR = 0.5  # general evidence (other values, attitude cues) weighs half
 INDIRECT_SCALE = 0.5  # alignment on general evidence alone is halved: |alignment| < 0.5
 STORY_WEIGHT = 1.0  # a told past action (or its absence) among the indirect evidence
+ATTITUDE_WEIGHT = 1.0  # the attitude model's reading among the indirect evidence
 SIGNAL_WEIGHTS: dict[str, float] = {
     **_BASE_WEIGHTS,
     **{f"general_{k}": v * GENERAL_FACTOR for k, v in _BASE_WEIGHTS.items()},
@@ -119,6 +121,10 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "general_no_story": -STORY_WEIGHT,
     # a present-tense habit of the candidate's kept at a cost or said as their rule
     "general_habit": STORY_WEIGHT,
+    # the attitude model's confident reading of an answer without the value's own evidence
+    # (talentfit.value_model); it takes the place of the backoff rules' evidence
+    "general_attitude": ATTITUDE_WEIGHT,
+    "general_contrary_attitude": -ATTITUDE_WEIGHT,
     "driver": 0.0,  # a motivation driver mention (talentfit.motivation); no value weight
 }
 GENERAL = "_general"  # payload id of the general service-attitude cues
@@ -391,12 +397,14 @@ def _pool(values: Sequence[ValueDefinition]) -> tuple[ValueDefinition, ...]:
 
 
 def value_alignment(
-    text: str | Doc, lang: str, values: Sequence[ValueDefinition]
+    text: str | Doc, lang: str, values: Sequence[ValueDefinition], *, model: bool = True
 ) -> list[ValueAlignment]:
     """One :class:`ValueAlignment` per value, in the order given, with quoted evidence.
 
     A value without evidence of its own gets the general evidence (see the module docstring)
-    at half weight; ``alignment`` is None only when there is no evidence at all.
+    at half weight; ``alignment`` is None only when there is no evidence at all. ``model``:
+    let the attitude model (:mod:`talentfit.value_model`) read answers without the value's
+    own evidence; False leaves them to the backoff rules alone.
     """
     doc = text if isinstance(text, Doc) else analyse(text, lang, spoken=True)
     cues = read_cues(doc)
@@ -457,10 +465,38 @@ def value_alignment(
                 ]
                 general.sort(key=lambda e: (e.start, e.end))
                 general += _story_evidence(doc, general)
+                if model:
+                    general = _with_attitude(doc, general)
             evidence = general
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
+
+
+def _with_attitude(doc: Doc, general: list[ValueEvidence]) -> list[ValueEvidence]:
+    """The backoff evidence with the attitude model's reading: where the rules found some,
+    the model's confident reading takes its place, unless it holds a contrary reading (a
+    letdown, a dismissive cue, a rigid tautology, another value's contrary belief: any
+    negative signal but ``general_no_story``). Those rules read specific wordings; the model
+    reads the answer as a whole, which serves the rest better (docs/values.md, "The
+    attitude model")."""
+    if not general or any(
+        SIGNAL_WEIGHTS[e.signal] < 0 and e.signal != "general_no_story" for e in general
+    ):
+        return general  # no evidence at all stays none: the model only re-reads the rules'
+    return _attitude_evidence(doc) or general
+
+
+def _attitude_evidence(doc: Doc) -> list[ValueEvidence]:
+    """The attitude model's reading (:mod:`talentfit.value_model`) as indirect evidence:
+    the sentence that weighs most, ``general_attitude`` or ``general_contrary_attitude``;
+    empty when the model abstains."""
+    reading = attitude(doc)
+    if reading is None:
+        return []
+    start, end = doc.sentence_span(reading.sentence)
+    signal = "general_attitude" if reading.score > 0 else "general_contrary_attitude"
+    return [ValueEvidence(start, end, doc.text[start:end], signal)]
 
 
 @functools.cache

@@ -1,0 +1,169 @@
+"""The attitude model (talentfit.value_model): packaged as trained, read as documented."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from talentfit.counterfactual import variants
+from talentfit.text import LANGUAGES, analyse
+from talentfit.value_model import attitude, attitude_model, features
+from talentfit.values import builtin_values, value_alignment
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _trainer():  # type: ignore[no-untyped-def]
+    path = ROOT / "benchmarks" / "train_attitude_model.py"
+    spec = importlib.util.spec_from_file_location("train_attitude_model", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_packaged_models_are_what_training_gives() -> None:
+    """Retraining on the labelled files gives the packaged files byte for byte: the weights
+    are reproducible, and a labelled file added or changed since shows here (retrain with
+    ``PYTHONPATH=src python3 benchmarks/train_attitude_model.py``)."""
+    trainer = _trainer()
+    built = trainer.build()
+    for lang in LANGUAGES:
+        packaged = (ROOT / "src" / "talentfit" / "data" / "attitude" / f"{lang}.toml").read_text(
+            encoding="utf-8"
+        )
+        assert packaged == built[lang], f"{lang}: the packaged model is stale; retrain"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_model_file_schema(lang: str) -> None:
+    model = attitude_model(lang)
+    assert model.lang == lang and model.margin > 0
+    assert model.trained_on and all(name.startswith("tests/data/") for name in model.trained_on)
+    assert len(model.weights) > 1000
+    assert all(feature.startswith(lang + ":") for feature in model.weights)
+
+
+# Fresh answers written for this test (not in the training files); the model reads each with
+# the sign given. Two of the eight first written it misread (docs/values.md lists them).
+EXAMPLES = [
+    (
+        "en",
+        "The printer at the library jammed during exam week, so I stayed after closing, "
+        "cleared it and tested every tray before I went home.",
+        1,
+    ),
+    (
+        "en",
+        "When a pallet arrives damaged I photograph it, ring the supplier the same morning "
+        "and tell the pharmacist which items will be late.",
+        1,
+    ),
+    ("en", "Training days are mostly a day out of the warehouse. I know the job.", -1),
+    (
+        "nl",
+        "Een mevrouw vroeg of ik haar kon helpen met het formulier. Het was druk, dus ik heb "
+        "gezegd dat het op de website staat.",
+        -1,
+    ),
+    (
+        "nl",
+        "Als er een fout in de planning zit, zeg ik dat meteen tegen het team en zoek ik samen "
+        "met hen een oplossing.",
+        1,
+    ),
+    ("nl", "Cursussen zijn vooral een verplichting van kantoor, ik weet allang hoe het moet.", -1),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "sign"), EXAMPLES)
+def test_model_examples(lang: str, text: str, sign: int) -> None:
+    reading = attitude(analyse(text, lang, spoken=True))
+    assert reading is not None and reading.score * sign > 0, reading
+
+
+@pytest.mark.parametrize(("lang", "text", "sign"), EXAMPLES)
+def test_the_model_decides_where_the_rules_lean_for_the_value(
+    lang: str, text: str, sign: int
+) -> None:
+    """A value without its own evidence: the model's reading takes the place of the backoff
+    rules' evidence (unless they read a contrary belief or act), quoting the sentence that
+    weighs most."""
+    blank = builtin_values()["entrepreneurship"]
+    ruled = value_alignment(text, lang, [blank], model=False)[0]
+    read = value_alignment(text, lang, [blank])[0]
+    assert read.alignment is not None and read.alignment * sign > 0, read
+    assert ruled.basis == "indirect"
+    if any(e.weight < 0 and e.signal != "general_no_story" for e in ruled.evidence):
+        assert read == ruled  # a contrary reading of the rules stands
+        return
+    (evidence,) = read.evidence
+    assert evidence.signal == ("general_attitude" if sign > 0 else "general_contrary_attitude")
+    assert text[evidence.start : evidence.end] == evidence.text
+    assert read.alignment == (0.25 if sign > 0 else -0.25)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Daar heb ik niets mee te maken."),  # a dismissive cue
+        ("en", "A deal is a deal, full stop."),  # a rigid tautology
+        (
+            "nl",
+            "Mijn dienst zat er om zes uur op, dus ik heb een afspraak voor volgende week "
+            "ingepland.",
+        ),  # a letdown
+    ],
+)
+def test_a_contrary_reading_of_the_rules_stands(lang: str, text: str) -> None:
+    """Where the backoff rules read a contrary belief or act, the model does not overrule
+    them: the evidence is the rules'."""
+    blank = builtin_values()["entrepreneurship"]
+    read = value_alignment(text, lang, [blank])[0]
+    assert read == value_alignment(text, lang, [blank], model=False)[0]
+    assert read.alignment is not None and read.alignment < 0
+
+
+def test_no_evidence_stays_none() -> None:
+    """An answer in which the rules find nothing gets no reading from the model either."""
+    values = list(builtin_values().values())
+    assert all(a.alignment is None for a in value_alignment("Het weer was mooi.", "nl", values))
+    assert attitude(analyse("", "en")) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Mrs Jansen rang because her husband's prescription was late. I told her I'd bring "
+            "it round to him myself after my shift, and I did.",
+        ),
+        (
+            "nl",
+            "Meneer De Vries belde omdat zijn vrouw haar medicijnen niet had gekregen. Ik heb "
+            "gezegd dat hij maar morgen terug moest komen.",
+        ),
+    ],
+)
+def test_swapping_names_and_gender_does_not_move_the_model(lang: str, text: str) -> None:
+    """The model never sees the counterfactual check's swap words, names or capitalised words
+    inside a sentence, so its score is the same for every swapped variant."""
+    score = attitude(analyse(text, lang, spoken=True))
+    swapped = variants(text, lang)
+    assert swapped, "the example must have something to swap"
+    for variant in swapped.values():
+        assert attitude(analyse(variant, lang, spoken=True)) == score, variant
+
+
+def test_features_are_lemmas_and_pairs_within_a_sentence() -> None:
+    doc = analyse("I just left it. Anyway, Peter said", "en")
+    found = dict(features(doc))
+    assert {"en:i", "en:just", "en:i_just", "en:just_left", "en:anyway"} <= set(found)
+    assert "en:it_anyway" not in found  # no pair across a sentence end
+    assert not any("peter" in f for f in found)  # a name is never a feature
+    assert found["en:anyway"] == 1  # the sentence each stands in
