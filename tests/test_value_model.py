@@ -11,7 +11,12 @@ import pytest
 from talentfit.counterfactual import variants
 from talentfit.text import LANGUAGES, analyse
 from talentfit.value_model import attitude, attitude_model, features
-from talentfit.values import builtin_values, value_alignment
+from talentfit.values import (
+    alignment_from_evidence,
+    builtin_values,
+    evidence_basis,
+    value_alignment,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -167,3 +172,56 @@ def test_features_are_lemmas_and_pairs_within_a_sentence() -> None:
     assert "en:it_anyway" not in found  # no pair across a sentence end
     assert not any("peter" in f for f in found)  # a name is never a feature
     assert found["en:anyway"] == 1  # the sentence each stands in
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "text", "word"),
+    [
+        (
+            "en",
+            "reliability",
+            "I promised the client the drawings by Friday. Friday was busy, so I sent them the "
+            "Tuesday after, nobody complained.",
+            "promised",
+        ),
+        (
+            "nl",
+            "collaboration",
+            "Ik heb de planning wel gedeeld, maar eigenlijk doe ik mijn eigen ding, dat werkt "
+            "meestal sneller.",
+            "gedeeld",
+        ),
+    ],
+)
+def test_the_model_overrules_a_single_word_of_the_value(
+    lang: str, value: str, text: str, word: str
+) -> None:
+    """One indicator of the value in an answer the model reads strongly against it gives way:
+    the word is kept as ``overruled`` (no weight) beside the model's reading, and the
+    alignment is the model's at indirect scale."""
+    definition = builtin_values()[value]
+    ruled = value_alignment(text, lang, [definition], model=False)[0]
+    assert [(e.text, e.signal) for e in ruled.evidence] == [(word, "indicator")]
+    read = value_alignment(text, lang, [definition])[0]
+    signals = {e.text: e.signal for e in read.evidence}
+    assert signals.pop(word) == "overruled"
+    assert list(signals.values()) == ["general_contrary_attitude"]
+    assert read.alignment == -0.25 and read.basis == "indirect"
+
+
+def test_a_contrary_reading_is_never_overruled() -> None:
+    """A kept-late promise (a contrary act read by the rules) stands even where the model
+    reads the answer for the value."""
+    text = (
+        "I'd promised her the dress by Saturday noon. I finished another order first and "
+        "dropped hers off around five."
+    )
+    read = value_alignment(text, "en", [builtin_values()["craftsmanship"]])[0]
+    assert "overruled" not in {e.signal for e in read.evidence}
+    assert read.alignment is not None and read.alignment < 0
+
+
+def test_weightless_signals_leave_the_basis_to_the_others() -> None:
+    assert alignment_from_evidence(["overruled", "general_attitude"]) == 0.25
+    assert evidence_basis(["overruled", "general_contrary_attitude"]) == "indirect"
+    assert evidence_basis(["overruled", "indicator"]) == "direct"

@@ -112,6 +112,7 @@ GENERAL_FACTOR = 0.5  # general evidence (other values, attitude cues) weighs ha
 INDIRECT_SCALE = 0.5  # alignment on general evidence alone is halved: |alignment| < 0.5
 STORY_WEIGHT = 1.0  # a told past action (or its absence) among the indirect evidence
 ATTITUDE_WEIGHT = 1.0  # the attitude model's reading among the indirect evidence
+OVERRULE = 2.0  # the attitude model's |score| from which it overrules weak direct evidence
 SIGNAL_WEIGHTS: dict[str, float] = {
     **_BASE_WEIGHTS,
     **{f"general_{k}": v * GENERAL_FACTOR for k, v in _BASE_WEIGHTS.items()},
@@ -126,6 +127,8 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "general_attitude": ATTITUDE_WEIGHT,
     "general_contrary_attitude": -ATTITUDE_WEIGHT,
     "driver": 0.0,  # a motivation driver mention (talentfit.motivation); no value weight
+    # a value's own weak evidence overruled by the attitude model (values._overruled)
+    "overruled": 0.0,
 }
 GENERAL = "_general"  # payload id of the general service-attitude cues
 DECEPTION = "_deception"  # payload id of the deceptions: direct contrary evidence for every value
@@ -204,8 +207,9 @@ def alignment_from_evidence(signals: Iterable[str]) -> float | None:
     indirect = True
     for signal in signals:
         seen = True
-        indirect = indirect and signal.startswith("general_")
         weight = SIGNAL_WEIGHTS[signal]
+        # a signal without weight ("overruled") leaves the decision to the others
+        indirect = indirect and (signal.startswith("general_") or not weight)
         if weight > 0:
             positive += weight
         else:
@@ -219,10 +223,11 @@ def alignment_from_evidence(signals: Iterable[str]) -> float | None:
 def evidence_basis(signals: Iterable[str]) -> str | None:
     """``"direct"`` when any signal is the value's own, ``"indirect"`` when all are general
     backoff evidence, None without evidence."""
-    kinds = {s.startswith("general_") for s in signals}
-    if not kinds:
+    signals = list(signals)
+    if not signals:
         return None
-    return "direct" if False in kinds else "indirect"
+    weighed = [s for s in signals if SIGNAL_WEIGHTS[s]] or signals
+    return "indirect" if all(s.startswith("general_") for s in weighed) else "direct"
 
 
 # --- the built-in library -------------------------------------------------------------------
@@ -468,6 +473,8 @@ def value_alignment(
                 if model:
                     general = _with_attitude(doc, general)
             evidence = general
+        elif model:
+            evidence = _overruled(doc, evidence)
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
@@ -485,6 +492,33 @@ def _with_attitude(doc: Doc, general: list[ValueEvidence]) -> list[ValueEvidence
     ):
         return general  # no evidence at all stays none: the model only re-reads the rules'
     return _attitude_evidence(doc) or general
+
+
+# readings of the rules the attitude model never overrules: a contrary belief or act (a
+# letdown, a deception, a story against every value), one denied or given up, a hollow claim
+_SPECIFIC = frozenset({"contrary", "negated_contrary", "hollow_self_description"})
+
+
+def _overruled(doc: Doc, evidence: list[ValueEvidence]) -> list[ValueEvidence]:
+    """A value's own evidence of single words (indicators, negated indicators,
+    self-descriptions; none of :data:`_SPECIFIC`) that adds up to no more than one
+    indicator's worth (alignment within ±0.5) gives way to the attitude model when the model
+    reads the whole answer strongly the other way (|score| >= ``OVERRULE``): a word of the
+    value in an answer that goes against it ("Feedback? I listen, nod, and do it my way"),
+    or the reverse. The evidence is kept, with the signal ``overruled`` (no weight), beside
+    the model's; the alignment is then the model's at indirect scale (±0.25)."""
+    alignment = alignment_from_evidence(e.signal for e in evidence)
+    if alignment is None or abs(alignment) > 0.5:
+        return evidence
+    if any(e.signal in _SPECIFIC for e in evidence):
+        return evidence  # a contrary belief or act read, or one given up: the rules stand
+    reading = attitude(doc)
+    if reading is None or abs(reading.score) < OVERRULE:
+        return evidence
+    if alignment and (reading.score > 0) == (alignment > 0):
+        return evidence  # they agree (a tie, alignment 0, is the model's to break)
+    kept = [attrs.evolve(e, signal="overruled") for e in evidence]
+    return sorted([*kept, *_attitude_evidence(doc)], key=lambda e: (e.start, e.end))
 
 
 def _attitude_evidence(doc: Doc) -> list[ValueEvidence]:
