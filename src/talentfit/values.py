@@ -44,6 +44,13 @@ present-tense habit lived ("even on the bits under the sofa", "ik kijk altijd â€
 ``general_habit`` rather than ``general_no_story``. An indicator in a clause whose subject is
 someone else (:func:`talentfit.value_reading.other_subject`) is not the candidate's act.
 
+The attitude model (:mod:`talentfit.value_model`, a linear model trained on labelled
+answers) re-reads two cases: a value with only backoff evidence and no contrary reading
+among it, whose evidence its confident reading replaces (``general_attitude`` +1.0 or
+``general_contrary_attitude`` -1.0, indirect); and a value whose own evidence is single
+words worth at most one indicator, which it overrules when it reads the answer strongly the
+other way (the words stay as ``overruled``, weight 0). ``model=False`` turns it off.
+
 With ``P`` the sum of positive weights and ``N`` the sum of the absolute negative weights,
 ``alignment = (P - N) / (P + N + 1)``, rounded to three decimals: in (-1, 1), positive when the
 answer expresses the value, negative when it expresses the opposite belief, ``None`` when there
@@ -64,7 +71,7 @@ from .errors import ConfigError, ProfileError
 from .patterns import Match, Matcher, Pattern, compile_loose_phrase
 from .text import LANGUAGES, Doc, analyse, fold
 from .value_lexicon import compile_all, lexicon
-from .value_model import attitude
+from .value_model import AttitudeReading, attitude
 from .value_reading import (
     Cues,
     candidate_acts,
@@ -409,7 +416,8 @@ def value_alignment(
     A value without evidence of its own gets the general evidence (see the module docstring)
     at half weight; ``alignment`` is None only when there is no evidence at all. ``model``:
     let the attitude model (:mod:`talentfit.value_model`) read answers without the value's
-    own evidence; False leaves them to the backoff rules alone.
+    own evidence and overrule a value's evidence of single words (docs/values.md, "The
+    attitude model"); False leaves everything to the rules.
     """
     doc = text if isinstance(text, Doc) else analyse(text, lang, spoken=True)
     cues = read_cues(doc)
@@ -442,6 +450,7 @@ def value_alignment(
         ]
     ]
     general: list[ValueEvidence] | None = None
+    read = _Reading(doc)  # the attitude model's reading, made once when first needed
     result: list[ValueAlignment] = []
     # what the values are about, read only where something is evaluated at all
     topics = _topic_matcher(lang).find(doc) if cues.evaluations or cues.praise else []
@@ -471,16 +480,42 @@ def value_alignment(
                 general.sort(key=lambda e: (e.start, e.end))
                 general += _story_evidence(doc, general)
                 if model:
-                    general = _with_attitude(doc, general)
+                    general = _with_attitude(read, general)
             evidence = general
         elif model:
-            evidence = _overruled(doc, evidence)
+            evidence = _overruled(read, evidence)
         alignment = alignment_from_evidence(e.signal for e in evidence)
         result.append(ValueAlignment(value.id, alignment, tuple(evidence)))
     return result
 
 
-def _with_attitude(doc: Doc, general: list[ValueEvidence]) -> list[ValueEvidence]:
+class _Reading:
+    """The attitude model's reading of one answer as evidence, made when first asked for."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._made = False
+        self._reading: AttitudeReading | None = None
+
+    @property
+    def reading(self) -> AttitudeReading | None:
+        if not self._made:
+            self._reading, self._made = attitude(self.doc), True
+        return self._reading
+
+    def evidence(self) -> list[ValueEvidence]:
+        """The sentence that weighs most, ``general_attitude`` or
+        ``general_contrary_attitude``; empty when the model abstains."""
+        reading = self.reading
+        if reading is None:
+            return []
+        doc = self.doc
+        start, end = doc.sentence_span(reading.sentence)
+        signal = "general_attitude" if reading.score > 0 else "general_contrary_attitude"
+        return [ValueEvidence(start, end, doc.text[start:end], signal)]
+
+
+def _with_attitude(read: _Reading, general: list[ValueEvidence]) -> list[ValueEvidence]:
     """The backoff evidence with the attitude model's reading: where the rules found some,
     the model's confident reading takes its place, unless it holds a contrary reading (a
     letdown, a dismissive cue, a rigid tautology, another value's contrary belief: any
@@ -491,7 +526,7 @@ def _with_attitude(doc: Doc, general: list[ValueEvidence]) -> list[ValueEvidence
         SIGNAL_WEIGHTS[e.signal] < 0 and e.signal != "general_no_story" for e in general
     ):
         return general  # no evidence at all stays none: the model only re-reads the rules'
-    return _attitude_evidence(doc) or general
+    return read.evidence() or general
 
 
 # readings of the rules the attitude model never overrules: a contrary belief or act (a
@@ -499,7 +534,7 @@ def _with_attitude(doc: Doc, general: list[ValueEvidence]) -> list[ValueEvidence
 _SPECIFIC = frozenset({"contrary", "negated_contrary", "hollow_self_description"})
 
 
-def _overruled(doc: Doc, evidence: list[ValueEvidence]) -> list[ValueEvidence]:
+def _overruled(read: _Reading, evidence: list[ValueEvidence]) -> list[ValueEvidence]:
     """A value's own evidence of single words (indicators, negated indicators,
     self-descriptions; none of :data:`_SPECIFIC`) that adds up to no more than one
     indicator's worth (alignment within Â±0.5) gives way to the attitude model when the model
@@ -512,25 +547,13 @@ def _overruled(doc: Doc, evidence: list[ValueEvidence]) -> list[ValueEvidence]:
         return evidence
     if any(e.signal in _SPECIFIC for e in evidence):
         return evidence  # a contrary belief or act read, or one given up: the rules stand
-    reading = attitude(doc)
+    reading = read.reading
     if reading is None or abs(reading.score) < OVERRULE:
         return evidence
     if alignment and (reading.score > 0) == (alignment > 0):
         return evidence  # they agree (a tie, alignment 0, is the model's to break)
     kept = [attrs.evolve(e, signal="overruled") for e in evidence]
-    return sorted([*kept, *_attitude_evidence(doc)], key=lambda e: (e.start, e.end))
-
-
-def _attitude_evidence(doc: Doc) -> list[ValueEvidence]:
-    """The attitude model's reading (:mod:`talentfit.value_model`) as indirect evidence:
-    the sentence that weighs most, ``general_attitude`` or ``general_contrary_attitude``;
-    empty when the model abstains."""
-    reading = attitude(doc)
-    if reading is None:
-        return []
-    start, end = doc.sentence_span(reading.sentence)
-    signal = "general_attitude" if reading.score > 0 else "general_contrary_attitude"
-    return [ValueEvidence(start, end, doc.text[start:end], signal)]
+    return sorted([*kept, *read.evidence()], key=lambda e: (e.start, e.end))
 
 
 @functools.cache
