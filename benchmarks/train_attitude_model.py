@@ -2,8 +2,9 @@
 
 Usage: PYTHONPATH=src python3 benchmarks/train_attitude_model.py [--check]
 
-Reads every ``tests/data/values_*.jsonl`` (each answer and value once), trains one logistic
-regression over both languages' features and writes ``src/talentfit/data/attitude/<lang>.toml``.
+Reads every ``tests/data/values_*.jsonl`` but the check sets ``values_check_*`` (each answer
+and value once), trains one logistic regression over both languages' features and writes
+``src/talentfit/data/attitude/<lang>.toml``.
 ``--check`` writes nothing and exits 1 when the packaged files differ from what training
 gives (the test suite runs the same comparison).
 """
@@ -23,7 +24,10 @@ SETTINGS = {"epochs": 15, "learning_rate": 0.1, "l2": 0.003, "min_count": 2, "se
 
 
 def training_files() -> list[Path]:
-    return sorted((ROOT / "tests" / "data").glob("values_*.jsonl"))
+    """Every labelled values file but the check sets (``values_check_*``), which are kept
+    out of training to measure the model on."""
+    files = (ROOT / "tests" / "data").glob("values_*.jsonl")
+    return sorted(f for f in files if not f.name.startswith("values_check_"))
 
 
 def build() -> dict[str, str]:

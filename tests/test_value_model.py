@@ -225,3 +225,30 @@ def test_weightless_signals_leave_the_basis_to_the_others() -> None:
     assert alignment_from_evidence(["overruled", "general_attitude"]) == 0.25
     assert evidence_basis(["overruled", "general_contrary_attitude"]) == "indirect"
     assert evidence_basis(["overruled", "indicator"]) == "direct"
+
+
+# Sets kept out of training (benchmarks/train_attitude_model.py skips values_check_*), written
+# blind by helpers and measured once with the model trained on the rest: spoken answers and
+# transcripts (1), long answers whose decisive act comes late (2), regional and youth Dutch
+# (3). Agreeing pairs per language as measured; the floor allows three to slip.
+CHECK_SETS = {
+    "values_check_1.jsonl": {"en": 51, "nl": 47},
+    "values_check_2.jsonl": {"en": 40, "nl": 40},
+    "values_check_3.jsonl": {"nl": 101},
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHECK_SETS))
+def test_check_sets_keep_their_agreement(name: str) -> None:
+    import json
+
+    assert not any(name in trained for trained in attitude_model("nl").trained_on)
+    path = ROOT / "tests" / "data" / name
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    library = builtin_values()
+    for lang, measured in CHECK_SETS[name].items():
+        agree = 0
+        for row in (r for r in rows if r["lang"] == lang):
+            (result,) = value_alignment(row["answer"], lang, [library[row["value"]]])
+            agree += result.alignment is not None and result.alignment * row["label"] > 0
+        assert agree >= measured - 3, (name, lang, agree, measured)
