@@ -268,3 +268,21 @@ def test_cli_values_model_switch(tmp_path: Path) -> None:
     assert not any("attitude" in s for s in signals["--no-values-model"])
     result = runner.invoke(main, ["score", path, "--no-values-model"])
     assert result.exit_code == 2 and "--no-values-model needs --profile" in result.stderr
+
+
+def test_an_overruled_answer_pools_with_the_general_evidence() -> None:
+    """An answer whose one word of the value the attitude model overruled was read on the
+    model's (general) evidence, and so it counts per candidate: not as the word alone (an
+    alignment of 0), but as the model's reading."""
+    from talentfit.values import builtin_values
+
+    context = ProfileContext(values=(builtin_values()["reliability"],))
+    answer = (
+        "I promised the client the drawings by Friday. Friday was busy, so I sent them the "
+        "Tuesday after, nobody complained."
+    )
+    rows = [{"id": "a1", "candidate_id": "c1", "lang": "en", "answer": answer}]
+    (summary,) = summarise_candidates(score_with_profile(rows, context), context)
+    (value,) = summary.values
+    assert value["alignment"] == -0.25 and value["basis"] == "indirect"
+    assert {e["signal"] for e in value["evidence"]} == {"overruled", "general_contrary_attitude"}

@@ -273,8 +273,14 @@ def _ranked(context: ProfileContext, order: list[str]) -> list[str]:
 
 
 def _pooled_value(value_id: str, evidence: list[dict[str, Any]]) -> dict[str, Any]:
-    """A value over all answers: its own evidence if any answer had some, else the general."""
-    own = [e for e in evidence if not e["signal"].startswith("general_")]
+    """A value over all answers: the evidence of the answers read on the value's own
+    evidence if any was, else the general evidence of all. An answer whose own words the
+    attitude model overruled (``overruled``) was read on the general evidence."""
+    by_answer: dict[Any, list[str]] = {}
+    for e in evidence:
+        by_answer.setdefault(e["answer_id"], []).append(e["signal"])
+    direct = {a for a, signals in by_answer.items() if evidence_basis(signals) == "direct"}
+    own = [e for e in evidence if e["answer_id"] in direct]
     chosen = own or evidence
     return {
         "value": value_id,
