@@ -230,10 +230,11 @@ def test_weightless_signals_leave_the_basis_to_the_others() -> None:
 # Sets kept out of training (benchmarks/train_attitude_model.py skips values_check_*), written
 # blind by helpers and measured once with the model trained on the rest: spoken answers and
 # transcripts (1), long answers whose decisive act comes late (2), regional and youth Dutch
-# (3). Agreeing pairs per language as measured; the floor allows three to slip.
+# (3). Agreeing pairs per language as measured; the floor allows three to slip. Set 2 read
+# en 40 first; the long-answer overruling, which was designed on it, brought 43.
 CHECK_SETS = {
     "values_check_1.jsonl": {"en": 51, "nl": 47},
-    "values_check_2.jsonl": {"en": 40, "nl": 40},
+    "values_check_2.jsonl": {"en": 43, "nl": 40},
     "values_check_3.jsonl": {"nl": 101},
 }
 
@@ -252,3 +253,25 @@ def test_check_sets_keep_their_agreement(name: str) -> None:
             (result,) = value_alignment(row["answer"], lang, [library[row["value"]]])
             agree += result.alignment is not None and result.alignment * row["label"] > 0
         assert agree >= measured - 3, (name, lang, agree, measured)
+
+
+LONG_CLAIM = (
+    "Samenwerken vind ik heel belangrijk, samen sta je sterker. Bij de jaarafsluiting vroeg "
+    "een collega of ik haar wilde helpen met de crediteuren. Ach, ik had zelf ook genoeg te "
+    "doen. Ik heb gezegd dat ze het meestal toch zelf wel uitzocht."
+)
+
+
+def test_a_long_answer_claiming_the_value_is_read_as_a_whole() -> None:
+    """In an answer of five sentences or more, value words of any weight (a claim of the
+    value opening the answer) give way to a strong contrary reading of the whole; in a
+    shorter answer only words worth one indicator do."""
+    collaboration = builtin_values()["collaboration"]
+    short = value_alignment(LONG_CLAIM, "nl", [collaboration])[0]
+    assert short.alignment is not None and short.alignment > 0.5  # two indicators stand
+    long = value_alignment(
+        LONG_CLAIM + " Het is uiteindelijk ook wel goed gekomen.", "nl", [collaboration]
+    )[0]
+    signals = [e.signal for e in long.evidence]
+    assert signals.count("overruled") == 2 and "general_contrary_attitude" in signals
+    assert long.alignment == -0.25

@@ -120,6 +120,7 @@ INDIRECT_SCALE = 0.5  # alignment on general evidence alone is halved: |alignmen
 STORY_WEIGHT = 1.0  # a told past action (or its absence) among the indirect evidence
 ATTITUDE_WEIGHT = 1.0  # the attitude model's reading among the indirect evidence
 OVERRULE = 2.0  # the attitude model's |score| from which it overrules weak direct evidence
+LONG_ANSWER = 5  # sentences: in an answer this long it overrules value words of any weight
 SIGNAL_WEIGHTS: dict[str, float] = {
     **_BASE_WEIGHTS,
     **{f"general_{k}": v * GENERAL_FACTOR for k, v in _BASE_WEIGHTS.items()},
@@ -537,13 +538,18 @@ _SPECIFIC = frozenset({"contrary", "negated_contrary", "hollow_self_description"
 def _overruled(read: _Reading, evidence: list[ValueEvidence]) -> list[ValueEvidence]:
     """A value's own evidence of single words (indicators, negated indicators,
     self-descriptions; none of :data:`_SPECIFIC`) that adds up to no more than one
-    indicator's worth (alignment within ±0.5) gives way to the attitude model when the model
-    reads the whole answer strongly the other way (|score| >= ``OVERRULE``): a word of the
-    value in an answer that goes against it ("Feedback? I listen, nod, and do it my way"),
-    or the reverse. The evidence is kept, with the signal ``overruled`` (no weight), beside
-    the model's; the alignment is then the model's at indirect scale (±0.25)."""
+    indicator's worth (alignment within ±0.5), or of any weight in an answer of
+    ``LONG_ANSWER`` sentences or more, gives way to the attitude model when the model reads
+    the whole answer strongly the other way (|score| >= ``OVERRULE``): a word of the value
+    in an answer that goes against it ("I promised … Friday was busy, so I sent them the
+    Tuesday after"), a long story that opens by claiming the value and then tells acts
+    against it ("Quality matters a lot to me … I copied the descriptions without checking
+    them"), or the reverse. The evidence is kept, with the signal ``overruled`` (no weight),
+    beside the model's; the alignment is then the model's at indirect scale (±0.25)."""
     alignment = alignment_from_evidence(e.signal for e in evidence)
-    if alignment is None or abs(alignment) > 0.5:
+    if alignment is None:
+        return evidence
+    if abs(alignment) > 0.5 and len(read.doc.sentences) < LONG_ANSWER:
         return evidence
     if any(e.signal in _SPECIFIC for e in evidence):
         return evidence  # a contrary belief or act read, or one given up: the rules stand
