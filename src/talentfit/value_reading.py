@@ -196,26 +196,23 @@ def match_negated(doc: Doc, match: Match[Any]) -> bool:
     clause = tokens[match.last].clause
     single = _negation_cues(doc.lang).single
     openers = general_words(doc.lang, "post_negation_openers")
-    if tokens[match.last].norm in openers | general_words(doc.lang, "post_negation_breakers"):
+    breakers = general_words(doc.lang, "post_negation_breakers")
+    complementisers = general_words(doc.lang, "complementisers")
+    subjects = general_words(doc.lang, "clause_subjects")
+    last_norm = tokens[match.last].norm
+    if last_norm in openers or last_norm in breakers:
         return False  # "ik blijf doorgaan tot er niks meer kraakt": the clause after it
     for k in range(match.last + 1, min(match.last + 1 + POST_NEGATION_WINDOW, len(tokens))):
-        if tokens[k].clause != clause or tokens[k].norm in general_words(
-            doc.lang, "post_negation_breakers"
-        ):
+        norm = tokens[k].norm
+        if tokens[k].clause != clause or norm in breakers:
             break
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if tokens[k].norm in general_words(doc.lang, "complementisers") | openers and (
-            nxt in general_words(doc.lang, "clause_subjects")
-        ):
+        if (norm in complementisers or norm in openers) and nxt in subjects:
             break  # "ik heb eerlijk gezegd dat ik te weinig …": the negation is the clause after
             # ("schuur door tot er geen oneffenheid meer is"; not "tot vrijdag niet")
-        if (
-            k == match.last + 1
-            and tokens[k].norm in general_words(doc.lang, "complementisers")
-            and _participle(tokens[match.last])
-        ):
+        if k == match.last + 1 and norm in complementisers and _participle(tokens[match.last]):
             break  # "een model voorgesteld dat niet drukt": a clause after the participle
-        if tokens[k].norm in single:  # not "in plaats van": that negates what follows
+        if norm in single:  # not "in plaats van": that negates what follows
             after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
             return after not in general_words(doc.lang, "not_a_negation_after")
     return False
