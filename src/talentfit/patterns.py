@@ -38,7 +38,7 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 import attrs
 
 from .errors import ConfigError
-from .text import _TOKEN_RE, Doc, Token, cached_per_language, fold, language_data, lemma_of
+from .text import _TOKEN_RE, Doc, Token, fold, language_data, lemma_of
 
 __all__ = [
     "Match",
@@ -396,43 +396,54 @@ _new_match = functools.partial(tuple.__new__, Match)
 _by_offsets = operator.itemgetter(4, 5)  # (start, end) of a Match
 
 _Item = tuple[Pattern, tuple[Step, ...], Any]
-_Ranked = tuple[tuple[int, int], ...]  # (rank among a form's alternatives, alternative index)
-# a form's first-step alternatives: those to try before each next word form ("": none in the
-# sentence), filled lazily, and the alternatives whose second step is tested on the next token
-_Entry = tuple[dict[str, tuple[int, ...]], tuple[tuple[int, int, Step], ...], _Ranked]
+# a form's first-step alternatives as (rank among them, index): those whose second step is
+# tested on the next token (with that step), and the others
+_Entry = tuple[tuple[tuple[int, int, Step], ...], tuple[tuple[int, int], ...]]
+# an alternative as find() tries it: pattern, payload, how it is matched (_SINGLE, _SIMPLE,
+# _STEPS), whether its pattern has other alternatives, its steps for _match_steps, and its
+# required words with the range of token offsets (from its first token) where each must stand
+_Probe = tuple[frozenset[str], int, int]
+_Plan = tuple[Pattern, Any, int, bool, tuple["_Code", ...], tuple[_Probe, ...]]
+# what to try at a token: the bits of the required words of the alternatives (their mask),
+# the alternatives whose required words occur by the mask's bits that occur in a document,
+# and the alternatives; () where nothing is tried
+_Tried = tuple[int, dict[int, tuple[_Plan, ...]], tuple[int, ...]] | tuple[()]
+_NONES = itertools.repeat(None)
 
 
 class Matcher(Generic[P]):
     """Many patterns, compiled once, matched fast.
 
-    Each alternative is tried only at tokens its first step accepts (remembered per word
-    form), and one whose second step is a required word, a prefix or a number only where the
-    next token fits it (remembered per pair of word forms). An alternative is tried only when
-    its required words all occur in the document (bit sets), and one with gaps, optional
-    steps or the like only when each stands within its reach.
+    Each alternative is tried only at tokens its first step accepts, and one whose second
+    step is a required word, a prefix or a number only where the next token fits it: the
+    alternatives to try are remembered per pair of word forms (this form, the next one), so
+    a text already seen in part costs one look-up per token. An alternative is tried only
+    when its required words all occur in the document (bit sets; judged once per document
+    for each distinct list of alternatives), and one with gaps, optional steps or the like
+    only when each stands within its reach.
     """
 
     def __init__(self, entries: Iterable[tuple[Pattern, P]]) -> None:
         self._items: list[_Item] = []
-        # per alternative: how it is matched (_SINGLE, _SIMPLE, _STEPS), whether its pattern
-        # has other alternatives, and its steps for _match_steps
-        self._plans: list[tuple[Pattern, P, int, bool, tuple[_Code, ...]]] = []
+        self._plans: list[_Plan] = []
         # per alternative after its first step: its required words, as the bits of numbered
         # value sets
         self._required: list[int] = []
-        # per alternative: its required words with the range of token offsets (from its
-        # first token) where each must stand, tried before the steps are matched
-        self._probes: list[tuple[tuple[frozenset[str], int, int], ...]] = []
         value_sets: dict[frozenset[str], int] = {}
-        # language -> folded form -> the first-step alternatives of that form, for dispatch;
-        # filled lazily and shared by all documents, so many texts skip the first-step tests
+        # language -> folded form -> its first-step alternatives (filled lazily, shared by
+        # all documents, emptied at _STARTS_LIMIT forms)
         self._starts: dict[str, dict[str, _Entry | tuple[()]]] = {}
+        # language -> (form, next form in the sentence or "") -> the alternatives to try
+        self._tried: dict[str, dict[tuple[str, str], _Tried]] = {}
+        # list of alternatives -> its record (shared by the pairs that try it)
+        self._shared: dict[tuple[int, ...], _Tried] = {}
+        # language -> form -> the bits of the required value sets its form or lemma is in
+        self._form_bits: dict[str, dict[str, int]] = {}
         self._first_tables: dict[str, dict[str, list[int]]] = {"w": {}, "p": {}, "s": {}}
         self._first_numeric: list[int] = []
         # alternatives whose second step is a required word, prefix or number right after
         # the first: they are only tried where the next token fits it
         self._second: dict[int, Step] = {}
-        self._pairs = 0  # (form, next form) pairs remembered in the entries
         self.size = 0
         for pattern, payload in entries:
             self.size += 1
@@ -463,7 +474,7 @@ class Matcher(Generic[P]):
                     )
                 )
                 simple = all(
-                    step.kind in ("word", "prefix") and not step.optional for step in alt
+                    step.kind in ("word", "prefix", "num") and not step.optional for step in alt
                 ) and not any(step.clause_final for step in alt)
                 second = len(alt) > 1 and (
                     alt[1].kind in ("word", "prefix", "num")
@@ -477,8 +488,7 @@ class Matcher(Generic[P]):
                 else:
                     mode = _SIMPLE if simple else _STEPS
                 several = len(pattern.alternatives) > 1
-                self._plans.append((pattern, payload, mode, several, _codes(alt)))
-                self._probes.append(_probes(alt))
+                self._plans.append((pattern, payload, mode, several, _codes(alt), _probes(alt)))
         sets_of: dict[str, int] = {}
         for values, number in value_sets.items():
             for value in values:
@@ -489,7 +499,7 @@ class Matcher(Generic[P]):
     def _starts_of(self, norm: str, lemma: str) -> tuple[int, ...]:
         """Indices of the alternatives whose first step accepts this word form."""
         words, prefixes, suffixes = (self._first_tables[t] for t in ("w", "p", "s"))
-        # the order of the per-document tables: word, lemma, prefix, suffix, number
+        # the order in which they are tried: word, lemma, prefix, suffix, number
         pool = [*words.get(norm, ()), *words.get(lemma, ()), *prefixes.get(norm[:3], ())]
         pool += [*suffixes.get(norm[-3:], ()), *suffixes.get(lemma[-3:], ())]
         if norm[:1].isdigit():
@@ -511,76 +521,118 @@ class Matcher(Generic[P]):
         seconds = self._second
         always = tuple((rank, i) for rank, i in enumerate(alts) if i not in seconds)
         tested = tuple((rank, i, seconds[i]) for rank, i in enumerate(alts) if i in seconds)
-        return {"": tuple(i for _, i in always)}, tested, always
+        return tested, always
 
-    def _tried(self, entry: _Entry, norm: str, lemma: str) -> tuple[int, ...]:
-        """The alternatives of ``entry`` to try before a next token of this form, in order
-        (remembered in the entry)."""
-        table, tested, always = entry
+    def _tried_before(self, entry: _Entry | tuple[()], norm: str, lemma: str) -> tuple[int, ...]:
+        """The alternatives of ``entry`` to try before a next token of this form and lemma
+        ("" at the end of a sentence), in order."""
+        if not entry:
+            return ()
+        tested, always = entry
+        if not norm:
+            return tuple(i for _, i in always)
         accepted = [(rank, i) for rank, i, step in tested if step.accepts_form(norm, lemma)]
-        tried = tuple(i for _, i in sorted([*always, *accepted])) if accepted else table[""]
-        self._pairs += 1
-        if self._pairs > _STARTS_LIMIT:  # forget every form's pairs, keeping memory flat
-            self._pairs = 0
-            self._starts.clear()
-        table[norm] = tried
-        return tried
+        return tuple(i for _, i in sorted([*always, *accepted]))
 
-    def _present(self, norms: list[str], lemmas: list[str]) -> int:
+    def _tried_per_token(
+        self, lang: str, norms: list[str], lemmas: list[str], following: list[str]
+    ) -> list[_Tried]:
+        """What to try at each token, from the per-language pair cache (``()``: nothing)."""
+        pairs = self._tried.get(lang)
+        if pairs is None:
+            pairs = self._tried[lang] = {}
+        try:
+            # every pair remembered (the usual case for common text): one look-up per token
+            return list(map(pairs.__getitem__, zip(norms, following, strict=True)))
+        except KeyError:
+            pass
+        tried: list[_Tried | None] = list(map(pairs.get, zip(norms, following, strict=True)))
+        if len(pairs) >= _STARTS_LIMIT:  # keeps memory flat
+            pairs.clear()
+            self._shared.clear()
+        forms = self._starts.get(lang)
+        if forms is None or len(forms) >= _STARTS_LIMIT:
+            forms = self._starts[lang] = {}
+        shared = self._shared
+        required = self._required
+        for ti in itertools.compress(range(len(tried)), map(operator.is_, tried, _NONES)):
+            norm, nxt = norms[ti], following[ti]
+            entry = forms.get(norm)
+            if entry is None:
+                entry = forms[norm] = self._entry_of(norm, lemmas[ti])
+            indices = self._tried_before(entry, nxt, lemmas[ti + 1] if nxt else "")
+            found: _Tried = ()
+            if indices:
+                # one record per distinct list of alternatives, shared by the pairs
+                found = shared.get(indices, ())
+                if not found:
+                    mask = functools.reduce(operator.or_, (required[i] for i in indices), 0)
+                    found = shared[indices] = (mask, {}, indices)
+            tried[ti] = pairs[norm, nxt] = found
+        return cast(list[_Tried], tried)
+
+    def _present(self, lang: str, norms: list[str], lemmas: list[str]) -> int:
         """The bits of the required value sets that some token of a document satisfies."""
+        bits = self._form_bits.get(lang)
+        if bits is None:
+            bits = self._form_bits[lang] = {}
+        forms = set(norms)
+        try:
+            return functools.reduce(operator.or_, map(bits.__getitem__, forms), 0)
+        except KeyError:
+            pass
+        if len(bits) >= _STARTS_LIMIT:
+            bits.clear()
         sets_of = self._sets_of
-        words = sets_of.keys() & {*norms, *lemmas}
-        return functools.reduce(operator.or_, map(sets_of.__getitem__, words), 0)
+        lemma_of_form = dict(zip(norms, lemmas, strict=True))
+        present = 0
+        for form in forms:
+            found = bits.get(form)
+            if found is None:
+                found = bits[form] = sets_of.get(form, 0) | sets_of.get(lemma_of_form[form], 0)
+            present |= found
+        return present
 
     def find(self, doc: Doc) -> list[Match[P]]:
         """Every match in ``doc``, ordered by position; one per pattern and start token."""
         norms, lemmas = doc.norms, doc.lemmas
-        # a lemma is a function of the folded form within one language, so the first-step
-        # alternatives of a form are remembered per language and shared by all documents
-        entries = cached_per_language(
-            self._starts,
-            doc.lang,
-            norms,
-            lambda ti: self._entry_of(norms[ti], lemmas[ti]),
-            _STARTS_LIMIT,
-        )
+        if not norms:
+            return []
         starts, ends = doc.starts, doc.ends
-        plans, required, probes = self._plans, self._required, self._probes
-        sentences = doc.sentences
-        sents = doc.sents
-        present = self._present(norms, lemmas)  # the required value sets in the text (bits)
-        found: list[Match[P]] = []
-        seen: set[tuple[int, int]] = set()
+        sentences, sents = doc.sentences, doc.sents
         # the form of each token's next token in its sentence ("" before a sentence end)
         following = norms[1:]
         following.append("")
         for first, _ in sentences[1:]:
             following[first - 1] = ""
-        # the tokens whose form starts an alternative (the others' entries are empty)
-        starting = cast(list[_Entry], entries)
-        for ti in itertools.compress(range(len(entries)), entries):
-            entry = starting[ti]
-            nxt = following[ti]
-            tried = entry[0].get(nxt)
-            if tried is None:
-                tried = self._tried(entry, nxt, lemmas[ti + 1])
-            if not tried:
-                continue
-            for i in tried:
-                bits = required[i]
-                if present & bits != bits:
-                    continue  # a required word is missing from the text
-                pattern, payload, mode, several, codes = plans[i]
+        tried_at = self._tried_per_token(doc.lang, norms, lemmas, following)
+        present = self._present(doc.lang, norms, lemmas)  # the required value sets (bits)
+        plans, required = self._plans, self._required
+        found: list[Match[P]] = []
+        seen: set[tuple[int, int]] = set()
+        for ti in itertools.compress(range(len(tried_at)), tried_at):
+            mask, live_by_bits, tried = tried_at[ti]  # type: ignore[misc]  # never ()
+            key = present & mask
+            live = live_by_bits.get(key)
+            if live is None:
+                # the alternatives whose required words all occur in the text
+                live = live_by_bits[key] = tuple(
+                    plans[i] for i in tried if key & required[i] == required[i]
+                )
+            for pattern, payload, mode, several, codes, probes in live:
                 if several and (id(pattern), ti) in seen:
                     continue
                 if mode == _SINGLE:
                     end = ti + len(codes)
                 elif mode == _SIMPLE:
                     end = _match_simple(norms, lemmas, sents, codes, ti)
+                    if end < 0:
+                        continue
                 else:
+                    end = -1
                     # each required word within its reach in the sentence (slices: no loop)
                     stop = sentences[sents[ti]][1]
-                    for values, lo, hi in probes[i]:
+                    for values, lo, hi in probes:
                         a, b = ti + lo, ti + hi + 1
                         if b > stop:
                             b = stop
@@ -590,16 +642,8 @@ class Matcher(Generic[P]):
                             break
                     else:
                         end = _match_steps(doc, codes, 1, ti + 1, sents[ti])
-                        if end >= 0:
-                            if several:
-                                seen.add((id(pattern), ti))
-                            last = end - 1
-                            found.append(
-                                _new_match((payload, pattern, ti, last, starts[ti], ends[last]))
-                            )
-                    continue
-                if end < 0:
-                    continue
+                    if end < 0:
+                        continue
                 if several:
                     seen.add((id(pattern), ti))
                 last = end - 1
@@ -677,12 +721,19 @@ def _match_steps(doc: Doc, codes: tuple[_Code, ...], si: int, ti: int, sent: int
             # call that would only find that it is not there
             after = codes[si + 1] if si + 1 < size else None
             required = None  # the words of a plain word step after the gap
-            if after is not None and after[0] == _WORD and not after[2] and not after[4]:
-                required = after[1]
+            needed = None  # or a prefix or number step that must accept the token
+            if after is not None and not after[2] and not after[4]:
+                if after[0] == _WORD:
+                    required = after[1]
+                elif after[0] in (_PREFIX, _NUM):
+                    needed = after[5]
             for k in range(ti, min(ti + gap + 1, n)):
                 if sents[k] != sent:
                     break
-                if required is not None and norms[k] not in required and lemmas[k] not in required:
+                if required is not None:
+                    if norms[k] not in required and lemmas[k] not in required:
+                        continue
+                elif needed is not None and not needed.accepts_form(norms[k], lemmas[k]):
                     continue
                 end = _match_steps(doc, codes, si + 1, k, sent)
                 if end >= 0:
