@@ -15,7 +15,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar, cast
 
 import attrs
 import simplemma
@@ -466,6 +466,45 @@ def _forms_of(surfaces: list[str], lang: str) -> tuple[list[str], list[str]]:
     return list(map(_FIRST, forms)), list(map(_SECOND, forms))
 
 
+# a piece of text between spaces -> the gap before its first token, and the rest of what
+# _TOKEN_SPLIT_RE.split makes of it with a space after it (token, gap, token, …, gap + " ")
+_CHUNKS: dict[str, tuple[str, tuple[str, ...]]] = {}
+_CHUNKS_LIMIT = 200_000
+
+
+def _chunk_parts(chunk: str) -> tuple[str, tuple[str, ...]]:
+    pieces = _TOKEN_SPLIT_RE.split(chunk + " ")
+    return pieces[0], tuple(pieces[1:])
+
+
+def _split_tokens(text: str) -> list[str]:
+    """``_TOKEN_SPLIT_RE.split(text)`` (gap, token, gap, …, token, gap), put together from
+    the splits of the pieces between spaces, which repeat across texts like word forms and
+    are remembered; no token holds a space, so nothing is cut. (The regular expression runs
+    only on pieces not seen before: it costs more than the look-ups.)"""
+    chunks = text.split(" ")
+    try:
+        parts = list(map(_CHUNKS.__getitem__, chunks))
+    except KeyError:
+        found: list[tuple[str, tuple[str, ...]] | None] = list(map(_CHUNKS.get, chunks))
+        if len(_CHUNKS) >= _CHUNKS_LIMIT:
+            _CHUNKS.clear()
+        for i in itertools.compress(range(len(found)), map(operator.not_, found)):
+            found[i] = _CHUNKS[chunks[i]] = _chunk_parts(chunks[i])
+        parts = cast(list[tuple[str, tuple[str, ...]]], found)
+    pieces = [""]
+    pieces.extend(itertools.chain.from_iterable(map(_SECOND, parts)))
+    leads = list(map(_FIRST, parts))
+    if any(leads):
+        # a piece that opens with a gap ("(m/v)", "- ", a second space): that gap joins the
+        # gap before it; at[i] is where piece i's tokens start in ``pieces``
+        at = list(itertools.accumulate(map(len, map(_SECOND, parts)), initial=1))
+        for i in itertools.compress(range(len(leads)), leads):
+            pieces[at[i] - 1] += leads[i]
+    pieces[-1] = pieces[-1][:-1]  # the space after the last piece
+    return pieces
+
+
 def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
@@ -720,7 +759,7 @@ def analyse(text: str, lang: str, *, spoken: bool = False) -> Doc:
     cues = _negation_cues(lang)
     # split with the token pattern as a group: gap, token, gap, token, …, gap; the offsets
     # are the running sum of the pieces' lengths (no match objects: the hot path)
-    pieces = _TOKEN_SPLIT_RE.split(text)
+    pieces = _split_tokens(text)
     surfaces = pieces[1::2]
     n = len(surfaces)
     if not n:

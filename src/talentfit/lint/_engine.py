@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections import defaultdict
 from typing import Any
@@ -449,11 +450,10 @@ def _dedupe(keyed: list[_Keyed]) -> list[Hit]:
 
 def _findings(hits: list[Hit], prepared: Prepared, rules: CompiledRules) -> tuple[Finding, ...]:
     original = prepared.original
-    newlines = []
-    pos = original.find("\n")
-    while pos >= 0:
-        newlines.append(pos)
-        pos = original.find("\n", pos + 1)
+    # the offset of each newline: the lines' running length plus the newlines before it
+    lines = original.split("\n")
+    lines.pop()
+    newlines = list(map(operator.add, itertools.accumulate(map(len, lines)), itertools.count()))
     ignored = ignored_rules(original)
     span = prepared.span if prepared.starts is not None else None
     order = rules.order

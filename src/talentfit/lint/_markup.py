@@ -61,9 +61,11 @@ def detect_format(path: str | None, text: str) -> str:
     if name.endswith((".md", ".markdown")):
         return "markdown"
     if name in ("", "-", "<stdin>"):
-        if _HTML_SNIFF.search(text[:4000]):
+        head = text[:4000]
+        if "<" in head and _HTML_SNIFF.search(head):
             return "html"
-        if _MD_SNIFF.search(text[:4000]):
+        # every match of _MD_SNIFF holds "#" or "**" (a plain text has neither: no scan)
+        if ("#" in head or "**" in head) and _MD_SNIFF.search(head):
             return "markdown"
     return "text"
 
