@@ -402,7 +402,7 @@ _Entry = tuple[tuple[tuple[int, int, Step], ...], tuple[tuple[int, int], ...]]
 # an alternative as find() tries it: pattern, payload, how it is matched (_SINGLE, _SIMPLE,
 # _STEPS), whether its pattern has other alternatives, its steps for _match_steps, and its
 # required words with the range of token offsets (from its first token) where each must stand
-_Probe = tuple[frozenset[str], int, int, "Step | None"]
+_Probe = tuple[frozenset[str], int, int]
 _Plan = tuple[Pattern, Any, int, bool, tuple["_Code", ...], tuple[_Probe, ...]]
 # what to try at a token: the bits of the required words of the alternatives (their mask),
 # the alternatives whose required words occur by the mask's bits that occur in a document,
@@ -632,16 +632,13 @@ class Matcher(Generic[P]):
                     end = -1
                     # each required word within its reach in the sentence (slices: no loop)
                     stop = sentences[sents[ti]][1]
-                    for values, lo, hi, step in probes:
+                    for values, lo, hi in probes:
                         a, b = ti + lo, ti + hi + 1
                         if b > stop:
                             b = stop
-                        if a >= b:
-                            break
-                        if step is None:
-                            if values.isdisjoint(norms[a:b]) and values.isdisjoint(lemmas[a:b]):
-                                break
-                        elif not any(map(step.accepts_form, norms[a:b], lemmas[a:b])):
+                        if a >= b or (
+                            values.isdisjoint(norms[a:b]) and values.isdisjoint(lemmas[a:b])
+                        ):
                             break
                     else:
                         end = _match_steps(doc, codes, 1, ti + 1, sents[ti])
@@ -666,10 +663,9 @@ _Code = tuple[int, frozenset[str], bool, int, bool, Step]
 
 
 def _probes(steps: tuple[Step, ...]) -> tuple[_Probe, ...]:
-    """The required word, prefix and number steps after the first, each with the least and
-    the most tokens between the first token and its own; those with a fixed place first,
-    words before the others. A word step is probed by its words (``None`` as the step), the
-    others by the step itself."""
+    """The required word steps after the first, each with the least and the most tokens
+    between the first token and its own, those with a fixed place first. (Prefix and number
+    steps are left to the matching: testing them here costs more than it saves.)"""
     found: list[_Probe] = []
     lo = hi = 1
     for step in steps[1:]:
@@ -681,12 +677,10 @@ def _probes(steps: tuple[Step, ...]) -> tuple[_Probe, ...]:
             hi += 1
         else:
             if step.kind == "word":
-                found.append((step.values, lo, hi, None))
-            elif step.kind in ("prefix", "num"):
-                found.append((step.values, lo, hi, step))
+                found.append((step.values, lo, hi))
             lo += 1
             hi += 1
-    return tuple(sorted(found, key=lambda probe: (probe[2] - probe[1], probe[3] is not None)))
+    return tuple(sorted(found, key=lambda probe: probe[2] - probe[1]))
 
 
 def _codes(steps: tuple[Step, ...]) -> tuple[_Code, ...]:
