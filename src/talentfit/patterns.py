@@ -398,7 +398,7 @@ _by_offsets = operator.itemgetter(4, 5)  # (start, end) of a Match
 _Item = tuple[Pattern, tuple[Step, ...], Any]
 # a form's first-step alternatives as (rank among them, index): those whose second step is
 # tested on the next token (with that step), and the others
-_Entry = tuple[tuple[tuple[int, int, Step], ...], tuple[tuple[int, int], ...]]
+_Entry = tuple[tuple[tuple[Step, tuple[tuple[int, int], ...]], ...], tuple[tuple[int, int], ...]]
 # an alternative as find() tries it: pattern, payload, how it is matched (_SINGLE, _SIMPLE,
 # _STEPS), whether its pattern has other alternatives, its steps for _match_steps, and its
 # required words with the range of token offsets (from its first token) where each must stand
@@ -520,7 +520,12 @@ class Matcher(Generic[P]):
             return ()  # not None: the per-language cache stores it
         seconds = self._second
         always = tuple((rank, i) for rank, i in enumerate(alts) if i not in seconds)
-        tested = tuple((rank, i, seconds[i]) for rank, i in enumerate(alts) if i in seconds)
+        # grouped by their second step, so that each distinct step is tested once per pair
+        by_step: dict[Step, list[tuple[int, int]]] = {}
+        for rank, i in enumerate(alts):
+            if i in seconds:
+                by_step.setdefault(seconds[i], []).append((rank, i))
+        tested = tuple((step, tuple(ranked)) for step, ranked in by_step.items())
         return tested, always
 
     def _tried_before(self, entry: _Entry | tuple[()], norm: str, lemma: str) -> tuple[int, ...]:
@@ -531,8 +536,12 @@ class Matcher(Generic[P]):
         tested, always = entry
         if not norm:
             return tuple(i for _, i in always)
-        accepted = [(rank, i) for rank, i, step in tested if step.accepts_form(norm, lemma)]
-        return tuple(i for _, i in sorted([*always, *accepted]))
+        ranked = list(always)
+        for step, group in tested:
+            if step.accepts_form(norm, lemma):
+                ranked.extend(group)
+        ranked.sort()
+        return tuple(i for _, i in ranked)
 
     def _tried_per_token(
         self, lang: str, norms: list[str], lemmas: list[str], following: list[str]

@@ -472,7 +472,19 @@ _CHUNKS: dict[str, tuple[str, tuple[str, ...]]] = {}
 _CHUNKS_LIMIT = 200_000
 
 
+# characters after which a word goes on ("don't", "e-mail") or that are tokens themselves
+_JOINERS = frozenset("'’-_€$£%+")
+
+
 def _chunk_parts(chunk: str) -> tuple[str, tuple[str, ...]]:
+    # the usual new pieces without the regular expression: a word ("klanten") and a word
+    # with one mark after it ("klanten,"); a letter is alphabetic, and a mark is neither
+    # alphanumeric (regex \w) nor one of _JOINERS
+    if chunk.isalpha():
+        return "", (chunk, " ")
+    head, last = chunk[:-1], chunk[-1:]
+    if head.isalpha() and not last.isalnum() and last not in _JOINERS:
+        return "", (head, last + " ")
     pieces = _TOKEN_SPLIT_RE.split(chunk + " ")
     return pieces[0], tuple(pieces[1:])
 
