@@ -437,6 +437,7 @@ class Matcher(Generic[P]):
         self._tried: dict[str, dict[tuple[str, str], _Tried]] = {}
         # list of alternatives -> its record (shared by the pairs that try it)
         self._shared: dict[tuple[int, ...], _Tried] = {}
+        self._lives = 0  # entries in the records' tables of alternatives by the bits present
         # language -> form -> the bits of the required value sets its form or lemma is in
         self._form_bits: dict[str, dict[str, int]] = {}
         self._first_tables: dict[str, dict[str, list[int]]] = {"w": {}, "p": {}, "s": {}}
@@ -557,8 +558,7 @@ class Matcher(Generic[P]):
             pass
         tried: list[_Tried | None] = list(map(pairs.get, zip(norms, following, strict=True)))
         if len(pairs) >= _STARTS_LIMIT:  # keeps memory flat
-            pairs.clear()
-            self._shared.clear()
+            self._forget_pairs()
         forms = self._starts.get(lang)
         if forms is None or len(forms) >= _STARTS_LIMIT:
             forms = self._starts[lang] = {}
@@ -579,6 +579,13 @@ class Matcher(Generic[P]):
                     found = shared[indices] = (mask, {}, indices)
             tried[ti] = pairs[norm, nxt] = found
         return cast(list[_Tried], tried)
+
+    def _forget_pairs(self) -> None:
+        """Empty the pair caches of every language, and the records they share."""
+        for pairs in self._tried.values():
+            pairs.clear()
+        self._shared.clear()
+        self._lives = 0
 
     def _present(self, lang: str, norms: list[str], lemmas: list[str]) -> int:
         """The bits of the required value sets that some token of a document satisfies."""
@@ -628,6 +635,9 @@ class Matcher(Generic[P]):
                 live = live_by_bits[key] = tuple(
                     plans[i] for i in tried if key & required[i] == required[i]
                 )
+                self._lives += 1
+                if self._lives > _STARTS_LIMIT:  # keeps memory flat: every record goes
+                    self._forget_pairs()
             for pattern, payload, mode, several, codes, probes in live:
                 if several and (id(pattern), ti) in seen:
                     continue
