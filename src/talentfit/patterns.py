@@ -671,7 +671,7 @@ class Matcher(Generic[P]):
         return found
 
 
-# how an alternative is matched: one step; consecutive words and prefixes; any steps
+# how an alternative is matched: one step; consecutive words, prefixes and numbers; any steps
 _SINGLE, _SIMPLE, _STEPS = 0, 1, 2
 # step kinds as codes
 _WORD, _PREFIX, _NUM, _ANY, _GAP, _NOT = range(6)
