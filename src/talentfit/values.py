@@ -495,14 +495,10 @@ class _Reading:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._made = False
-        self._reading: AttitudeReading | None = None
 
-    @property
+    @functools.cached_property
     def reading(self) -> AttitudeReading | None:
-        if not self._made:
-            self._reading, self._made = attitude(self.doc), True
-        return self._reading
+        return attitude(self.doc)
 
     def evidence(self) -> list[ValueEvidence]:
         """The sentence that weighs most, ``general_attitude`` or
